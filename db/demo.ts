@@ -1,0 +1,54 @@
+import type { OrganizationKind, Role } from '../server/domain/roles';
+
+/** The demo center's accounts; listed in the README and, in demo mode only, on the sign-in page. */
+export const demoPassword = 'demo-2026';
+
+export interface DemoAccount {
+  /** What to type as the username: a staff username, or the petitioner's phone. */
+  login: string;
+  role: Role;
+  displayName: string;
+  center: 'jiashan' | 'qingpu' | null;
+  organization?: OrganizationKind;
+  regionCode?: string;
+}
+
+export const demoAccounts: DemoAccount[] = [
+  { login: '13800000001', role: 'petitioner', displayName: '王大海', center: null },
+  { login: 'clerk', role: 'clerk', displayName: '王敏', center: 'jiashan', organization: 'letters_visits_bureau' },
+  { login: 'mediator', role: 'mediator', displayName: '李建国', center: 'jiashan', organization: 'mediation_committee' },
+  { login: 'judge', role: 'judge', displayName: '陈静', center: 'jiashan', organization: 'court' },
+  { login: 'lawyer', role: 'lawyer', displayName: '张伟', center: 'jiashan', organization: 'law_firm' },
+  { login: 'labor', role: 'labor_official', displayName: '刘洋', center: 'jiashan', organization: 'hrss_bureau' },
+  { login: 'psychologist', role: 'psychologist', displayName: '周琳', center: 'jiashan', organization: 'psychological_service' },
+  { login: 'director', role: 'director', displayName: '沈志华', center: 'jiashan' },
+  { login: 'supervisor', role: 'supervisor', displayName: '徐明', center: null, regionCode: '330400' },
+  { login: 'admin', role: 'admin', displayName: '系统管理员', center: 'jiashan' },
+  { login: 'clerk2', role: 'clerk', displayName: '赵丽', center: 'qingpu', organization: 'letters_visits_bureau' },
+];
+
+export const demoCenters = {
+  jiashan: {
+    name: '嘉善县社会治理综合服务中心',
+    regionCode: '330421',
+    parentRegionCode: '330400',
+    organizations: [
+      { kind: 'court', name: '嘉善县人民法院驻中心诉调对接工作室' },
+      { kind: 'justice_bureau', name: '嘉善县司法局' },
+      { kind: 'hrss_bureau', name: '嘉善县人力资源和社会保障局' },
+      { kind: 'letters_visits_bureau', name: '嘉善县信访局' },
+      { kind: 'law_firm', name: '浙江善和律师事务所' },
+      { kind: 'mediation_committee', name: '嘉善县劳动争议人民调解委员会' },
+      { kind: 'psychological_service', name: '嘉善县心理健康服务站' },
+    ],
+  },
+  qingpu: {
+    name: '青浦区社会治理综合服务中心',
+    regionCode: '310118',
+    parentRegionCode: '310100',
+    organizations: [
+      { kind: 'letters_visits_bureau', name: '青浦区信访办' },
+      { kind: 'justice_bureau', name: '青浦区司法局' },
+    ],
+  },
+} satisfies Record<string, { name: string; regionCode: string; parentRegionCode: string; organizations: { kind: OrganizationKind; name: string }[] }>;

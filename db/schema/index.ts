@@ -1,0 +1,5 @@
+export * from './centers';
+export * from './users';
+export * from './cases';
+export * from './audit';
+export * from './auth';

@@ -1,0 +1,59 @@
+import type { AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { appDatabase } from '../db';
+import { secrets } from '../secrets';
+import { authenticate } from '../services/authenticate';
+import { ServiceError } from '../services/errors';
+import { clientIp } from './request-meta';
+
+/**
+ * One credentials provider for staff (username) and petitioners (phone). The JWT carries the
+ * user id and session version; every request re-checks both against the database
+ * (resolveSessionUser), which is what makes sessions revocable.
+ */
+export function authOptions(): AuthOptions {
+  return {
+    secret: secrets().authSecret,
+    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    pages: { signIn: '/signin', error: '/signin' },
+    providers: [
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'credentials',
+        credentials: { username: { type: 'text' }, password: { type: 'password' } },
+        async authorize(credentials, req) {
+          const { db } = await appDatabase();
+          try {
+            const user = await authenticate(db, {
+              username: credentials?.username ?? '',
+              password: credentials?.password ?? '',
+              ip: clientIp(req.headers ?? {}),
+            });
+            return { id: user.userId, name: user.displayName, role: user.role, centerId: user.centerId, sessionVersion: user.sessionVersion };
+          } catch (error) {
+            // next-auth passes the message to the sign-in page, which translates the key.
+            if (error instanceof ServiceError) {
+              const minutes = error.options.values?.minutes;
+              throw new Error(minutes ? `${error.messageKey}:${minutes}` : error.messageKey);
+            }
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const signedIn = user as unknown as { id: string; role: string; centerId: string | null; sessionVersion: number };
+          token.uid = signedIn.id;
+          token.role = signedIn.role;
+          token.sv = signedIn.sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, user: { name: session.user?.name, role: token.role } };
+      },
+    },
+  };
+}

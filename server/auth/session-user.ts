@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { users } from '../../db/schema';
+import type { Role } from '../domain/roles';
+
+/** What a signed session token claims; trusted only after `resolveSessionUser` checks it. */
+export interface SessionClaims {
+  userId: string;
+  sessionVersion: number;
+}
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  centerId: string | null;
+  organizationId: string | null;
+  regionCode: string | null;
+  displayName: string;
+}
+
+/**
+ * Runs on every request: a disabled user, or a token minted before the user's session
+ * version was bumped (disable, password change), yields no user at all.
+ */
+export async function resolveSessionUser(db: Database, claims: SessionClaims | null): Promise<SessionUser | null> {
+  if (!claims) return null;
+  const [row] = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      centerId: users.centerId,
+      organizationId: users.organizationId,
+      regionCode: users.regionCode,
+      displayName: users.displayName,
+      status: users.status,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.id, claims.userId))
+    .limit(1);
+  if (!row || row.status !== 'active' || row.sessionVersion !== claims.sessionVersion) return null;
+  const { status: _status, sessionVersion: _version, ...user } = row;
+  return user;
+}

@@ -1,0 +1,25 @@
+// Every environment variable the app reads is read here (and listed in the README).
+export type AppMode = 'demo' | 'production';
+
+export function databaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+/** Where the embedded database, generated secrets and uploaded files live. */
+export function dataDir(): string {
+  return process.env.DATA_DIR || '.data';
+}
+
+/**
+ * Demo mode shows demo accounts on the sign-in page and one-time codes on screen.
+ * It defaults on for the embedded database and off for PostgreSQL.
+ */
+export function appMode(): AppMode {
+  const mode = process.env.ONEWINDOW_MODE;
+  if (mode === 'demo' || mode === 'production') return mode;
+  return databaseUrl() ? 'production' : 'demo';
+}
+
+export function isDemoMode(): boolean {
+  return appMode() === 'demo';
+}

@@ -1,0 +1,21 @@
+import { adminRouter } from './routers/admin';
+import { authRouter } from './routers/auth';
+import { caseRouter } from './routers/case';
+import { centerRouter } from './routers/center';
+import { intakeRouter } from './routers/intake';
+import { petitionRouter } from './routers/petition';
+import { systemRouter } from './routers/system';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  system: systemRouter,
+  auth: authRouter,
+  petition: petitionRouter,
+  intake: intakeRouter,
+  case: caseRouter,
+  center: centerRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { users } from '../../db/schema';
+import { hashPassword } from '../auth/password';
+import { writeAudit } from './audit';
+import { ServiceError } from './errors';
+import { markCodeUsed, verifyPhoneCode } from './phone-codes';
+
+export interface PetitionerRegistration {
+  phone: string;
+  code: string;
+  name: string;
+  password: string;
+}
+
+/** Creates a petitioner account for a phone number proven by an SMS code. */
+export async function registerPetitioner(db: Database, input: PetitionerRegistration): Promise<{ userId: string }> {
+  const codeId = await verifyPhoneCode(db, input.phone, 'register', input.code);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    await markCodeUsed(tx, codeId);
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.phone, input.phone)).limit(1);
+    if (taken) throw new ServiceError('conflict', 'auth.phoneTaken', { field: 'phone' });
+    const [user] = await tx
+      .insert(users)
+      .values({ role: 'petitioner', phone: input.phone, displayName: input.name, passwordHash })
+      .returning({ id: users.id });
+    await writeAudit(tx, { actorId: user!.id, action: 'user.register', entityType: 'user', entityId: user!.id });
+    return { userId: user!.id };
+  });
+}

@@ -1,0 +1,66 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { users } from '../../db/schema';
+import { hashPassword, verifyPassword } from '../auth/password';
+import type { SessionUser } from '../auth/session-user';
+import type { UserStatus } from '../domain/roles';
+import { maskPhone } from '../domain/phone';
+import { writeAudit } from './audit';
+import { notFound, ServiceError } from './errors';
+
+/** The staff of the admin's own center. */
+export async function listCenterUsers(db: Database, admin: SessionUser) {
+  if (!admin.centerId) return [];
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      status: users.status,
+      phone: users.phone,
+    })
+    .from(users)
+    .where(eq(users.centerId, admin.centerId))
+    .orderBy(asc(users.role), asc(users.username));
+  return rows.map((u) => ({ ...u, phone: u.phone ? maskPhone(u.phone) : null }));
+}
+
+/** Disabling a user also bumps their session version, which ends every session they hold. */
+export async function setUserStatus(db: Database, admin: SessionUser, input: { userId: string; status: UserStatus }) {
+  if (input.userId === admin.id) throw new ServiceError('invalid', 'admin.cannotDisableSelf');
+  const centerId = admin.centerId;
+  if (!centerId) throw notFound();
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(users)
+      .set({ status: input.status, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.id, input.userId), eq(users.centerId, centerId)))
+      .returning({ id: users.id, status: users.status, centerId: users.centerId });
+    if (!updated) throw notFound();
+    await writeAudit(tx, {
+      actorId: admin.id,
+      centerId: updated.centerId,
+      action: input.status === 'disabled' ? 'user.disable' : 'user.enable',
+      entityType: 'user',
+      entityId: updated.id,
+    });
+    return { id: updated.id, status: updated.status };
+  });
+}
+
+/** A new password ends the user's other sessions; the caller signs in again. */
+export async function changePassword(db: Database, user: SessionUser, input: { currentPassword: string; newPassword: string }) {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new ServiceError('invalid', 'account.wrongPassword', { field: 'currentPassword' });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    await writeAudit(tx, { actorId: user.id, centerId: user.centerId, action: 'user.password_change', entityType: 'user', entityId: user.id });
+  });
+}

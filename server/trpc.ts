@@ -1,0 +1,120 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import type { Database } from '../db/client';
+import { resolveCaseAccess } from './auth/policy';
+import { resolveSessionUser, type SessionClaims, type SessionUser } from './auth/session-user';
+import type { Role } from './domain/roles';
+import { defaultLocale, type Locale } from './i18n/locales';
+import { translator } from './i18n/translate';
+import { fieldErrors } from './i18n/validation';
+import { logError } from './log';
+import { ServiceError, type ServiceErrorKind } from './services/errors';
+
+export interface Context {
+  db: Database;
+  user: SessionUser | null;
+  locale: Locale;
+  ip: string;
+}
+
+export interface ContextInput {
+  db: Database;
+  claims: SessionClaims | null;
+  locale?: Locale;
+  ip?: string;
+}
+
+/** Every caller (HTTP, server components, tests) builds its context here, so every one re-checks the session. */
+export async function createContext(input: ContextInput): Promise<Context> {
+  return {
+    db: input.db,
+    user: await resolveSessionUser(input.db, input.claims),
+    locale: input.locale ?? defaultLocale,
+    ip: input.ip ?? 'unknown',
+  };
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const translate = translator(ctx?.locale ?? defaultLocale);
+    const cause = error.cause;
+    let message: string;
+    let fields: Record<string, string> | undefined;
+    if (cause instanceof ZodError) {
+      message = translate('errors.invalidInput');
+      fields = fieldErrors(cause.issues, translate);
+    } else if (cause instanceof ServiceError) {
+      message = translate(cause.messageKey, cause.options.values);
+      if (cause.options.field) fields = { [cause.options.field]: message };
+    } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+      message = translate('errors.internal');
+    } else {
+      message = translate(error.message);
+      if (message === error.message) message = translate(genericMessage[error.code] ?? 'errors.invalidInput');
+    }
+    // The stack and the raw message never leave the server.
+    return {
+      message,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors: fields },
+    };
+  },
+});
+
+const genericMessage: Partial<Record<TRPCError['code'], string>> = {
+  NOT_FOUND: 'errors.notFound',
+  UNAUTHORIZED: 'errors.unauthorized',
+  FORBIDDEN: 'errors.forbidden',
+  TOO_MANY_REQUESTS: 'errors.rateLimited',
+};
+
+const codeForKind: Record<ServiceErrorKind, TRPCError['code']> = {
+  not_found: 'NOT_FOUND',
+  forbidden: 'FORBIDDEN',
+  conflict: 'CONFLICT',
+  invalid: 'BAD_REQUEST',
+  rate_limited: 'TOO_MANY_REQUESTS',
+  unauthorized: 'UNAUTHORIZED',
+};
+
+/** Services refuse with ServiceError; this turns it into the matching tRPC code and logs anything unexpected. */
+const mapErrors = t.middleware(async ({ next, path, type }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof ServiceError) {
+    throw new TRPCError({ code: codeForKind[cause.kind], message: cause.messageKey, cause });
+  }
+  if (result.error.code === 'INTERNAL_SERVER_ERROR') logError('trpc.unexpected', result.error.cause ?? result.error, { path, type });
+  return result;
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.unauthorized' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Only the listed roles; everyone else signed in gets FORBIDDEN. */
+export function roleProcedure(...allowed: Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!allowed.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+    return next();
+  });
+}
+
+/**
+ * Case-scoped procedures take `caseId` and get `ctx.access`, the caller's relation to the
+ * case from the access policy. No relation is NOT_FOUND, so a case's existence never leaks.
+ */
+export const caseProcedure = authedProcedure.input(z.object({ caseId: z.uuid() })).use(async ({ ctx, input, next }) => {
+  const access = await resolveCaseAccess(ctx.db, ctx.user, input.caseId);
+  if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+  return next({ ctx: { ...ctx, access } });
+});
