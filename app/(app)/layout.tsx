@@ -1,0 +1,8 @@
+import type { ReactNode } from 'react';
+import { AppShell } from '../_components/AppShell';
+import { requireUser } from '../_lib/session';
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const { user } = await requireUser();
+  return <AppShell user={user}>{children}</AppShell>;
+}

@@ -1,0 +1,90 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import type { SessionUser } from '@/server/auth/session-user';
+import { homePathFor, type Role } from '@/server/domain/roles';
+import { NavLink } from './NavLink';
+import { UserMenu } from './UserMenu';
+
+type NavItem = { href: string; label: string };
+
+function navFor(role: Role, t: (key: string) => string): NavItem[] {
+  switch (role) {
+    case 'petitioner':
+      return [
+        { href: '/my', label: t('myCases') },
+        { href: '/my/new', label: t('newPetition') },
+      ];
+    case 'clerk':
+      return [{ href: '/intake', label: t('intake') }];
+    case 'director':
+      return [
+        { href: '/dashboard', label: t('dashboard') },
+        { href: '/intake', label: t('intake') },
+      ];
+    case 'supervisor':
+      return [{ href: '/region', label: t('region') }];
+    case 'admin':
+      return [{ href: '/admin', label: t('admin') }];
+    default:
+      return [{ href: '/cases', label: t('panelCases') }];
+  }
+}
+
+/**
+ * Petitioners get a phone-first single column with the navigation as large tabs; staff get
+ * a laptop layout with a side navigation.
+ */
+export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const t = await getTranslations();
+  const nav = navFor(user.role, (key) => t(`nav.${key}`));
+  const brand = (
+    <Link href={homePathFor(user.role)} className="flex items-baseline gap-2">
+      <span className="text-lg font-bold text-brand-700">{t('app.name')}</span>
+      <span className="hidden text-xs text-slate-500 sm:inline">{t('app.tagline')}</span>
+    </Link>
+  );
+  const menu = <UserMenu name={user.displayName} roleLabel={t(`roles.${user.role}`)} />;
+
+  if (user.role === 'petitioner') {
+    return (
+      <div className="mx-auto flex min-h-screen max-w-2xl flex-col">
+        <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3">
+          {brand}
+          {menu}
+        </header>
+        <nav aria-label={t('nav.menu')} className="grid grid-cols-2 gap-1 border-b border-slate-200 bg-white p-1">
+          {nav.map((item) => (
+            <NavLink key={item.href} href={item.href} className="rounded-md px-3 py-3 text-center text-base">
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <main className="flex-1 p-4">{children}</main>
+      </div>
+    );
+  }
+
+  return (
+    <div className="flex min-h-screen">
+      <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white md:block">
+        <div className="border-b border-slate-200 px-4 py-4">{brand}</div>
+        <nav aria-label={t('nav.menu')} className="flex flex-col gap-1 p-2">
+          {nav.map((item) => (
+            <NavLink key={item.href} href={item.href} className="rounded-md px-3 py-2 text-sm">
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
+          <div className="md:hidden">{brand}</div>
+          <span className="hidden text-sm text-slate-500 md:inline">{t(`roles.${user.role}`)}</span>
+          {menu}
+        </header>
+        <main className="flex-1 p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

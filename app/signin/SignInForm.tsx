@@ -1,0 +1,61 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Field, inputClass, primaryButtonClass } from '../_components/Field';
+
+interface Values {
+  username: string;
+  password: string;
+}
+
+const knownErrors = ['auth.invalidCredentials', 'auth.accountDisabled', 'auth.tooManyAttempts'];
+
+export function SignInForm() {
+  const t = useTranslations();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const { register, handleSubmit, formState } = useForm<Values>({ defaultValues: { username: '', password: '' } });
+
+  async function onSubmit(values: Values) {
+    setError(null);
+    const result = await signIn('credentials', { ...values, redirect: false });
+    if (result?.ok && !result.error) {
+      router.replace('/');
+      router.refresh();
+      return;
+    }
+    // The server names a catalog key, with the wait in minutes after a colon when rate limited.
+    const [key, minutes] = (result?.error ?? '').split(':');
+    setError(key && knownErrors.includes(key) ? t(key, { minutes: Number(minutes ?? 15) }) : t('auth.invalidCredentials'));
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} className="flex flex-col gap-4" noValidate>
+      <Field id="username" label={t('auth.username')}>
+        <input id="username" autoComplete="username" required className={inputClass} {...register('username', { required: true })} />
+      </Field>
+      <Field id="password" label={t('auth.password')}>
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={inputClass}
+          {...register('password', { required: true })}
+        />
+      </Field>
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={formState.isSubmitting} className={primaryButtonClass}>
+        {formState.isSubmitting ? t('auth.signingIn') : t('auth.signIn')}
+      </button>
+    </form>
+  );
+}

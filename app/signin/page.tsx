@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { demoAccounts, demoPassword } from '@/db/demo';
+import { isDemoMode } from '@/server/config';
+import { homePathFor } from '@/server/domain/roles';
+import { serverApi } from '@/server/request-context';
+import { AuthCard } from '../_components/AuthCard';
+import { SignInForm } from './SignInForm';
+
+export default async function SignInPage() {
+  const { user } = await serverApi();
+  if (user) redirect(homePathFor(user.role));
+  const t = await getTranslations();
+  return (
+    <AuthCard title={t('auth.signInTitle')}>
+      <SignInForm />
+      <p className="mt-6 text-center text-sm text-slate-600">
+        {t('auth.noAccount')}{' '}
+        <Link href="/register" className="font-medium text-brand-600 underline">
+          {t('auth.register')}
+        </Link>
+      </p>
+      {isDemoMode() && (
+        <section aria-labelledby="demo-accounts" className="mt-8 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
+          <h2 id="demo-accounts" className="mb-2 font-medium text-amber-900">
+            {t('auth.demoAccounts', { password: demoPassword })}
+          </h2>
+          <ul className="grid grid-cols-2 gap-x-4 gap-y-1 text-amber-900">
+            {demoAccounts.map((a) => (
+              <li key={a.login}>
+                <code className="font-mono">{a.login}</code> <span className="text-amber-700">{t(`roles.${a.role}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </AuthCard>
+  );
+}

@@ -1,0 +1,81 @@
+// `npm start`: prepare the database, build when needed, and serve. `npm run dev` serves in
+// development mode instead. See README, "Configuration".
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrateDatabase } from '../../db/migrate';
+import { seedDemo } from '../../db/seed';
+import { appMode, dataDir, databaseUrl } from '../config';
+import { secrets } from '../secrets';
+import { openConfiguredDatabase } from './open';
+
+const dev = process.argv.includes('--dev');
+const port = process.env.PORT || '3000';
+const nextBin = path.resolve('node_modules/.bin/next');
+
+if (databaseUrl() && (!process.env.AUTH_SECRET || !process.env.HASH_KEY)) {
+  console.error('With DATABASE_URL set, AUTH_SECRET and HASH_KEY must be set too (see README, Configuration).');
+  process.exit(1);
+}
+// Embedded mode: generated once, kept under the data directory, handed to the server.
+const { authSecret, hashKey } = secrets();
+const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: authSecret, HASH_KEY: hashKey, PORT: port };
+// Without a fixed public URL, next-auth builds its URLs from the Host header of each request.
+if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST ??= 'true';
+
+const handle = await openConfiguredDatabase();
+await migrateDatabase(handle);
+const seeded = await seedDemo(handle.db);
+await handle.close(); // PGlite admits one process: the server opens it next.
+
+if (!dev) buildIfStale();
+
+const engine =
+  handle.kind === 'pglite'
+    ? `embedded PGlite in ${path.resolve(dataDir())} — for trials, training and a small single site; set DATABASE_URL for PostgreSQL`
+    : 'PostgreSQL (DATABASE_URL)';
+console.log(
+  [
+    '',
+    `  OneWindow 一窗 — http://localhost:${port}`,
+    `  database: ${engine}`,
+    `  mode: ${appMode()}${seeded ? ' (demo center and accounts just created; see README)' : ''}`,
+    '',
+  ].join('\n'),
+);
+
+const server = spawn(nextBin, [dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
+
+/** Builds when there is no build, or when any source file changed since the last one. */
+function buildIfStale(): void {
+  const marker = path.resolve('.next/onewindow-source-hash');
+  const current = sourceHash();
+  const built = fs.existsSync('.next/BUILD_ID') && fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : '';
+  if (built === current) return;
+  console.log('Building the app (first start or changed sources)…');
+  const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  fs.writeFileSync(marker, current);
+}
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const files = ['package-lock.json', 'next.config.js', 'tsconfig.json', 'postcss.config.mjs'];
+  for (const dir of ['app', 'server', 'db']) collect(dir, files);
+  for (const file of files.sort()) {
+    if (!fs.existsSync(file)) continue;
+    hash.update(file).update(fs.readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+function collect(dir: string, into: string[]): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) collect(full, into);
+    else into.push(full);
+  }
+}
