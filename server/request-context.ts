@@ -11,7 +11,7 @@ export async function contextFromNextRequest(): Promise<Context> {
   return createContext({
     db,
     claims: await sessionClaims(cookieStore, headerList),
-    locale: requestLocale(cookieStore, headerList),
+    locale: requestLocale(cookieStore),
     ip: clientIp(headerList),
   });
 }

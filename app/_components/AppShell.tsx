@@ -39,9 +39,8 @@ export async function AppShell({ user, children }: { user: SessionUser; children
   const t = await getTranslations();
   const nav = navFor(user.role, (key) => t(`nav.${key}`));
   const brand = (
-    <Link href={homePathFor(user.role)} className="flex items-baseline gap-2">
-      <span className="text-lg font-bold text-brand-700">{t('app.name')}</span>
-      <span className="hidden text-xs text-slate-500 sm:inline">{t('app.tagline')}</span>
+    <Link href={homePathFor(user.role)} className="text-lg font-bold text-brand-700" title={t('app.tagline')}>
+      {t('app.name')}
     </Link>
   );
   const menu = <UserMenu name={user.displayName} roleLabel={t(`roles.${user.role}`)} />;

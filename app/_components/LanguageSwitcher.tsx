@@ -3,7 +3,8 @@
 import { useLocale } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { localeCookie, locales, type Locale } from '@/server/i18n/locales';
+import { locales, type Locale } from '@/server/i18n/locales';
+import { chooseLocale } from '../_lib/locale-action';
 
 const labels: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 
@@ -12,8 +13,10 @@ export function LanguageSwitcher({ className = '' }: { className?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   function choose(locale: Locale) {
-    document.cookie = `${localeCookie}=${locale}; path=/; max-age=31536000; samesite=lax`;
-    startTransition(() => router.refresh());
+    startTransition(async () => {
+      await chooseLocale(locale);
+      router.refresh();
+    });
   }
   return (
     <div className={`flex gap-1 text-sm ${className}`} aria-busy={pending}>
@@ -24,7 +27,7 @@ export function LanguageSwitcher({ className = '' }: { className?: string }) {
           lang={locale}
           aria-pressed={current === locale}
           onClick={() => choose(locale)}
-          className={`rounded px-2 py-1 ${current === locale ? 'bg-brand-100 font-medium text-brand-800' : 'text-slate-600 hover:bg-slate-100'}`}
+          className={`whitespace-nowrap rounded px-2 py-1 ${current === locale ? 'bg-brand-100 font-medium text-brand-800' : 'text-slate-600 hover:bg-slate-100'}`}
         >
           {labels[locale]}
         </button>

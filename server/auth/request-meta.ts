@@ -29,6 +29,6 @@ export async function sessionClaims(cookies: CookieBag, headers: Headers): Promi
   return { userId: token.uid, sessionVersion: token.sv };
 }
 
-export function requestLocale(cookies: CookieBag, headers: Headers): Locale {
-  return resolveLocale(cookies.get(localeCookie)?.value, headers.get('accept-language'));
+export function requestLocale(cookies: CookieBag): Locale {
+  return resolveLocale(cookies.get(localeCookie)?.value);
 }

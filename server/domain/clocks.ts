@@ -16,7 +16,8 @@ export const defaultClockDays = {
 export function resolveDueAt(start: Date, days: number): Date {
   const local = new TZDate(start, centerTimeZone);
   const lastDay = addDays(local, days);
-  return new TZDate(lastDay.getFullYear(), lastDay.getMonth(), lastDay.getDate(), 23, 59, 59, 999, centerTimeZone);
+  const end = new TZDate(lastDay.getFullYear(), lastDay.getMonth(), lastDay.getDate(), 23, 59, 59, 999, centerTimeZone);
+  return new Date(end.getTime());
 }
 
 /** Whole calendar days from today until the due day (0 = due today, negative = overdue). */

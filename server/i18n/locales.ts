@@ -11,13 +11,11 @@ function asLocale(value: string | undefined | null): Locale | undefined {
   return undefined;
 }
 
-/** The chosen language wins; then the browser's first known language; then Chinese. */
-export function resolveLocale(cookieValue: string | undefined | null, acceptLanguage: string | undefined | null): Locale {
-  const chosen = asLocale(cookieValue);
-  if (chosen) return chosen;
-  for (const part of (acceptLanguage ?? '').split(',')) {
-    const found = asLocale(part.split(';')[0]?.trim());
-    if (found) return found;
-  }
-  return defaultLocale;
+/**
+ * The language the person chose (cookie), else Chinese. The browser's Accept-Language is
+ * deliberately not consulted: the centers' shared terminals and many phones are set to
+ * English while their users read Chinese.
+ */
+export function resolveLocale(cookieValue: string | undefined | null): Locale {
+  return asLocale(cookieValue) ?? defaultLocale;
 }

@@ -22,7 +22,7 @@ export function PetitionForm({ centers, categories }: { centers: { id: string; n
   const trpc = useTRPC();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm<Values>({
-    defaultValues: { centerId: centers[0]?.id ?? '', category: '', title: '', description: '' },
+    defaultValues: { centerId: centers.length === 1 ? centers[0]!.id : '', category: '', title: '', description: '' },
   });
   const submit = useMutation(
     trpc.petition.submit.mutationOptions({
@@ -58,7 +58,7 @@ export function PetitionForm({ centers, categories }: { centers: { id: string; n
               value={field.value}
               onChange={field.onChange}
               options={centers.map((c) => ({ value: c.id, label: c.name }))}
-              placeholder={t('center')}
+              placeholder={t('chooseCenter')}
               invalid={!!err.centerId}
             />
           )}
