@@ -1,13 +1,12 @@
 // `npm start`: prepare the database, build when needed, and serve. `npm run dev` serves in
 // development mode instead. See README, "Configuration".
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { migrateDatabase } from '../../db/migrate';
 import { seedDemo } from '../../db/seed';
 import { appMode, dataDir, databaseUrl } from '../config';
 import { secrets } from '../secrets';
+import { buildIfStale } from './build';
 import { openConfiguredDatabase } from './open';
 
 const dev = process.argv.includes('--dev');
@@ -29,7 +28,7 @@ await migrateDatabase(handle);
 const seeded = await seedDemo(handle.db);
 await handle.close(); // PGlite admits one process: the server opens it next.
 
-if (!dev) buildIfStale();
+if (!dev) buildIfStale(env);
 
 const engine =
   handle.kind === 'pglite'
@@ -48,34 +47,3 @@ console.log(
 const server = spawn(nextBin, [dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
-
-/** Builds when there is no build, or when any source file changed since the last one. */
-function buildIfStale(): void {
-  const marker = path.resolve('.next/onewindow-source-hash');
-  const current = sourceHash();
-  const built = fs.existsSync('.next/BUILD_ID') && fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : '';
-  if (built === current) return;
-  console.log('Building the app (first start or changed sources)…');
-  const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-  fs.writeFileSync(marker, current);
-}
-
-function sourceHash(): string {
-  const hash = createHash('sha256');
-  const files = ['package-lock.json', 'next.config.js', 'tsconfig.json', 'postcss.config.mjs'];
-  for (const dir of ['app', 'server', 'db']) collect(dir, files);
-  for (const file of files.sort()) {
-    if (!fs.existsSync(file)) continue;
-    hash.update(file).update(fs.readFileSync(file));
-  }
-  return hash.digest('hex');
-}
-
-function collect(dir: string, into: string[]): void {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) collect(full, into);
-    else into.push(full);
-  }
-}

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { demoAccounts, demoPassword } from '../../db/demo';
+import { homePathFor } from '../../server/domain/roles';
+import { laptopViewport, launchBrowser, phoneViewport, screenshot, signIn, startApp } from './server';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const rawCaseGet = (caseId: string) =>
+  `/api/trpc/case.get?input=${encodeURIComponent(JSON.stringify({ json: { caseId } }))}`;
+
+describe('the thin slice in a real browser', () => {
+  let caseId = '';
+  const title = `海鲜店拖欠工资 ${Date.now()}`;
+
+  it('a petitioner on a phone submits a petition and sees it under my cases', async () => {
+    const context = await browser.newContext({ viewport: phoneViewport });
+    const page = await signIn(context, app.baseUrl, '13800000001', demoPassword, '/my');
+    await page.getByRole('link', { name: '我要反映' }).first().click();
+    await page.waitForURL('**/my/new');
+
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toContain('请检查填写的内容');
+
+    await page.getByRole('combobox', { name: '受理中心' }).click();
+    await page.getByRole('option', { name: '嘉善县社会治理综合服务中心' }).click();
+    await page.getByRole('combobox', { name: '纠纷类型' }).click();
+    await page.getByRole('option', { name: '劳动与工资' }).click();
+    await page.getByLabel('事项标题').fill(title);
+    await page.getByLabel('具体情况').fill('三十余名工人被拖欠工资二十余万元，证据不全。');
+    await screenshot(page, 'petitioner-new-petition-phone');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    caseId = page.url().split('/').pop()!;
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    expect(await page.getByText(/330421-\d{4}-\d{6}/).count()).toBe(1);
+    expect(await page.getByText('王大海 提交了申请，案件已登记').count()).toBe(1);
+    await screenshot(page, 'petitioner-case-phone');
+
+    await page.getByRole('link', { name: '我的案件' }).click();
+    await page.waitForURL('**/my');
+    expect(await page.getByRole('link', { name: new RegExp(title) }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('the clerk of that center sees it in the intake queue with 15 days left', async () => {
+    const context = await browser.newContext({ viewport: laptopViewport });
+    const page = await signIn(context, app.baseUrl, 'clerk', demoPassword, '/intake');
+    const row = page.getByRole('row', { name: new RegExp(title) });
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain('剩 15 天');
+    await screenshot(page, 'clerk-intake-laptop');
+    await row.getByRole('link').click();
+    await page.waitForURL(`**/cases/${caseId}`);
+    expect(await page.getByText('13800000001').count()).toBe(1);
+    await context.close();
+  });
+
+  it('the other center’s clerk gets “not found”, in the page and from the raw endpoint', async () => {
+    const context = await browser.newContext({ viewport: laptopViewport });
+    const page = await signIn(context, app.baseUrl, 'clerk2', demoPassword, '/intake');
+    expect(await page.getByRole('row', { name: new RegExp(title) }).count()).toBe(0);
+    const response = await page.goto(`${app.baseUrl}/cases/${caseId}`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { name: '找不到该案件' }).count()).toBe(1);
+    const raw = await context.request.get(`${app.baseUrl}${rawCaseGet(caseId)}`);
+    expect(raw.status()).toBe(404);
+    expect((await raw.json()).error.json.data.code).toBe('NOT_FOUND');
+    await context.close();
+  });
+
+  it('a newly registered petitioner gets “not found” for someone else’s case', async () => {
+    const context = await browser.newContext({ viewport: phoneViewport });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/register`);
+    const phone = `137${String(Date.now()).slice(-8)}`;
+    await page.getByLabel('手机号').fill(phone);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    const notice = await page.getByRole('status').textContent();
+    const code = notice!.match(/\d{6}/)![0];
+    await page.getByLabel('短信验证码').fill(code);
+    await page.getByLabel('姓名').fill('李四');
+    await page.getByLabel('设置密码（至少 8 位）').fill('li-si-2026');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await page.waitForURL(`${app.baseUrl}/my`);
+    expect(await page.getByText('您还没有提交过事项').count()).toBe(1);
+
+    const response = await page.goto(`${app.baseUrl}/cases/${caseId}`);
+    expect(response?.status()).toBe(404);
+    const raw = await context.request.get(`${app.baseUrl}${rawCaseGet(caseId)}`);
+    expect(raw.status()).toBe(404);
+    await context.close();
+  });
+});
+
+describe('sign-in', () => {
+  it('brings every demo account to its own home page', async () => {
+    for (const account of demoAccounts) {
+      const context = await browser.newContext({ viewport: account.role === 'petitioner' ? phoneViewport : laptopViewport });
+      const page = await signIn(context, app.baseUrl, account.login, demoPassword, homePathFor(account.role));
+      expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: '账户' }).textContent()).toContain(account.displayName);
+      await context.close();
+    }
+  });
+
+  it('says so when the password is wrong, and lists demo accounts only in demo mode', async () => {
+    const context = await browser.newContext({ viewport: phoneViewport });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/signin`);
+    expect(await page.getByText('演示账号（密码均为 demo-2026）').count()).toBe(1);
+    await page.getByLabel('账号或手机号').fill('clerk');
+    await page.getByLabel('密码', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByText('账号或密码不正确').count()).toBe(1);
+    await screenshot(page, 'signin-error-phone');
+    await context.close();
+  });
+
+  it('switches to English and back', async () => {
+    const context = await browser.newContext({ viewport: phoneViewport });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/signin`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('登录');
+    await context.close();
+  });
+
+  it('sends a signed-out visitor to the sign-in page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/intake`);
+    expect(new URL(page.url()).pathname).toBe('/signin');
+    await context.close();
+  });
+});
