@@ -76,3 +76,8 @@ export function timelineFilter(access: CaseAccess): SQL {
 export function seesFullContact(access: CaseAccess): boolean {
   return access.relation.kind === 'center_staff';
 }
+
+/** The tracking code opens the public tracking page, so only the parties and the center's staff see it. */
+export function seesTrackingCode(access: CaseAccess): boolean {
+  return access.relation.kind === 'party' || access.relation.kind === 'center_staff';
+}

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { caseParties, cases, centers, timelineEvents, users } from '../../db/schema';
-import { seesFullContact, timelineFilter, type CaseAccess } from '../auth/policy';
+import { seesFullContact, seesTrackingCode, timelineFilter, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import { daysLeft, defaultClockDays, resolveDueAt } from '../domain/clocks';
 import { caseStatuses, openStatuses, type CaseStatus } from '../domain/case-status';
@@ -48,7 +48,13 @@ export async function listIntakeQueue(db: Database, user: SessionUser, now = new
 /** One case as the caller may see it: parties masked per role, timeline filtered in the query. */
 export async function getCaseView(db: Database, access: CaseAccess) {
   const [row] = await db
-    .select({ ...caseSummary, description: cases.description, version: cases.version, centerName: centers.name })
+    .select({
+      ...caseSummary,
+      description: cases.description,
+      trackingCode: cases.trackingCode,
+      version: cases.version,
+      centerName: centers.name,
+    })
     .from(cases)
     .innerJoin(centers, eq(centers.id, cases.centerId))
     .where(and(eq(cases.id, access.caseId), eq(cases.centerId, access.centerId)));
@@ -73,6 +79,7 @@ export async function getCaseView(db: Database, access: CaseAccess) {
   const fullContact = seesFullContact(access);
   return {
     ...row!,
+    trackingCode: seesTrackingCode(access) ? row!.trackingCode : null,
     parties: parties.map((p) => ({ ...p, phone: p.phone && !fullContact ? maskPhone(p.phone) : p.phone })),
     timeline,
   };

@@ -41,6 +41,10 @@ describe('a petition through every layer', () => {
 
     const view = await clerk.case.get({ caseId: created.id });
     expect(view.timeline.map((e) => e.kind)).toEqual(['registered']);
+    expect(view.trackingCode).toBe(created.trackingCode);
+    expect((await petitioner.case.get({ caseId: created.id })).trackingCode).toBe(created.trackingCode);
+    // A supervisor reads the case but not the code that opens the public tracking page.
+    expect((await (await callerAs(handle.db, 'supervisor')).case.get({ caseId: created.id })).trackingCode).toBeNull();
     expect(view.parties[0]).toMatchObject({ role: 'applicant', name: '王大海', phone: '13800000001' });
   });
 

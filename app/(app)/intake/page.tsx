@@ -22,7 +22,7 @@ export default async function IntakeQueuePage() {
                 <th scope="col" className="px-4 py-2 font-medium">{t('case.category')}</th>
                 <th scope="col" className="px-4 py-2 font-medium">{t('case.channel')}</th>
                 <th scope="col" className="px-4 py-2 font-medium">{t('intake.registeredAt')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('case.status')}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t('intake.deadline')}</th>
               </tr>
             </thead>
             <tbody>

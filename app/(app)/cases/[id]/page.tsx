@@ -33,6 +33,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <dd>{format.dateTime(view.registeredAt, { dateStyle: 'medium', timeStyle: 'short' })}</dd>
           <dt className="text-slate-500">{t('petition.center')}</dt>
           <dd>{view.centerName}</dd>
+          {view.trackingCode && (
+            <>
+              <dt className="text-slate-500">{t('petition.trackingCode')}</dt>
+              <dd className="font-mono tracking-wider">{view.trackingCode}</dd>
+            </>
+          )}
         </dl>
       </header>
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
