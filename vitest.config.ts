@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Secrets are fixed for tests so that nothing is written to the real data directory.
-const env = { AUTH_SECRET: 'test-auth-secret', HASH_KEY: 'test-hash-key', ONEWINDOW_MODE: 'demo', TZ: 'UTC' };
+const env = { AUTH_SECRET: 'test-auth-secret', DATA_KEY: 'test-data-key', ONEWINDOW_MODE: 'demo', TZ: 'UTC' };
 
 export default defineConfig({
   test: {

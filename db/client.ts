@@ -31,11 +31,13 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   // The default 16 MB heap fails on real data volumes; see DESIGN.md.
   const client = await PGlite.create({
     dataDir: options.dataDir ? path.resolve(options.dataDir, 'pglite') : undefined,
     initialMemory: 256 * 1024 * 1024,
+    extensions: { pg_trgm },
   });
   const db = drizzle({ client, schema }) as unknown as Database;
   return { db, kind: 'pglite', close: () => client.close() };

@@ -6,6 +6,7 @@ const tone: Record<CaseStatus, string> = {
   accepted: 'bg-indigo-100 text-indigo-900',
   declined: 'bg-slate-200 text-slate-800',
   transferred: 'bg-slate-200 text-slate-800',
+  merged: 'bg-slate-200 text-slate-800',
   mediating: 'bg-amber-100 text-amber-900',
   agreed: 'bg-emerald-100 text-emerald-900',
   referred: 'bg-orange-100 text-orange-900',

@@ -1,5 +1,6 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { CaseStatus, Category, Channel, PartyRole, Visibility } from '../../server/domain/case-status';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CaseStatus, Channel, PartyKind, PartyRole, Visibility } from '../../server/domain/case-status';
 import { centers } from './centers';
 import { users } from './users';
 
@@ -13,10 +14,18 @@ export const cases = pgTable(
     caseNumber: text('case_number').notNull(),
     trackingCode: text('tracking_code').notNull(),
     status: text('status').$type<CaseStatus>().notNull(),
-    category: text('category').$type<Category>().notNull(),
+    /** A category code enabled for the center (center_categories). */
+    category: text('category').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull(),
+    /** What the applicants ask for. */
+    request: text('request').notNull().default(''),
+    /** Yuan, exact. */
+    amountInDispute: numeric('amount_in_dispute', { precision: 14, scale: 2 }),
+    occurredOn: date('occurred_on'),
+    location: text('location'),
     channel: text('channel').$type<Channel>().notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -28,6 +37,8 @@ export const cases = pgTable(
     uniqueIndex('cases_case_number_idx').on(t.caseNumber),
     // The intake queue: one center's cases by status, newest first.
     index('cases_center_id_status_registered_at_idx').on(t.centerId, t.status, t.registeredAt),
+    // Duplicate detection compares the whole text with pg_trgm similarity.
+    index('cases_text_trgm_idx').using('gin', sql`(${t.title} || ' ' || ${t.description}) gin_trgm_ops`),
   ],
 );
 
@@ -57,14 +68,27 @@ export const caseParties = pgTable(
     /** The signed-in account acting as this party, when there is one. */
     userId: uuid('user_id').references(() => users.id),
     role: text('role').$type<PartyRole>().notNull(),
+    kind: text('kind').$type<PartyKind>().notNull().default('person'),
     name: text('name').notNull(),
+    /** normalizeName(name): respondents are matched on it. */
+    normalizedName: text('normalized_name').notNull().default(''),
     phone: text('phone'),
+    /** Keyed hash of the ID number, for look-ups; the number itself only encrypted. */
+    idNumberHash: text('id_number_hash'),
+    idNumberEncrypted: text('id_number_encrypted'),
+    creditCode: text('credit_code'),
+    claimedAmount: numeric('claimed_amount', { precision: 14, scale: 2 }),
+    isRepresentative: boolean('is_representative').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('case_parties_case_id_idx').on(t.caseId),
     // "My cases" and the access policy look a party up by account.
     index('case_parties_user_id_idx').on(t.userId),
+    // Duplicate detection: the same applicant by ID number or phone, the same respondent.
+    index('case_parties_id_number_hash_idx').on(t.idNumberHash),
+    index('case_parties_phone_idx').on(t.phone),
+    index('case_parties_center_id_normalized_name_idx').on(t.centerId, t.normalizedName),
   ],
 );
 
@@ -87,4 +111,62 @@ export const timelineEvents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('timeline_events_case_id_created_at_idx').on(t.caseId, t.createdAt)],
+);
+
+/** Each in-person visit for a case: the 最多跑一次 count directors watch. */
+export const caseVisits = pgTable(
+  'case_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    visitedAt: timestamp('visited_at', { withTimezone: true }).notNull().defaultNow(),
+    note: text('note'),
+  },
+  (t) => [index('case_visits_case_id_idx').on(t.caseId)],
+);
+
+export const caseLinkKinds = ['related', 'merged_into'] as const;
+export type CaseLinkKind = (typeof caseLinkKinds)[number];
+
+/** `related` is stored once per direction; `merged_into` points from the absorbed case to the one that absorbed it. */
+export const caseLinks = pgTable(
+  'case_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    otherCaseId: uuid('other_case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').$type<CaseLinkKind>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('case_links_case_id_other_case_id_idx').on(t.caseId, t.otherCaseId)],
+);
+
+/** A retried or double-clicked submission finds its first result here instead of registering twice. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    key: text('key').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );

@@ -3,3 +3,6 @@ export * from './users';
 export * from './cases';
 export * from './audit';
 export * from './auth';
+export * from './evidence';
+export * from './config';
+export * from './notifications';

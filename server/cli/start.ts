@@ -13,13 +13,13 @@ const dev = process.argv.includes('--dev');
 const port = process.env.PORT || '3000';
 const nextBin = path.resolve('node_modules/.bin/next');
 
-if (databaseUrl() && (!process.env.AUTH_SECRET || !process.env.HASH_KEY)) {
-  console.error('With DATABASE_URL set, AUTH_SECRET and HASH_KEY must be set too (see README, Configuration).');
+if (databaseUrl() && (!process.env.AUTH_SECRET || !process.env.DATA_KEY)) {
+  console.error('With DATABASE_URL set, AUTH_SECRET and DATA_KEY must be set too (see README, Configuration).');
   process.exit(1);
 }
 // Embedded mode: generated once, kept under the data directory, handed to the server.
-const { authSecret, hashKey } = secrets();
-const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: authSecret, HASH_KEY: hashKey, PORT: port };
+const { authSecret, dataKey } = secrets();
+const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: authSecret, DATA_KEY: dataKey, PORT: port };
 // Without a fixed public URL, next-auth builds its URLs from the Host header of each request.
 if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST ??= 'true';
 

@@ -3,6 +3,7 @@ export const caseStatuses = [
   'accepted',
   'declined',
   'transferred',
+  'merged',
   'mediating',
   'agreed',
   'referred',
@@ -16,6 +17,7 @@ export const openStatuses: readonly CaseStatus[] = ['registered', 'accepted', 'm
 export const channels = ['online', 'walk_in', 'hotline', 'letter', 'transfer', 'terminal'] as const;
 export type Channel = (typeof channels)[number];
 
+/** The default categories every center starts with; a center can disable or add its own. */
 export const categories = [
   'labor_wages',
   'neighbours',
@@ -32,6 +34,12 @@ export type Category = (typeof categories)[number];
 
 export const partyRoles = ['applicant', 'respondent'] as const;
 export type PartyRole = (typeof partyRoles)[number];
+
+export const partyKinds = ['person', 'organization'] as const;
+export type PartyKind = (typeof partyKinds)[number];
+
+/** At most five representatives speak for a group petition (信访工作条例). */
+export const maxRepresentatives = 5;
 
 /** Who may read a timeline entry; see DESIGN.md, access policy. */
 export const visibilities = ['parties', 'panel', 'internal', 'caucus'] as const;

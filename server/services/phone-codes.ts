@@ -15,7 +15,7 @@ const codeLifetimeMs = 10 * 60 * 1000;
 const maxAttempts = 5;
 
 function codeHash(phone: string, code: string): string {
-  return createHmac('sha256', secrets().hashKey).update(`${phone}:${code}`).digest('hex');
+  return createHmac('sha256', secrets().dataKey).update(`${phone}:${code}`).digest('hex');
 }
 
 export interface CodeRequest {

@@ -15,7 +15,7 @@ export async function startApp(): Promise<{ baseUrl: string; stop(): Promise<voi
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-e2e-'));
   // The fixed test secrets of vitest.config.ts are dropped: the app generates its own, as on a fresh machine.
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ONEWINDOW_MODE: 'demo' };
-  for (const name of ['AUTH_SECRET', 'HASH_KEY', 'DATABASE_URL', 'NODE_ENV']) delete env[name];
+  for (const name of ['AUTH_SECRET', 'DATA_KEY', 'DATABASE_URL', 'NODE_ENV']) delete env[name];
   const child: ChildProcess = spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -1,0 +1,37 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { secrets } from './secrets';
+
+/**
+ * Personal data at rest (DESIGN.md, "Personal data"): ID numbers are stored encrypted
+ * (AES-256-GCM) and found by a keyed hash, both derived from DATA_KEY with distinct labels.
+ */
+
+function subkey(label: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secrets().dataKey, 'onewindow', label, 32));
+}
+
+let keys: { hash: Buffer; encrypt: Buffer } | undefined;
+function derived() {
+  keys ??= { hash: subkey('id-number-hash'), encrypt: subkey('id-number-encrypt') };
+  return keys;
+}
+
+export function hashIdNumber(idNumber: string): string {
+  return createHmac('sha256', derived().hash).update(idNumber).digest('hex');
+}
+
+/** `v1.<iv>.<tag>.<ciphertext>`, base64url parts; the version leaves room for key rotation. */
+export function encryptIdNumber(idNumber: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', derived().encrypt, iv);
+  const data = Buffer.concat([cipher.update(idNumber, 'utf8'), cipher.final()]);
+  return ['v1', iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+}
+
+export function decryptIdNumber(sealed: string): string {
+  const [version, iv, tag, data] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || !data) throw new Error('unknown ID number encryption format');
+  const decipher = createDecipheriv('aes-256-gcm', derived().encrypt, Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+}
