@@ -41,6 +41,7 @@ export const demoCenters = {
       { kind: 'mediation_committee', name: '嘉善县劳动争议人民调解委员会' },
       { kind: 'psychological_service', name: '嘉善县心理健康服务站' },
     ],
+    destinations: ['嘉善县人民法院', '嘉善县劳动人事争议仲裁委员会', '嘉善县市场监督管理局（消费投诉）', '嘉善县住房和城乡建设局', '嘉善县公安局交通警察大队', '嘉善县卫生健康局'],
   },
   qingpu: {
     name: '青浦区社会治理综合服务中心',
@@ -50,5 +51,9 @@ export const demoCenters = {
       { kind: 'letters_visits_bureau', name: '青浦区信访办' },
       { kind: 'justice_bureau', name: '青浦区司法局' },
     ],
+    destinations: ['青浦区人民法院', '青浦区劳动人事争议仲裁委员会'],
   },
-} satisfies Record<string, { name: string; regionCode: string; parentRegionCode: string; organizations: { kind: OrganizationKind; name: string }[] }>;
+} satisfies Record<
+  string,
+  { name: string; regionCode: string; parentRegionCode: string; organizations: { kind: OrganizationKind; name: string }[]; destinations: string[] }
+>;

@@ -1,7 +1,8 @@
 import { hashPassword } from '../server/auth/password';
 import type { Database } from './client';
 import { demoAccounts, demoCenters, demoPassword } from './demo';
-import { centers, organizations, users } from './schema';
+import { categories } from '../server/domain/case-status';
+import { centerCategories, centers, organizations, referralDestinations, users } from './schema';
 
 /** Fills an empty database with the demo centers and accounts; does nothing otherwise. */
 export async function seedDemo(db: Database): Promise<boolean> {
@@ -23,6 +24,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
         .values(center.organizations.map((o) => ({ ...o, centerId: row!.id })))
         .returning({ id: organizations.id, kind: organizations.kind });
       orgIds[key] = Object.fromEntries(orgs.map((o) => [o.kind, o.id]));
+      await tx.insert(centerCategories).values(categories.map((code, i) => ({ centerId: row!.id, code, sortOrder: i })));
+      await tx.insert(referralDestinations).values(center.destinations.map((name, i) => ({ centerId: row!.id, name, sortOrder: i })));
     }
     await tx.insert(users).values(
       demoAccounts.map((a) => {

@@ -23,3 +23,9 @@ export function appMode(): AppMode {
 export function isDemoMode(): boolean {
   return appMode() === 'demo';
 }
+
+/** The largest evidence file accepted, in bytes (EVIDENCE_MAX_BYTES; default 20 MB). */
+export function evidenceMaxBytes(): number {
+  const configured = Number(process.env.EVIDENCE_MAX_BYTES);
+  return Number.isFinite(configured) && configured > 0 ? configured : 20 * 1024 * 1024;
+}

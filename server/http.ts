@@ -1,8 +1,37 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { z } from 'zod';
+import { translator } from './i18n/translate';
 import { appRouter } from './root';
+import { readEvidence } from './services/evidence';
+import { ServiceError } from './services/errors';
 import type { Context } from './trpc';
 
 /** The raw tRPC endpoint; the Next route and the tests both go through it. */
 export function handleTrpcRequest(req: Request, context: () => Promise<Context>): Promise<Response> {
   return fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: context });
+}
+
+/**
+ * Evidence download: only through here, only for callers the access policy lets read the
+ * file, always as an attachment with the type we detected at upload.
+ */
+export async function evidenceResponse(ctx: Context, fileId: string): Promise<Response> {
+  const t = translator(ctx.locale);
+  if (!ctx.user) return Response.json({ message: t('errors.unauthorized') }, { status: 401 });
+  if (!z.uuid().safeParse(fileId).success) return Response.json({ message: t('errors.notFound') }, { status: 404 });
+  try {
+    const file = await readEvidence(ctx.db, ctx.user, fileId);
+    return new Response(new Uint8Array(file.data), {
+      headers: {
+        'content-type': file.mimeType,
+        'content-length': String(file.data.length),
+        'content-disposition': `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
+      },
+    });
+  } catch (error) {
+    if (error instanceof ServiceError && error.kind === 'not_found') return Response.json({ message: t('errors.notFound') }, { status: 404 });
+    throw error;
+  }
 }

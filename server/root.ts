@@ -2,9 +2,11 @@ import { adminRouter } from './routers/admin';
 import { authRouter } from './routers/auth';
 import { caseRouter } from './routers/case';
 import { centerRouter } from './routers/center';
+import { evidenceRouter } from './routers/evidence';
 import { intakeRouter } from './routers/intake';
 import { petitionRouter } from './routers/petition';
 import { systemRouter } from './routers/system';
+import { trackingRouter } from './routers/tracking';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -13,6 +15,8 @@ export const appRouter = router({
   petition: petitionRouter,
   intake: intakeRouter,
   case: caseRouter,
+  evidence: evidenceRouter,
+  tracking: trackingRouter,
   center: centerRouter,
   admin: adminRouter,
 });

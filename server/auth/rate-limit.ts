@@ -16,6 +16,8 @@ export const limits = {
   codePhone: { points: 1, duration: 60 },
   /** Codes requested from one address per hour. */
   codeIp: { points: 20, duration: 60 * 60 },
+  /** Public case look-ups from one address per ten minutes: enough for a family, too few to guess. */
+  trackIp: { points: 20, duration: 10 * 60 },
 } as const;
 export type LimitName = keyof typeof limits;
 

@@ -24,3 +24,14 @@ export function resolveDueAt(start: Date, days: number): Date {
 export function daysLeft(dueAt: Date, now: Date): number {
   return differenceInCalendarDays(new TZDate(dueAt, centerTimeZone), new TZDate(now, centerTimeZone));
 }
+
+/**
+ * The latest start for which a clock of `clockDays` has at most `days` left today: cases
+ * registered at or before this instant are due within `days` days.
+ */
+export function latestStartWithDaysLeft(now: Date, days: number, clockDays: number): Date {
+  const local = new TZDate(now, centerTimeZone);
+  const startDay = addDays(local, days - clockDays);
+  const end = new TZDate(startDay.getFullYear(), startDay.getMonth(), startDay.getDate(), 23, 59, 59, 999, centerTimeZone);
+  return new Date(end.getTime());
+}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isValidCreditCode } from '../domain/credit-code';
+import { isValidIdNumber, normalizeIdNumber } from '../domain/id-number';
 import { mobilePattern } from '../domain/phone';
 
 /** Input fields several routers share; messages are catalog keys, translated per caller. */
@@ -6,3 +8,26 @@ export const mobileField = z.string().trim().regex(mobilePattern, { error: 'vali
 export const passwordField = z.string().min(8, { error: 'validation.password' }).max(128);
 export const nameField = z.string().trim().min(1).max(50);
 export const smsCodeField = z.string().trim().regex(/^\d{6}$/, { error: 'validation.code' });
+
+/** Forms send '' for an untouched optional field; it means "not given". */
+export function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+}
+
+export const idNumberField = z
+  .string()
+  .transform(normalizeIdNumber)
+  .refine(isValidIdNumber, { error: 'validation.idNumber' });
+
+export const creditCodeField = z
+  .string()
+  .transform((v) => v.trim().toUpperCase())
+  .refine(isValidCreditCode, { error: 'validation.creditCode' });
+
+/** Yuan with at most two decimals, kept as a string so no float ever touches money. */
+export const amountField = z
+  .union([z.number(), z.string()])
+  .transform((v) => String(v).trim().replace(/,/g, ''))
+  .refine((v) => /^\d{1,12}(\.\d{1,2})?$/.test(v), { error: 'validation.amount' });
+
+export const dateField = z.iso.date({ error: 'validation.date' });

@@ -1,6 +1,57 @@
+import { z } from 'zod';
+import { caseStatuses, channels } from '../domain/case-status';
 import { listIntakeQueue } from '../services/case-queries';
-import { roleProcedure, router } from '../trpc';
+import { centerDestinations } from '../services/center-config';
+import { decideAcceptance, linkCases, mergeCase } from '../services/intake-decisions';
+import { registerPetition } from '../services/register-petition';
+import { caseProcedure, roleProcedure, router } from '../trpc';
+import { optional } from './fields';
+import { clerkPetitionInput } from './petition.schema';
+
+const intakeStaff = roleProcedure('clerk', 'director');
 
 export const intakeRouter = router({
-  queue: roleProcedure('clerk', 'director').query(({ ctx }) => listIntakeQueue(ctx.db, ctx.user)),
+  queue: intakeStaff
+    .input(
+      z
+        .object({
+          status: z.enum(caseStatuses).default('registered'),
+          channel: optional(z.enum(channels)),
+          category: optional(z.string().max(40)),
+          dueWithinDays: optional(z.coerce.number().int().min(-365).max(60)),
+          search: optional(z.string().trim().max(50)),
+          sort: z.enum(['due', 'newest']).default('due'),
+          page: z.coerce.number().int().min(1).max(10_000).default(1),
+          pageSize: z.coerce.number().int().min(5).max(100).default(20),
+        })
+        .default({ status: 'registered', sort: 'due', page: 1, pageSize: 20 }),
+    )
+    .query(({ ctx, input }) => listIntakeQueue(ctx.db, ctx.user, input)),
+
+  destinations: intakeStaff.query(({ ctx }) => (ctx.user.centerId ? centerDestinations(ctx.db, ctx.user.centerId) : [])),
+
+  /** A petition taken at the window, by phone, from a letter, a transfer or a terminal. */
+  register: intakeStaff.input(clerkPetitionInput).mutation(({ ctx, input }) => {
+    const { channel, inPerson, sourceAgency, ...petition } = input;
+    return registerPetition(ctx.db, ctx.user, petition, { channel, inPerson, sourceAgency });
+  }),
+
+  decide: caseProcedure
+    .input(
+      z.object({
+        decision: z.enum(['accept', 'decline', 'transfer']),
+        reason: optional(z.string().trim().max(1000)),
+        destinationId: optional(z.uuid()),
+        expectedVersion: z.number().int().min(1),
+      }),
+    )
+    .mutation(({ ctx, input }) => decideAcceptance(ctx.db, ctx.user, input)),
+
+  merge: caseProcedure
+    .input(z.object({ intoCaseId: z.uuid(), expectedVersion: z.number().int().min(1) }))
+    .mutation(({ ctx, input }) => mergeCase(ctx.db, ctx.user, input)),
+
+  link: caseProcedure
+    .input(z.object({ otherCaseId: z.uuid() }))
+    .mutation(({ ctx, input }) => linkCases(ctx.db, ctx.user, input)),
 });

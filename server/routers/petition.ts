@@ -1,20 +1,22 @@
 import { z } from 'zod';
-import { categories } from '../domain/case-status';
 import { listCenters, listMyCases } from '../services/case-queries';
-import { submitPetition } from '../services/submit-petition';
+import { centerCategoryOptions } from '../services/center-config';
+import { precheckPetition } from '../services/precheck';
+import { registerPetition } from '../services/register-petition';
 import { roleProcedure, router } from '../trpc';
-
-export const petitionInput = z.object({
-  centerId: z.uuid(),
-  category: z.enum(categories),
-  title: z.string().trim().min(1).max(100),
-  description: z.string().trim().min(1).max(5000),
-});
+import { petitionInput, precheckInput } from './petition.schema';
 
 export const petitionRouter = router({
-  centers: roleProcedure('petitioner').query(({ ctx }) => listCenters(ctx.db)),
+  centers: roleProcedure('petitioner', 'clerk', 'director').query(({ ctx }) => listCenters(ctx.db)),
+  categories: roleProcedure('petitioner', 'clerk', 'director')
+    .input(z.object({ centerId: z.uuid() }))
+    .query(({ ctx, input }) => centerCategoryOptions(ctx.db, input.centerId)),
+  /** Before submitting: the petitioner's own open cases that look like the same matter. */
+  precheck: roleProcedure('petitioner')
+    .input(precheckInput)
+    .query(({ ctx, input }) => precheckPetition(ctx.db, ctx.user, input)),
   submit: roleProcedure('petitioner')
     .input(petitionInput)
-    .mutation(({ ctx, input }) => submitPetition(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => registerPetition(ctx.db, ctx.user, input, { channel: 'online' })),
   mine: roleProcedure('petitioner').query(({ ctx }) => listMyCases(ctx.db, ctx.user)),
 });

@@ -1,12 +1,18 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, ilike, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseParties, cases, centers, timelineEvents, users } from '../../db/schema';
-import { seesFullContact, seesTrackingCode, timelineFilter, type CaseAccess } from '../auth/policy';
+import { caseLinks, caseParties, cases, caseVisits, centers, timelineEvents, users } from '../../db/schema';
+import { readableVisibilities, seesFullContact, seesTrackingCode, timelineFilter, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
-import { daysLeft, defaultClockDays, resolveDueAt } from '../domain/clocks';
-import { caseStatuses, openStatuses, type CaseStatus } from '../domain/case-status';
+import { caseStatuses, openStatuses, type CaseStatus, type Channel } from '../domain/case-status';
+import { daysLeft, defaultClockDays, latestStartWithDaysLeft, resolveDueAt } from '../domain/clocks';
+import { maskIdNumber } from '../domain/id-number';
 import { maskPhone } from '../domain/phone';
 import { regionPrefix } from '../domain/region';
+import { availableActions } from '../domain/workflow';
+import { decryptIdNumber } from '../pii';
+import { centerDestinations } from './center-config';
+import { findDuplicates, probeOfCase } from './duplicates';
+import { listCaseEvidence } from './evidence';
 
 const caseSummary = {
   id: cases.id,
@@ -29,28 +35,81 @@ export async function listMyCases(db: Database, user: SessionUser) {
     .orderBy(desc(cases.registeredAt));
 }
 
-/** Registered cases of the clerk's center awaiting an acceptance decision, most urgent first. */
-export async function listIntakeQueue(db: Database, user: SessionUser, now = new Date()) {
-  if (!user.centerId) return [];
-  const rows = await db
-    .select({ ...caseSummary, applicant: sql<string | null>`min(${caseParties.name})` })
-    .from(cases)
-    .leftJoin(caseParties, and(eq(caseParties.caseId, cases.id), eq(caseParties.role, 'applicant')))
-    .where(and(eq(cases.centerId, user.centerId), eq(cases.status, 'registered')))
-    .groupBy(cases.id)
-    .orderBy(asc(cases.registeredAt));
-  return rows.map((row) => {
-    const dueAt = resolveDueAt(row.registeredAt, defaultClockDays.acceptance);
-    return { ...row, acceptanceDueAt: dueAt, daysLeft: daysLeft(dueAt, now) };
-  });
+export interface IntakeQueueQuery {
+  status: CaseStatus;
+  channel?: Channel;
+  category?: string;
+  /** Only cases whose acceptance decision is due within this many days (or overdue). */
+  dueWithinDays?: number;
+  /** A case number, or part of an applicant's name or phone. */
+  search?: string;
+  sort: 'due' | 'newest';
+  page: number;
+  pageSize: number;
 }
 
-/** One case as the caller may see it: parties masked per role, timeline filtered in the query. */
-export async function getCaseView(db: Database, access: CaseAccess) {
+/** The clerk's queue: the center's cases, filtered and paged in the database, most urgent first. */
+export async function listIntakeQueue(db: Database, user: SessionUser, query: IntakeQueueQuery, now = new Date()) {
+  if (!user.centerId) return { rows: [], total: 0 };
+  const filters: (SQL | undefined)[] = [eq(cases.centerId, user.centerId), eq(cases.status, query.status)];
+  if (query.channel) filters.push(eq(cases.channel, query.channel));
+  if (query.category) filters.push(eq(cases.category, query.category));
+  if (query.dueWithinDays !== undefined) {
+    filters.push(lte(cases.registeredAt, latestStartWithDaysLeft(now, query.dueWithinDays, defaultClockDays.acceptance)));
+  }
+  const search = query.search?.trim();
+  if (search) {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(
+      or(
+        ilike(cases.caseNumber, pattern),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(caseParties)
+            .where(and(eq(caseParties.caseId, cases.id), or(ilike(caseParties.name, pattern), like(caseParties.phone, pattern)))),
+        ),
+      ),
+    );
+  }
+  const where = and(...filters);
+  const [{ total }] = (await db.select({ total: count() }).from(cases).where(where)) as [{ total: number }];
+  const rows = await db
+    .select(caseSummary)
+    .from(cases)
+    .where(where)
+    .orderBy(query.sort === 'newest' ? desc(cases.registeredAt) : asc(cases.registeredAt))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const applicants = rows.length
+    ? await db
+        .select({ caseId: caseParties.caseId, first: sql<string>`min(${caseParties.name})`, n: count() })
+        .from(caseParties)
+        .where(and(inArray(caseParties.caseId, rows.map((r) => r.id)), eq(caseParties.role, 'applicant')))
+        .groupBy(caseParties.caseId)
+    : [];
+  const withClocks = await Promise.all(
+    rows.map(async (row) => {
+      const group = applicants.find((a) => a.caseId === row.id);
+      const dueAt = resolveDueAt(row.registeredAt, defaultClockDays.acceptance);
+      const probe = row.status === 'registered' ? await probeOfCase(db, row.id) : null;
+      const duplicates = probe ? (await findDuplicates(db, probe, 5)).length : 0;
+      return { ...row, applicant: group?.first ?? null, applicantCount: Number(group?.n ?? 0), acceptanceDueAt: dueAt, daysLeft: daysLeft(dueAt, now), duplicates };
+    }),
+  );
+  return { rows: withClocks, total: Number(total) };
+}
+
+/** One case as the caller may see it: parties masked per role, timeline and files filtered in the query. */
+export async function getCaseView(db: Database, access: CaseAccess, viewer: SessionUser) {
   const [row] = await db
     .select({
       ...caseSummary,
       description: cases.description,
+      request: cases.request,
+      amountInDispute: cases.amountInDispute,
+      occurredOn: cases.occurredOn,
+      location: cases.location,
       trackingCode: cases.trackingCode,
       version: cases.version,
       centerName: centers.name,
@@ -59,7 +118,17 @@ export async function getCaseView(db: Database, access: CaseAccess) {
     .innerJoin(centers, eq(centers.id, cases.centerId))
     .where(and(eq(cases.id, access.caseId), eq(cases.centerId, access.centerId)));
   const parties = await db
-    .select({ id: caseParties.id, role: caseParties.role, name: caseParties.name, phone: caseParties.phone })
+    .select({
+      id: caseParties.id,
+      role: caseParties.role,
+      kind: caseParties.kind,
+      name: caseParties.name,
+      phone: caseParties.phone,
+      idNumberEncrypted: caseParties.idNumberEncrypted,
+      creditCode: caseParties.creditCode,
+      claimedAmount: caseParties.claimedAmount,
+      isRepresentative: caseParties.isRepresentative,
+    })
     .from(caseParties)
     .where(and(eq(caseParties.caseId, access.caseId), eq(caseParties.centerId, access.centerId)))
     .orderBy(asc(caseParties.createdAt));
@@ -76,12 +145,36 @@ export async function getCaseView(db: Database, access: CaseAccess) {
     .leftJoin(users, eq(users.id, timelineEvents.actorId))
     .where(timelineFilter(access))
     .orderBy(asc(timelineEvents.createdAt));
+  const [evidence, links, [visits]] = await Promise.all([
+    listCaseEvidence(db, access.caseId, readableVisibilities(access.relation)),
+    db
+      .select({ kind: caseLinks.kind, caseId: caseLinks.otherCaseId, caseNumber: cases.caseNumber, status: cases.status })
+      .from(caseLinks)
+      .innerJoin(cases, eq(cases.id, caseLinks.otherCaseId))
+      .where(eq(caseLinks.caseId, access.caseId)),
+    db.select({ n: count() }).from(caseVisits).where(eq(caseVisits.caseId, access.caseId)),
+  ]);
+  const staff = access.relation.kind === 'center_staff';
   const fullContact = seesFullContact(access);
+  const probe = staff && row!.status === 'registered' ? await probeOfCase(db, access.caseId) : null;
   return {
     ...row!,
     trackingCode: seesTrackingCode(access) ? row!.trackingCode : null,
-    parties: parties.map((p) => ({ ...p, phone: p.phone && !fullContact ? maskPhone(p.phone) : p.phone })),
+    visitCount: Number(visits?.n ?? 0),
+    parties: parties.map(({ idNumberEncrypted, ...p }) => {
+      const idNumber = idNumberEncrypted ? decryptIdNumber(idNumberEncrypted) : null;
+      return {
+        ...p,
+        phone: p.phone && !fullContact ? maskPhone(p.phone) : p.phone,
+        idNumber: idNumber && !fullContact ? maskIdNumber(idNumber) : idNumber,
+      };
+    }),
     timeline,
+    evidence,
+    links,
+    duplicates: probe ? await findDuplicates(db, probe) : [],
+    actions: staff ? availableActions(row!.status, { role: viewer.role, ofCaseCenter: true }) : [],
+    destinations: staff ? await centerDestinations(db, access.centerId) : [],
   };
 }
 

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { users } from '../../db/schema';
+import { caseParties, users } from '../../db/schema';
 import { hashPassword } from '../auth/password';
 import { writeAudit } from './audit';
 import { ServiceError } from './errors';
@@ -25,6 +25,11 @@ export async function registerPetitioner(db: Database, input: PetitionerRegistra
       .insert(users)
       .values({ role: 'petitioner', phone: input.phone, displayName: input.name, passwordHash })
       .returning({ id: users.id });
+    // Applicants a clerk registered with this phone before the person had an account can now follow their cases.
+    await tx
+      .update(caseParties)
+      .set({ userId: user!.id })
+      .where(and(eq(caseParties.phone, input.phone), eq(caseParties.role, 'applicant'), isNull(caseParties.userId)));
     await writeAudit(tx, { actorId: user!.id, action: 'user.register', entityType: 'user', entityId: user!.id });
     return { userId: user!.id };
   });

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '../../db/client';
 import { users } from '../../db/schema';
 import { appRouter } from '../../server/root';
 import { roles } from '../../server/domain/roles';
-import { anonymousCaller, callerAs, freshDatabase, userByLogin } from './harness';
+import { anonymousCaller, callerAs, freshDatabase, submitNew, tinyPng, uploadForm, userByLogin, wagePetition } from './harness';
 
 /**
  * Every procedure of the app router × every role (plus no session, plus a clerk of the other
@@ -31,7 +31,10 @@ interface Fixture {
   centerId: string;
   caseId: string;
   spareUserId: string;
+  tracking: { caseNumber: string; trackingCode: string; phoneLast4: string };
   nextPhone(): string;
+  /** A fresh registered case of the demo center, for actions that use a case up. */
+  freshCase(): Promise<string>;
 }
 
 interface Expectation {
@@ -50,6 +53,14 @@ const onlyFor = (...allowed: Actor[]): Pick<Expectation, 'outcomes' | 'otherwise
   otherwise: 'FORBIDDEN',
 });
 
+/** Case actions for the intake staff of the case's center: a party or a supervisor sees the case but may not act. */
+const intakeCaseAction: Pick<Expectation, 'outcomes' | 'otherwise'> = {
+  outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'ok', director: 'ok' },
+  otherwise: 'NOT_FOUND',
+};
+const intakeStaff = onlyFor('clerk', 'director', 'otherCenterClerk');
+const uploaders = onlyFor('petitioner', 'clerk', 'director', 'mediator', 'judge', 'lawyer', 'labor_official', 'psychologist', 'otherCenterClerk');
+
 const expectations: Record<string, Expectation> = {
   'system.ping': { outcomes: {}, otherwise: 'ok' },
   'auth.requestCode': { input: (f) => ({ phone: f.nextPhone() }), outcomes: {}, otherwise: 'ok' },
@@ -66,13 +77,28 @@ const expectations: Record<string, Expectation> = {
     outcomes: signedInOnly('BAD_REQUEST'),
     otherwise: 'BAD_REQUEST',
   },
-  'petition.centers': onlyFor('petitioner'),
+  'petition.centers': onlyFor('petitioner', 'clerk', 'director', 'otherCenterClerk'),
+  'petition.categories': { input: (f) => ({ centerId: f.centerId }), ...onlyFor('petitioner', 'clerk', 'director', 'otherCenterClerk') },
+  'petition.precheck': { input: (f) => ({ centerId: f.centerId, title: '工资' }), ...onlyFor('petitioner') },
   'petition.submit': {
-    input: (f) => ({ centerId: f.centerId, category: 'other', title: '标题', description: '内容' }),
+    input: (f) => wagePetition(f.centerId, { respondent: { kind: 'person', name: `授权测试${f.nextPhone()}` } }),
     ...onlyFor('petitioner'),
   },
   'petition.mine': onlyFor('petitioner'),
-  'intake.queue': onlyFor('clerk', 'director', 'otherCenterClerk'),
+  'intake.queue': intakeStaff,
+  'intake.destinations': intakeStaff,
+  // Staff register for their own center only.
+  'intake.register': {
+    input: (f) => ({ ...wagePetition(f.centerId, { respondent: { kind: 'person', name: `窗口${f.nextPhone()}` } }), channel: 'walk_in', inPerson: true }),
+    outcomes: { anonymous: 'UNAUTHORIZED', clerk: 'ok', director: 'ok' },
+    otherwise: 'FORBIDDEN',
+  },
+  'intake.decide': { input: async (f) => ({ caseId: await f.freshCase(), decision: 'accept', expectedVersion: 1 }), ...intakeCaseAction },
+  'intake.merge': { input: async (f) => ({ caseId: await f.freshCase(), intoCaseId: f.caseId, expectedVersion: 1 }), ...intakeCaseAction },
+  'intake.link': { input: async (f) => ({ caseId: await f.freshCase(), otherCaseId: f.caseId }), ...intakeCaseAction },
+  'case.recordVisit': { input: (f) => ({ caseId: f.caseId }), ...intakeCaseAction },
+  'evidence.upload': { input: () => uploadForm(tinyPng(), 'photo.png'), ...uploaders },
+  'tracking.lookup': { input: (f) => f.tracking, outcomes: {}, otherwise: 'ok' },
   // A case of the demo center filed by the demo petitioner. Panel roles see nothing until
   // they are assigned; the other center's clerk and the admin never.
   'case.get': {
@@ -93,14 +119,24 @@ beforeAll(async () => {
   handle = await freshDatabase();
   const petitioner = await callerAs(handle.db, '13800000001');
   const centerId = (await petitioner.petition.centers()).find((c) => c.regionCode === '330421')!.id;
-  const created = await petitioner.petition.submit({ centerId, category: 'neighbours', title: '噪音', description: '楼上深夜噪音' });
+  const created = await submitNew(petitioner, wagePetition(centerId));
   const admin = await userByLogin(handle.db, 'admin');
   const [spare] = await handle.db
     .insert(users)
     .values({ role: 'clerk', username: 'spare', displayName: '备用', passwordHash: admin.passwordHash, centerId })
     .returning({ id: users.id });
   let phone = 13700000000;
-  fixture = { centerId, caseId: created.id, spareUserId: spare!.id, nextPhone: () => String(++phone) };
+  const view = await (await callerAs(handle.db, 'clerk')).case.get({ caseId: created.id });
+  let respondentNo = 0;
+  fixture = {
+    centerId,
+    caseId: created.id,
+    spareUserId: spare!.id,
+    tracking: { caseNumber: created.caseNumber, trackingCode: view.trackingCode!, phoneLast4: '0001' },
+    nextPhone: () => String(++phone),
+    freshCase: async () =>
+      (await submitNew(petitioner, wagePetition(centerId, { respondent: { kind: 'person', name: `新案${++respondentNo}` } }))).id,
+  };
 });
 afterAll(() => handle.close());
 
@@ -123,7 +159,7 @@ describe('authorization of every procedure for every role', () => {
         const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
           input: unknown,
         ) => Promise<unknown>;
-        seen[actor] = await procedure(expectation.input?.(fixture)).then(
+        seen[actor] = await procedure(await expectation.input?.(fixture)).then(
           () => 'ok' as const,
           (error: { code?: Outcome }) => error.code ?? ('unknown' as Outcome),
         );

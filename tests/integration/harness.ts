@@ -104,3 +104,53 @@ export async function httpCall(
   };
   return { status: res.status, body };
 }
+
+/** Valid ID numbers (GB 11643 check digit) for test applicants. */
+export const testIdNumbers = ['33042119900101123X', '330421198505052313', '330421199203034018', '330421198812126650'];
+
+let keyCounter = 0;
+
+/** A complete petition as the petitioner's form sends it; the demo petitioner is the applicant. */
+export function wagePetition(centerId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    centerId,
+    category: 'labor_wages',
+    title: '海鲜店拖欠 30 名工人工资',
+    description: '老板拖欠三个月工资共二十余万元，多次讨要未果。',
+    request: '支付拖欠工资',
+    amountInDispute: '210000',
+    respondent: { kind: 'organization' as const, name: '嘉善县鲜海海鲜店' },
+    applicants: [{ name: '王大海', phone: '13800000001', idNumber: testIdNumbers[0], claimedAmount: '7000', isRepresentative: true }],
+    evidenceIds: [] as string[],
+    idempotencyKey: `test-${Date.now()}-${++keyCounter}`,
+    ...overrides,
+  };
+}
+
+export async function jiashanCenterId(db: Database): Promise<string> {
+  const { centers } = await import('../../db/schema');
+  const [row] = await db.select({ id: centers.id }).from(centers).where(eq(centers.regionCode, '330421'));
+  return row!.id;
+}
+
+/** Submits and insists on a new case (not a repeat notice). */
+export async function submitNew(caller: Awaited<ReturnType<typeof callerAs>>, petition: ReturnType<typeof wagePetition>) {
+  const result = await caller.petition.submit(petition);
+  if (result.kind !== 'registered') throw new Error(`expected a new case, got ${result.kind}`);
+  return result;
+}
+
+/** A real 1×1 PNG: what a phone photo looks like to the type check. */
+export function tinyPng(): Buffer {
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+}
+
+export function uploadForm(data: Buffer, name: string, fields: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  form.set('file', new File([new Uint8Array(data)], name));
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  return form;
+}

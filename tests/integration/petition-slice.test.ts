@@ -2,30 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
 import { auditLog, caseParties, cases, timelineEvents } from '../../db/schema';
-import { anonymousCaller, callerAs, freshDatabase, httpCall, refusal } from './harness';
+import { anonymousCaller, callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, wagePetition } from './harness';
 
 let handle: DatabaseHandle;
 let jiashanId: string;
 
 beforeAll(async () => {
   handle = await freshDatabase();
-  const petitioner = await callerAs(handle.db, '13800000001');
-  const centers = await petitioner.petition.centers();
-  jiashanId = centers.find((c) => c.regionCode === '330421')!.id;
+  jiashanId = await jiashanCenterId(handle.db);
 });
 afterAll(() => handle.close());
 
-const petition = () => ({
-  centerId: jiashanId,
-  category: 'labor_wages' as const,
-  title: '海鲜店拖欠 30 名工人工资',
-  description: '老板拖欠三个月工资共二十余万元，多次讨要未果。',
-});
+// Each petition names its own respondent, so none is taken for a repeat of another.
+let respondentNo = 0;
+const petition = (overrides: Record<string, unknown> = {}) =>
+  wagePetition(jiashanId, { respondent: { kind: 'person', name: `被申请人${++respondentNo}` }, ...overrides });
 
 describe('a petition through every layer', () => {
   it('is registered with a case number and appears under the petitioner’s cases and in the clerk’s queue', async () => {
     const petitioner = await callerAs(handle.db, '13800000001');
-    const created = await petitioner.petition.submit(petition());
+    const created = await submitNew(petitioner, petition());
     expect(created.caseNumber).toMatch(/^330421-\d{4}-\d{6}$/);
     expect(created.trackingCode).toMatch(/^[2-9A-Z]{8}$/);
 
@@ -34,7 +30,7 @@ describe('a petition through every layer', () => {
     expect(mine.find((c) => c.id === created.id)).toMatchObject({ status: 'registered', channel: 'online' });
 
     const clerk = await callerAs(handle.db, 'clerk');
-    const queue = await clerk.intake.queue();
+    const queue = (await clerk.intake.queue()).rows;
     const queued = queue.find((c) => c.id === created.id);
     expect(queued).toMatchObject({ applicant: '王大海', title: petition().title });
     expect(queued!.daysLeft).toBe(15);
@@ -45,24 +41,26 @@ describe('a petition through every layer', () => {
     expect((await petitioner.case.get({ caseId: created.id })).trackingCode).toBe(created.trackingCode);
     // A supervisor reads the case but not the code that opens the public tracking page.
     expect((await (await callerAs(handle.db, 'supervisor')).case.get({ caseId: created.id })).trackingCode).toBeNull();
-    expect(view.parties[0]).toMatchObject({ role: 'applicant', name: '王大海', phone: '13800000001' });
+    expect(view.parties[0]).toMatchObject({ role: 'applicant', name: '王大海', phone: '13800000001', idNumber: '33042119900101123X' });
+    const own = await petitioner.case.get({ caseId: created.id });
+    expect(own.parties[0]).toMatchObject({ phone: '138****0001', idNumber: '3304**********123X' });
   });
 
   it('numbers cases consecutively within the center and year', async () => {
     const petitioner = await callerAs(handle.db, '13800000001');
-    const a = await petitioner.petition.submit(petition());
-    const b = await petitioner.petition.submit(petition());
+    const a = await submitNew(petitioner, petition());
+    const b = await submitNew(petitioner, petition());
     const seq = (n: string) => Number(n.split('-')[2]);
     expect(seq(b.caseNumber)).toBe(seq(a.caseNumber) + 1);
   });
 
   it('is NOT_FOUND for the other center’s clerk and for another petitioner, also through the raw endpoint', async () => {
     const petitioner = await callerAs(handle.db, '13800000001');
-    const created = await petitioner.petition.submit(petition());
+    const created = await submitNew(petitioner, petition());
 
     const clerk2 = await callerAs(handle.db, 'clerk2');
     expect((await refusal(clerk2.case.get({ caseId: created.id }))).code).toBe('NOT_FOUND');
-    expect((await clerk2.intake.queue()).map((c) => c.id)).not.toContain(created.id);
+    expect((await clerk2.intake.queue()).rows.map((c) => c.id)).not.toContain(created.id);
 
     const other = await registerAnotherPetitioner();
     expect((await refusal(other.case.get({ caseId: created.id }))).code).toBe('NOT_FOUND');
@@ -79,7 +77,7 @@ describe('a petition through every layer', () => {
 
   it('shows the petitioner a masked view of nothing but party-visible entries', async () => {
     const petitioner = await callerAs(handle.db, '13800000001');
-    const created = await petitioner.petition.submit(petition());
+    const created = await submitNew(petitioner, petition());
     await handle.db.insert(timelineEvents).values({
       centerId: jiashanId,
       caseId: created.id,
@@ -96,19 +94,19 @@ describe('a petition through every layer', () => {
   it('refuses empty and oversized fields per field, in the caller’s language, and stores nothing', async () => {
     const before = await handle.db.select({ n: count() }).from(cases);
     const auditBefore = await handle.db.select({ n: count() }).from(auditLog);
-    const bad = { ...petition(), title: '   ', description: 'x'.repeat(5001), category: 'nonsense' };
+    const bad = { ...petition(), title: '   ', description: 'x'.repeat(5001), centerId: 'nonsense' };
 
     const zh = await httpCall(handle.db, '13800000001', 'petition.submit', bad, { method: 'POST' });
     expect(zh.status).toBe(400);
     expect(zh.body.error?.json.message).toBe('请检查填写的内容');
-    expect(zh.body.error?.json.data.fieldErrors).toEqual({ title: '此项必填', description: '最多 5000 个字', category: '请从列表中选择' });
+    expect(zh.body.error?.json.data.fieldErrors).toEqual({ title: '此项必填', description: '最多 5000 个字', centerId: '格式不正确' });
     expect(zh.body.error?.json.data.stack).toBeUndefined();
 
     const en = await httpCall(handle.db, '13800000001', 'petition.submit', bad, { method: 'POST', locale: 'en' });
     expect(en.body.error?.json.data.fieldErrors).toEqual({
       title: 'Required',
       description: 'At most 5000 characters',
-      category: 'Choose one from the list',
+      centerId: 'Wrong format',
     });
 
     const after = await handle.db.select({ n: count() }).from(cases);
@@ -120,7 +118,7 @@ describe('a petition through every layer', () => {
   it('refuses a petition to a center that does not exist without leaving a half-written case', async () => {
     const petitioner = await callerAs(handle.db, '13800000001');
     const before = await handle.db.select({ n: count() }).from(caseParties);
-    const refused = await refusal(petitioner.petition.submit({ ...petition(), centerId: '00000000-0000-4000-8000-000000000000' }));
+    const refused = await refusal(petitioner.petition.submit(petition({ centerId: '00000000-0000-4000-8000-000000000000' })));
     expect(refused.code).toBe('BAD_REQUEST');
     const after = await handle.db.select({ n: count() }).from(caseParties);
     expect(after[0]!.n).toBe(before[0]!.n);
@@ -136,7 +134,7 @@ describe('a petition through every layer', () => {
 
   it('records the registration on the timeline and in the audit log in one go', async () => {
     const petitioner = await callerAs(handle.db, '13800000001');
-    const created = await petitioner.petition.submit(petition());
+    const created = await submitNew(petitioner, petition());
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(audit.map((a) => a.action)).toEqual(['case.register']);
   });

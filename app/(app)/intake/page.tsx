@@ -5,7 +5,7 @@ import { requireUser } from '../../_lib/session';
 
 export default async function IntakeQueuePage() {
   const { api } = await requireUser('clerk', 'director');
-  const [queue, t, format] = await Promise.all([api.intake.queue(), getTranslations(), getFormatter()]);
+  const [{ rows: queue }, t, format] = await Promise.all([api.intake.queue(), getTranslations(), getFormatter()]);
   return (
     <>
       <PageTitle>{t('intake.title')}</PageTitle>

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { trackCase } from '../services/tracking';
+import { publicProcedure, router } from '../trpc';
+
+export const trackingRouter = router({
+  lookup: publicProcedure
+    .input(
+      z.object({
+        caseNumber: z.string().trim().regex(/^\d{6}-\d{4}-\d{6}$/, { error: 'validation.caseNumber' }),
+        trackingCode: z.string().trim().min(4).max(12),
+        phoneLast4: z.string().trim().regex(/^\d{4}$/, { error: 'validation.phoneLast4' }),
+      }),
+    )
+    .query(({ ctx, input }) => trackCase(ctx.db, { ...input, ip: ctx.ip })),
+});

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Database } from '../../db/client';
+import { evidenceFiles, timelineEvents } from '../../db/schema';
+import { readableVisibilities, resolveCaseAccess } from '../auth/policy';
+import type { SessionUser } from '../auth/session-user';
+import { evidenceMaxBytes } from '../config';
+import type { Visibility } from '../domain/case-status';
+import { allowedEvidenceTypes, safeFileName } from '../domain/evidence-types';
+import { fileStorage } from '../storage';
+import { writeAudit } from './audit';
+import { notFound, ServiceError } from './errors';
+
+export interface EvidenceUpload {
+  file: File;
+  /** Attach straight to an existing case; without it the file waits for the petition form. */
+  caseId?: string;
+  visibility?: Visibility;
+}
+
+/** Stores one file after checking its size and its real type. */
+export async function uploadEvidence(db: Database, actor: SessionUser, upload: EvidenceUpload) {
+  const max = evidenceMaxBytes();
+  if (upload.file.size > max) {
+    throw new ServiceError('invalid', 'evidence.tooLarge', { field: 'file', values: { mb: Math.floor(max / 1024 / 1024) } });
+  }
+  if (upload.file.size === 0) throw new ServiceError('invalid', 'evidence.empty_file', { field: 'file' });
+  const data = Buffer.from(await upload.file.arrayBuffer());
+  const detected = await fileTypeFromBuffer(data);
+  const ext = detected ? allowedEvidenceTypes[detected.mime] : undefined;
+  if (!detected || !ext) throw new ServiceError('invalid', 'evidence.badType', { field: 'file' });
+
+  let target: { caseId: string; centerId: string } | null = null;
+  let visibility: Visibility = upload.visibility ?? 'parties';
+  if (upload.caseId) {
+    const access = await resolveCaseAccess(db, actor, upload.caseId);
+    if (!access || access.relation.kind === 'supervisor') throw notFound();
+    // A party can only add what every party sees; staff choose.
+    if (!readableVisibilities(access.relation).includes(visibility) || visibility === 'caucus') visibility = 'parties';
+    target = { caseId: access.caseId, centerId: access.centerId };
+  }
+
+  const storageKey = await fileStorage().put(data);
+  const fileName = safeFileName(upload.file.name, ext);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(evidenceFiles)
+      .values({
+        uploadedBy: actor.id,
+        fileName,
+        mimeType: detected.mime,
+        sizeBytes: data.length,
+        sha256: createHash('sha256').update(data).digest('hex'),
+        storageKey,
+        visibility,
+        caseId: target?.caseId ?? null,
+        centerId: target?.centerId ?? null,
+        attachedAt: target ? new Date() : null,
+      })
+      .returning({ id: evidenceFiles.id, fileName: evidenceFiles.fileName, mimeType: evidenceFiles.mimeType, sizeBytes: evidenceFiles.sizeBytes });
+    if (target) {
+      await tx.insert(timelineEvents).values({
+        centerId: target.centerId,
+        caseId: target.caseId,
+        kind: 'evidence_added',
+        visibility,
+        actorId: actor.id,
+        body: { fileId: row!.id, fileName },
+      });
+      await writeAudit(tx, { actorId: actor.id, centerId: target.centerId, action: 'evidence.add', entityType: 'evidence', entityId: row!.id });
+    }
+    return row!;
+  });
+}
+
+/**
+ * A file the caller may download: one they uploaded and not yet attached, or one on a case
+ * they may see at a visibility they may read. Anything else is NOT_FOUND.
+ */
+export async function readEvidence(db: Database, user: SessionUser, fileId: string) {
+  const [file] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, fileId));
+  if (!file) throw notFound();
+  if (!file.caseId) {
+    if (file.uploadedBy !== user.id) throw notFound();
+  } else {
+    const access = await resolveCaseAccess(db, user, file.caseId);
+    if (!access || !readableVisibilities(access.relation).includes(file.visibility)) throw notFound();
+  }
+  const data = await fileStorage().get(file.storageKey);
+  return { fileName: file.fileName, mimeType: file.mimeType, data };
+}
+
+/** The evidence of a case the caller may see. */
+export async function listCaseEvidence(db: Database, caseId: string, visibilities: Visibility[]) {
+  return db
+    .select({
+      id: evidenceFiles.id,
+      fileName: evidenceFiles.fileName,
+      mimeType: evidenceFiles.mimeType,
+      sizeBytes: evidenceFiles.sizeBytes,
+      visibility: evidenceFiles.visibility,
+      createdAt: evidenceFiles.createdAt,
+    })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.caseId, caseId), inArray(evidenceFiles.visibility, visibilities)))
+    .orderBy(asc(evidenceFiles.createdAt));
+}
