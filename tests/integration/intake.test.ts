@@ -35,8 +35,10 @@ afterAll(() => handle.close());
 
 async function rowCounts() {
   const tables = { cases, caseParties, timelineEvents, auditLog, evidenceFiles };
-  const out: Record<string, number> = {};
-  for (const [name, table] of Object.entries(tables)) out[name] = Number((await handle.db.select({ n: count() }).from(table))[0]!.n);
+  const out = {} as Record<keyof typeof tables, number>;
+  for (const [name, table] of Object.entries(tables)) {
+    out[name as keyof typeof tables] = Number((await handle.db.select({ n: count() }).from(table))[0]!.n);
+  }
   return out;
 }
 
