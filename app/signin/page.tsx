@@ -21,6 +21,11 @@ export default async function SignInPage() {
           {t('auth.register')}
         </Link>
       </p>
+      <p className="mt-2 text-center text-sm">
+        <Link href="/track" className="text-brand-600 underline">
+          {t('track.link')}
+        </Link>
+      </p>
       {isDemoMode() && (
         <section aria-labelledby="demo-accounts" className="mt-8 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
           <h2 id="demo-accounts" className="mb-2 font-medium text-amber-900">

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registerPetitioner } from '../services/register-petitioner';
-import { changePassword } from '../services/users';
+import { changePassword, ownAccount } from '../services/users';
 import { requestPhoneCode } from '../services/phone-codes';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 import { mobileField, nameField, passwordField, smsCodeField } from './fields';
@@ -16,7 +16,7 @@ export const authRouter = router({
     .input(z.object({ phone: mobileField, code: smsCodeField, name: nameField, password: passwordField }))
     .mutation(({ ctx, input }) => registerPetitioner(ctx.db, input)),
 
-  me: authedProcedure.query(({ ctx }) => ctx.user),
+  me: authedProcedure.query(({ ctx }) => ownAccount(ctx.db, ctx.user)),
 
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(256), newPassword: passwordField }))

@@ -31,7 +31,8 @@ export async function precheckPetition(db: Database, user: SessionUser, input: P
     .from(caseParties)
     .where(and(eq(caseParties.userId, user.id), inArray(caseParties.caseId, candidates.map((c) => c.id))));
   const own = new Set(mine.map((m) => m.caseId));
+  // Being the same person is not enough here: people bring more than one dispute.
   return candidates
-    .filter((c) => own.has(c.id))
+    .filter((c) => own.has(c.id) && (c.reasons.includes('same_respondent') || c.reasons.includes('similar_text')))
     .map(({ createdBy: _createdBy, ...c }) => c);
 }

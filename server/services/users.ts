@@ -64,3 +64,9 @@ export async function changePassword(db: Database, user: SessionUser, input: { c
     await writeAudit(tx, { actorId: user.id, centerId: user.centerId, action: 'user.password_change', entityType: 'user', entityId: user.id });
   });
 }
+
+/** The signed-in user with their own phone (unmasked: it is theirs). */
+export async function ownAccount(db: Database, user: SessionUser) {
+  const [row] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, user.id));
+  return { ...user, phone: row?.phone ?? null };
+}

@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demoAccounts, demoPassword } from '../../db/demo';
 import { homePathFor } from '../../server/domain/roles';
-import { laptopViewport, launchBrowser, phoneViewport, screenshot, signIn, startApp } from './server';
+import { fillPetition } from './petition-form';
+import { laptopViewport, launchBrowser, phoneViewport, screenshot, signIn } from './server';
 
-let app: Awaited<ReturnType<typeof startApp>>;
+const app = { baseUrl: inject('baseUrl') };
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp();
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
 });
 
 const rawCaseGet = (caseId: string) =>
@@ -21,7 +20,7 @@ const rawCaseGet = (caseId: string) =>
 
 describe('the thin slice in a real browser', () => {
   let caseId = '';
-  const title = `海鲜店拖欠工资 ${Date.now()}`;
+  const title = `楼上深夜噪音扰民 ${Date.now()}`;
 
   it('a petitioner on a phone submits a petition and sees it under my cases', async () => {
     const context = await browser.newContext({ viewport: phoneViewport });
@@ -32,12 +31,14 @@ describe('the thin slice in a real browser', () => {
     await page.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => page.getByRole('alert').allTextContents()).toContain('请检查填写的内容');
 
-    await page.getByRole('combobox', { name: '受理中心' }).click();
-    await page.getByRole('option', { name: '嘉善县社会治理综合服务中心' }).click();
-    await page.getByRole('combobox', { name: '纠纷类型' }).click();
-    await page.getByRole('option', { name: '劳动与工资' }).click();
-    await page.getByLabel('事项标题').fill(title);
-    await page.getByLabel('具体情况').fill('三十余名工人被拖欠工资二十余万元，证据不全。');
+    await fillPetition(page, {
+      center: '嘉善县社会治理综合服务中心',
+      category: '邻里纠纷',
+      title,
+      description: '楼上住户每晚十二点后仍有很大噪音，多次沟通无果。',
+      request: '请对方夜间保持安静',
+      respondent: `楼上住户 ${Date.now()}`,
+    });
     await screenshot(page, 'petitioner-new-petition-phone');
     await page.getByRole('button', { name: '提交' }).click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);

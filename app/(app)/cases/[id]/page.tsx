@@ -1,8 +1,13 @@
 import { TRPCError } from '@trpc/server';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { StatusBadge } from '../../../_components/StatusBadge';
 import { requireUser } from '../../../_lib/session';
+import { DuplicateList } from './DuplicateList';
+import { IntakeActions } from './IntakeActions';
+
+const card = 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm';
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -13,66 +18,135 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     throw error;
   });
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const category = t.has(`category.${view.category}`) ? t(`category.${view.category}`) : view.category;
+  const applicants = view.parties.filter((p) => p.role === 'applicant');
+  const respondents = view.parties.filter((p) => p.role === 'respondent');
+  const facts: [string, string | null][] = [
+    [t('case.category'), category],
+    [t('case.channel'), t(`channel.${view.channel}`)],
+    [t('case.registeredAt'), format.dateTime(view.registeredAt, { dateStyle: 'medium', timeStyle: 'short' })],
+    [t('petition.center'), view.centerName],
+    [t('case.amount'), view.amountInDispute ? `¥${format.number(Number(view.amountInDispute))}` : null],
+    [t('case.occurredOn'), view.occurredOn],
+    [t('case.location'), view.location],
+    [t('decision.visits'), String(view.visitCount)],
+    [t('petition.trackingCode'), view.trackingCode],
+  ];
+
   return (
-    <article className="flex flex-col gap-4">
-      <header className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <span className="font-mono text-sm text-slate-500">
-            <span className="sr-only">{t('case.number')} </span>
-            {view.caseNumber}
-          </span>
-          <StatusBadge status={view.status} />
-        </div>
-        <h1 className="mt-2 text-xl font-semibold">{view.title}</h1>
-        <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
-          <dt className="text-slate-500">{t('case.category')}</dt>
-          <dd>{t(`category.${view.category}`)}</dd>
-          <dt className="text-slate-500">{t('case.channel')}</dt>
-          <dd>{t(`channel.${view.channel}`)}</dd>
-          <dt className="text-slate-500">{t('case.registeredAt')}</dt>
-          <dd>{format.dateTime(view.registeredAt, { dateStyle: 'medium', timeStyle: 'short' })}</dd>
-          <dt className="text-slate-500">{t('petition.center')}</dt>
-          <dd>{view.centerName}</dd>
-          {view.trackingCode && (
+    <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
+      <article className="flex min-w-0 flex-1 flex-col gap-4">
+        <header className={card}>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <span className="font-mono text-sm text-slate-500">
+              <span className="sr-only">{t('case.number')} </span>
+              {view.caseNumber}
+            </span>
+            <StatusBadge status={view.status} />
+          </div>
+          <h1 className="mt-2 text-xl font-semibold">{view.title}</h1>
+          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
+            {facts
+              .filter(([, value]) => value)
+              .map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="text-slate-500">{label}</dt>
+                  <dd className={label === t('petition.trackingCode') ? 'font-mono tracking-wider' : ''}>{value}</dd>
+                </div>
+              ))}
+          </dl>
+        </header>
+        <section className={card}>
+          <h2 className="mb-2 font-medium">{t('case.description')}</h2>
+          <p className="whitespace-pre-wrap text-slate-800">{view.description}</p>
+          {view.request && (
             <>
-              <dt className="text-slate-500">{t('petition.trackingCode')}</dt>
-              <dd className="font-mono tracking-wider">{view.trackingCode}</dd>
+              <h2 className="mb-2 mt-4 font-medium">{t('case.request')}</h2>
+              <p className="whitespace-pre-wrap text-slate-800">{view.request}</p>
             </>
           )}
-        </dl>
-      </header>
-      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 className="mb-2 font-medium">{t('case.description')}</h2>
-        <p className="whitespace-pre-wrap text-slate-800">{view.description}</p>
-      </section>
-      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 className="mb-2 font-medium">{t('case.parties')}</h2>
-        <ul className="flex flex-col gap-1 text-sm">
-          {view.parties.map((p) => (
-            <li key={p.id}>
-              <span className="text-slate-500">{t(`partyRole.${p.role}`)}</span> {p.name}
-              {p.phone && <span className="ml-2 font-mono text-slate-600">{p.phone}</span>}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 className="mb-2 font-medium">{t('timeline.title')}</h2>
-        {view.timeline.length === 0 ? (
-          <p className="text-sm text-slate-500">{t('timeline.empty')}</p>
-        ) : (
-          <ol className="flex flex-col gap-3 border-l-2 border-brand-100 pl-4">
-            {view.timeline.map((entry) => (
-              <li key={entry.id} className="text-sm">
-                <time className="block text-xs text-slate-500" dateTime={entry.createdAt.toISOString()}>
-                  {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                </time>
-                {t.has(`timeline.${entry.kind}`) ? t(`timeline.${entry.kind}`, { actor: entry.actorName ?? '' }) : entry.kind}
+        </section>
+        <section className={card}>
+          <h2 className="mb-2 font-medium">
+            {t('case.parties')} <span className="text-sm font-normal text-slate-500">{t('case.applicantCount', { n: applicants.length })}</span>
+          </h2>
+          <ul className="flex flex-col gap-2 text-sm">
+            {[...applicants, ...respondents].map((p) => (
+              <li key={p.id} className="flex flex-wrap gap-x-3">
+                <span className="text-slate-500">{t(`partyRole.${p.role}`)}</span>
+                <span className="font-medium">{p.name}</span>
+                {p.isRepresentative && <span className="rounded bg-brand-100 px-1.5 text-xs text-brand-800">{t('case.representative')}</span>}
+                {p.idNumber && <span className="font-mono text-slate-600">{p.idNumber}</span>}
+                {p.creditCode && <span className="font-mono text-slate-600">{p.creditCode}</span>}
+                {p.phone && <span className="font-mono text-slate-600">{p.phone}</span>}
+                {p.claimedAmount && <span className="text-slate-600">{t('case.claim', { amount: format.number(Number(p.claimedAmount)) })}</span>}
               </li>
             ))}
-          </ol>
+          </ul>
+        </section>
+        <section className={card}>
+          <h2 className="mb-2 font-medium">{t('case.evidence')}</h2>
+          {view.evidence.length === 0 ? (
+            <p className="text-sm text-slate-500">{t('evidence.empty')}</p>
+          ) : (
+            <ul className="flex flex-col gap-1 text-sm">
+              {view.evidence.map((e) => (
+                <li key={e.id}>
+                  <a href={`/api/evidence/${e.id}`} className="text-brand-700 underline">
+                    {e.fileName}
+                  </a>{' '}
+                  <span className="text-xs text-slate-500">{Math.ceil(e.sizeBytes / 1024)} KB</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {view.links.length > 0 && (
+          <section className={card}>
+            <h2 className="mb-2 font-medium">{t('case.links')}</h2>
+            <ul className="flex flex-col gap-1 text-sm">
+              {view.links.map((l) => (
+                <li key={l.caseId}>
+                  <span className="text-slate-500">{l.kind === 'merged_into' ? t('case.mergedInto') : t('case.related')}</span>{' '}
+                  <Link href={`/cases/${l.caseId}`} className="font-mono text-brand-700 underline">
+                    {l.caseNumber}
+                  </Link>{' '}
+                  <span className="text-slate-500">{t(`status.${l.status}`)}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
-      </section>
-    </article>
+        <section className={card}>
+          <h2 className="mb-2 font-medium">{t('timeline.title')}</h2>
+          {view.timeline.length === 0 ? (
+            <p className="text-sm text-slate-500">{t('timeline.empty')}</p>
+          ) : (
+            <ol className="flex flex-col gap-3 border-l-2 border-brand-100 pl-4">
+              {view.timeline.map((entry) => {
+                const body = entry.body as { reason?: string; destination?: string; caseNumber?: string };
+                return (
+                  <li key={entry.id} className="text-sm">
+                    <time className="block text-xs text-slate-500" dateTime={entry.createdAt.toISOString()}>
+                      {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                    </time>
+                    {t.has(`timeline.${entry.kind}`) ? t(`timeline.${entry.kind}`, { actor: entry.actorName ?? '' }) : entry.kind}
+                    {body.reason && <p className="text-slate-600">{t('timeline.reasonLabel')}{body.reason}</p>}
+                    {body.destination && <p className="text-slate-600">{t('timeline.destinationLabel')}{body.destination}</p>}
+                    {body.caseNumber && <p className="font-mono text-xs text-slate-600">{t('timeline.caseLabel')}{body.caseNumber}</p>}
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </section>
+      </article>
+      {view.actions.length > 0 && (
+        <aside className="flex w-full flex-col gap-4 lg:w-96">
+          <IntakeActions caseId={view.id} version={view.version} actions={view.actions} destinations={view.destinations} />
+          {view.status === 'registered' && <DuplicateList caseId={view.id} version={view.version} candidates={view.duplicates} />}
+        </aside>
+      )}
+    </div>
   );
 }

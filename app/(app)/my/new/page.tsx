@@ -1,16 +1,15 @@
 import { getTranslations } from 'next-intl/server';
-import { categories } from '@/server/domain/case-status';
 import { PageTitle } from '../../../_components/PageTitle';
+import { PetitionForm } from '../../../_components/petition/PetitionForm';
 import { requireUser } from '../../../_lib/session';
-import { PetitionForm } from './PetitionForm';
 
 export default async function NewPetitionPage() {
   const { api } = await requireUser('petitioner');
-  const [centers, t] = await Promise.all([api.petition.centers(), getTranslations()]);
+  const [centers, me, t] = await Promise.all([api.petition.centers(), api.auth.me(), getTranslations()]);
   return (
     <>
       <PageTitle>{t('petition.newTitle')}</PageTitle>
-      <PetitionForm centers={centers} categories={categories.map((value) => ({ value, label: t(`category.${value}`) }))} />
+      <PetitionForm mode="petitioner" centers={centers} self={{ name: me.displayName, phone: me.phone ?? '' }} />
     </>
   );
 }

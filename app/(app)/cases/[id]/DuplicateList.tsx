@@ -1,0 +1,106 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { Dialog } from 'radix-ui';
+import { useState } from 'react';
+import { primaryButtonClass, secondaryButtonClass } from '../../../_components/Field';
+import { describeError, useTRPC } from '../../../_lib/trpc';
+
+interface Candidate {
+  id: string;
+  caseNumber: string;
+  title: string;
+  status: string;
+  score: number;
+  reasons: string[];
+}
+
+/** Likely duplicates of a new petition, each with why, and the clerk's merge or link. */
+export function DuplicateList({ caseId, version, candidates }: { caseId: string; version: number; candidates: Candidate[] }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [mergeTarget, setMergeTarget] = useState<Candidate | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const onError = (e: unknown) => setError(describeError(e).message);
+  const merge = useMutation(
+    trpc.intake.merge.mutationOptions({
+      onSuccess: (result) => {
+        setMergeTarget(null);
+        router.push(`/cases/${result.id}`);
+        router.refresh();
+      },
+      onError,
+    }),
+  );
+  const link = useMutation(trpc.intake.link.mutationOptions({ onSuccess: () => router.refresh(), onError }));
+
+  return (
+    <section className="rounded-xl border border-amber-200 bg-amber-50 p-4" aria-labelledby="duplicates-title">
+      <h2 id="duplicates-title" className="mb-2 font-medium">
+        {t('duplicates.title')}
+      </h2>
+      {candidates.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('duplicates.none')}</p>
+      ) : (
+        <ul className="flex flex-col gap-2">
+          {candidates.map((c) => (
+            <li key={c.id} className="rounded-md border border-amber-200 bg-white p-3 text-sm">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <Link href={`/cases/${c.id}`} className="font-mono text-xs text-brand-700 underline">
+                  {c.caseNumber}
+                </Link>
+                <span className="text-xs text-slate-600">{t('petition.score', { score: `${Math.round(c.score * 100)}%` })}</span>
+              </div>
+              <p className="font-medium">{c.title}</p>
+              <p className="text-xs text-slate-600">
+                {t(`status.${c.status}`)} · {c.reasons.map((r) => t(`duplicates.${r}`)).join('、')}
+              </p>
+              <div className="mt-2 flex gap-2">
+                <button type="button" className={`${secondaryButtonClass} px-3 py-1.5 text-sm`} onClick={() => setMergeTarget(c)}>
+                  {t('duplicates.merge')}
+                </button>
+                <button
+                  type="button"
+                  className={`${secondaryButtonClass} px-3 py-1.5 text-sm`}
+                  disabled={link.isPending}
+                  onClick={() => link.mutate({ caseId, otherCaseId: c.id })}
+                >
+                  {t('duplicates.link')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <Dialog.Root open={!!mergeTarget} onOpenChange={(open) => !open && setMergeTarget(null)}>
+        <Dialog.Portal>
+          <Dialog.Overlay className="fixed inset-0 bg-black/30" />
+          <Dialog.Content className="fixed left-1/2 top-1/3 w-[min(92vw,30rem)] -translate-x-1/2 rounded-xl bg-white p-6 shadow-xl">
+            <Dialog.Title className="text-lg font-semibold">{t('duplicates.confirmMergeTitle', { caseNumber: mergeTarget?.caseNumber ?? '' })}</Dialog.Title>
+            <Dialog.Description className="mt-2 text-slate-600">{t('duplicates.confirmMergeBody')}</Dialog.Description>
+            <div className="mt-6 flex justify-end gap-2">
+              <Dialog.Close className={secondaryButtonClass}>{t('admin.cancel')}</Dialog.Close>
+              <button
+                type="button"
+                className={primaryButtonClass}
+                disabled={merge.isPending}
+                onClick={() => mergeTarget && merge.mutate({ caseId, intoCaseId: mergeTarget.id, expectedVersion: version })}
+              >
+                {t('duplicates.merge')}
+              </button>
+            </div>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+    </section>
+  );
+}

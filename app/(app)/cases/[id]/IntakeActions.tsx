@@ -1,0 +1,101 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../../../_components/Field';
+import { SelectField } from '../../../_components/SelectField';
+import { describeError, useTRPC } from '../../../_lib/trpc';
+
+type Decision = 'accept' | 'decline' | 'transfer';
+
+/** The clerk's acceptance decision and the visit counter, on the case page. */
+export function IntakeActions({
+  caseId,
+  version,
+  actions,
+  destinations,
+}: {
+  caseId: string;
+  version: number;
+  actions: string[];
+  destinations: { id: string; name: string }[];
+}) {
+  const t = useTranslations('decision');
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [reason, setReason] = useState('');
+  const [destinationId, setDestinationId] = useState('');
+  const [errors, setErrors] = useState<{ message?: string; fields: Record<string, string> }>({ fields: {} });
+  const done = () => {
+    setDecision(null);
+    setErrors({ fields: {} });
+    router.refresh();
+  };
+  const onError = (error: unknown) => setErrors(describeError(error));
+  const decide = useMutation(trpc.intake.decide.mutationOptions({ onSuccess: done, onError }));
+  const visit = useMutation(trpc.case.recordVisit.mutationOptions({ onSuccess: done, onError }));
+  const decisions = (['accept', 'decline', 'transfer'] as const).filter((d) => actions.includes(d));
+
+  return (
+    <section className="rounded-xl border border-brand-100 bg-brand-50 p-4" aria-labelledby="decision-title">
+      <h2 id="decision-title" className="mb-3 font-medium">
+        {t('title')}
+      </h2>
+      {decisions.length > 0 && (
+        <div className="flex flex-wrap gap-2" role="group" aria-label={t('title')}>
+          {decisions.map((d) => (
+            <button
+              key={d}
+              type="button"
+              aria-pressed={decision === d}
+              className={decision === d ? primaryButtonClass : secondaryButtonClass}
+              onClick={() => setDecision(d)}
+            >
+              {t(d)}
+            </button>
+          ))}
+        </div>
+      )}
+      {decision && (
+        <form
+          className="mt-4 flex flex-col gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            decide.mutate({ caseId, decision, reason, destinationId, expectedVersion: version } as Parameters<typeof decide.mutate>[0]);
+          }}
+        >
+          {decision === 'decline' && (
+            <Field id="reason" label={t('reason')} error={errors.fields.reason}>
+              <textarea id="reason" rows={2} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />
+            </Field>
+          )}
+          {decision !== 'accept' && (
+            <Field id="destinationId" label={t('destination')} error={errors.fields.destinationId}>
+              <SelectField
+                id="destinationId"
+                value={destinationId}
+                onChange={setDestinationId}
+                options={destinations.map((d) => ({ value: d.id, label: d.name }))}
+                placeholder={t('chooseDestination')}
+              />
+            </Field>
+          )}
+          <button type="submit" disabled={decide.isPending} className={`${primaryButtonClass} w-fit`}>
+            {t('confirm')} · {t(decision)}
+          </button>
+        </form>
+      )}
+      {errors.message && !Object.keys(errors.fields).length && (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {errors.message}
+        </p>
+      )}
+      <button type="button" className="mt-4 text-sm text-brand-700 underline" disabled={visit.isPending} onClick={() => visit.mutate({ caseId })}>
+        {t('recordVisit')}
+      </button>
+    </section>
+  );
+}

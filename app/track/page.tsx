@@ -1,0 +1,20 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { AuthCard } from '../_components/AuthCard';
+import { TrackForm } from './TrackForm';
+
+/** Public: no sign-in. Shows only what every party may see, without names. */
+export default async function TrackPage() {
+  const t = await getTranslations();
+  return (
+    <AuthCard title={t('track.title')}>
+      <p className="mb-4 text-sm text-slate-600">{t('track.intro')}</p>
+      <TrackForm />
+      <p className="mt-6 text-center text-sm">
+        <Link href="/signin" className="text-brand-600 underline">
+          {t('auth.signIn')}
+        </Link>
+      </p>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Page } from 'playwright-core';
+
+export interface PetitionFields {
+  center?: string;
+  category: string;
+  title: string;
+  description: string;
+  request: string;
+  respondent: string;
+  /** Rows after the first; the first is the signed-in petitioner, prefilled. */
+  extraApplicants?: { name: string; idNumber?: string; phone?: string; claimedAmount?: string }[];
+  firstApplicantIdNumber?: string;
+  firstIsRepresentative?: boolean;
+  photo?: { name: string; buffer: Buffer };
+}
+
+/** Fills the petition form the way a person does: selects, typed fields, added rows, a photo. */
+export async function fillPetition(page: Page, f: PetitionFields) {
+  if (f.center) {
+    await page.getByRole('combobox', { name: '受理中心' }).click();
+    await page.getByRole('option', { name: f.center }).click();
+  }
+  await page.getByRole('combobox', { name: '纠纷类型' }).click();
+  await page.getByRole('option', { name: f.category }).click();
+  await page.getByLabel('事项标题').fill(f.title);
+  await page.getByLabel('具体情况').fill(f.description);
+  await page.getByLabel('您的诉求').fill(f.request);
+  await page.getByLabel('姓名或单位名称').fill(f.respondent);
+  if (f.firstApplicantIdNumber) await page.locator('[id="applicants.0.idNumber"]').fill(f.firstApplicantIdNumber);
+  if (f.firstIsRepresentative) await page.locator('input[name="applicants.0.isRepresentative"]').check();
+  for (const [i, a] of (f.extraApplicants ?? []).entries()) {
+    await page.getByRole('button', { name: '添加申请人' }).click();
+    const row = i + 1;
+    await page.locator(`[id="applicants.${row}.name"]`).fill(a.name);
+    if (a.idNumber) await page.locator(`[id="applicants.${row}.idNumber"]`).fill(a.idNumber);
+    if (a.phone) await page.locator(`[id="applicants.${row}.phone"]`).fill(a.phone);
+    if (a.claimedAmount) await page.locator(`[id="applicants.${row}.claimedAmount"]`).fill(a.claimedAmount);
+  }
+  if (f.photo) {
+    await page.locator('input[type="file"]').setInputFiles({ name: f.photo.name, mimeType: 'image/png', buffer: f.photo.buffer });
+    await page.getByRole('list', { name: '证据材料' }).getByText(f.photo.name).waitFor();
+  }
+}
