@@ -5,6 +5,12 @@ export function databaseUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;
 }
 
+/** Connections the server keeps to PostgreSQL (DATABASE_POOL_SIZE; default 10). */
+export function databasePoolSize(): number {
+  const configured = Number(process.env.DATABASE_POOL_SIZE);
+  return Number.isInteger(configured) && configured > 0 ? configured : 10;
+}
+
 /** Where the embedded database, generated secrets and uploaded files live. */
 export function dataDir(): string {
   return process.env.DATA_DIR || '.data';

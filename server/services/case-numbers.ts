@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseNumberCounters, centers } from '../../db/schema';
+import { caseNumberCounters } from '../../db/schema';
 import { formatCaseNumber, numberingYear } from '../domain/case-number';
 
 /**
@@ -8,7 +8,7 @@ import { formatCaseNumber, numberingYear } from '../domain/case-number';
  * the registering transaction ends, so concurrent registrations get consecutive numbers and
  * a rolled-back one leaves no gap.
  */
-export async function nextCaseNumber(tx: Database, centerId: string, at: Date): Promise<string> {
+export async function nextCaseNumber(tx: Database, centerId: string, regionCode: string, at: Date): Promise<string> {
   const year = numberingYear(at);
   const [counter] = await tx
     .insert(caseNumberCounters)
@@ -18,6 +18,5 @@ export async function nextCaseNumber(tx: Database, centerId: string, at: Date): 
       set: { lastValue: sql`${caseNumberCounters.lastValue} + 1` },
     })
     .returning({ lastValue: caseNumberCounters.lastValue });
-  const [center] = await tx.select({ regionCode: centers.regionCode }).from(centers).where(eq(centers.id, centerId));
-  return formatCaseNumber(center!.regionCode, year, counter!.lastValue);
+  return formatCaseNumber(regionCode, year, counter!.lastValue);
 }

@@ -21,10 +21,6 @@ export async function centerCategoryOptions(db: Database, centerId: string): Pro
   return rows.filter((r) => r.active).map(({ active: _active, ...option }) => option);
 }
 
-export async function isCategoryOffered(db: Database, centerId: string, code: string): Promise<boolean> {
-  return (await centerCategoryOptions(db, centerId)).some((c) => c.code === code);
-}
-
 export async function centerDestinations(db: Database, centerId: string) {
   return db
     .select({ id: referralDestinations.id, name: referralDestinations.name })

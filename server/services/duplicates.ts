@@ -13,6 +13,8 @@ export interface DuplicateProbe {
   respondentCreditCode?: string;
   text: string;
   excludeCaseId?: string;
+  /** Only cases against the same respondent (the repeat check): answered from the index alone. */
+  sameRespondentOnly?: boolean;
 }
 
 export interface DuplicateCandidate {
@@ -38,6 +40,11 @@ export async function findDuplicates(db: Database, probe: DuplicateProbe, limit 
   if (probe.respondentCreditCode) respondentMatches.push(eq(caseParties.creditCode, probe.respondentCreditCode));
   const sameRespondent = respondentMatches.length ? and(respondent, or(...respondentMatches))! : never;
   const similarity = sql<number>`similarity(${cases.title} || ' ' || ${cases.description}, ${probe.text})`;
+  if (probe.sameRespondentOnly && respondentMatches.length === 0) return [];
+  const respondentCases = db
+    .select({ caseId: caseParties.caseId })
+    .from(caseParties)
+    .where(and(eq(caseParties.centerId, probe.centerId), sameRespondent));
 
   const rows = await db
     .select({
@@ -59,10 +66,16 @@ export async function findDuplicates(db: Database, probe: DuplicateProbe, limit 
         eq(cases.centerId, probe.centerId),
         inArray(cases.status, [...openStatuses]),
         probe.excludeCaseId ? ne(cases.id, probe.excludeCaseId) : undefined,
+        probe.sameRespondentOnly ? inArray(cases.id, respondentCases) : undefined,
       ),
     )
     .groupBy(cases.id)
-    .having(or(sql`bool_or(${or(sameId, samePhone, sameRespondent)})`, sql`max(${similarity}) >= ${textSimilarityFloor}`));
+    .having(or(sql`bool_or(${or(sameId, samePhone, sameRespondent)})`, sql`max(${similarity}) >= ${textSimilarityFloor}`))
+    // A rough order in SQL keeps the row count small; the domain's score orders precisely.
+    .orderBy(
+      sql`(bool_or(${sameId})::int * 0.7 + bool_or(${samePhone})::int * 0.5 + bool_or(${sameRespondent})::int * 0.4 + max(${similarity})) desc`,
+    )
+    .limit(Math.max(limit * 5, 50));
 
   return rows
     .map(({ sameId: id, samePhone: phone, sameRespondent: resp, similarity: sim, ...row }) => ({

@@ -1,15 +1,14 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseParties, cases, caseVisits, centers, evidenceFiles, idempotencyKeys, timelineEvents, users } from '../../db/schema';
+import { caseParties, cases, caseVisits, centerCategories, centers, evidenceFiles, idempotencyKeys, timelineEvents, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
 import { newTrackingCode } from '../domain/case-number';
-import type { Channel, PartyKind } from '../domain/case-status';
-import { normalizeName, repeatThreshold } from '../domain/duplicates';
+import { categories as defaultCategories, openStatuses, type Channel, type PartyKind } from '../domain/case-status';
+import { normalizeName, repeatThreshold, scoreDuplicate } from '../domain/duplicates';
 import { encryptIdNumber, hashIdNumber } from '../pii';
 import { writeAudit } from './audit';
 import { nextCaseNumber } from './case-numbers';
-import { isCategoryOffered } from './center-config';
-import { findDuplicates } from './duplicates';
 import { ServiceError } from './errors';
 
 export interface ApplicantSubmission {
@@ -59,103 +58,124 @@ export async function registerPetition(
   intake: IntakeDetails,
 ): Promise<RegistrationResult> {
   const applicantIdHashes = input.applicants.map((a) => (a.idNumber ? hashIdNumber(a.idNumber) : null));
-  return db.transaction(async (tx) => {
-    // Serializes retries of the same submission; the second waits, then finds the first's key.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${actor.id}:${input.idempotencyKey}`}, 0))`);
-    const replay = await replayed(tx, actor.id, input.idempotencyKey);
-    if (replay) return replay;
+  // A retry after the first attempt committed: its result, without doing the work again.
+  const earlier = await replayed(db, actor.id, input.idempotencyKey);
+  if (earlier) return earlier;
+  try {
+    return await db.transaction((tx) => registerInTransaction(tx, actor, input, intake, applicantIdHashes));
+  } catch (error) {
+    // A concurrent twin committed first: answer with what it registered.
+    if (error instanceof RaceLost) return (await replayed(db, actor.id, input.idempotencyKey))!;
+    throw error;
+  }
+}
 
-    // Staff register petitions for their own center only.
-    if (intake.channel !== 'online' && actor.centerId !== input.centerId) throw new ServiceError('forbidden', 'errors.forbidden');
-    const [center] = await tx.select({ id: centers.id }).from(centers).where(eq(centers.id, input.centerId));
-    if (!center) throw new ServiceError('invalid', 'validation.invalidChoice', { field: 'centerId' });
-    if (!(await isCategoryOffered(tx, center.id, input.category))) {
-      throw new ServiceError('invalid', 'validation.category', { field: 'category' });
+class RaceLost extends Error {}
+
+async function registerInTransaction(
+  tx: Database,
+  actor: SessionUser,
+  input: PetitionSubmission,
+  intake: IntakeDetails,
+  applicantIdHashes: (string | null)[],
+): Promise<RegistrationResult> {
+  // Staff register petitions for their own center only.
+  if (intake.channel !== 'online' && actor.centerId !== input.centerId) throw new ServiceError('forbidden', 'errors.forbidden');
+  const center = await intakeCenter(tx, input.centerId, input.category);
+  if (!center) throw new ServiceError('invalid', 'validation.invalidChoice', { field: 'centerId' });
+  if (!center.offersCategory) throw new ServiceError('invalid', 'validation.category', { field: 'category' });
+  const accounts = await accountsFor(tx, input.applicants.flatMap((a) => (a.phone ? [a.phone] : [])), actor.id);
+  if (intake.channel === 'online') {
+    const ownPhone = accounts.actorPhone;
+    if (!input.applicants.some((a) => a.phone && a.phone === ownPhone)) {
+      throw new ServiceError('invalid', 'validation.applicantSelf', { field: 'applicants.0.phone' });
     }
-    if (intake.channel === 'online') {
-      const [account] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, actor.id));
-      if (!input.applicants.some((a) => a.phone && a.phone === account?.phone)) {
-        throw new ServiceError('invalid', 'validation.applicantSelf', { field: 'applicants.0.phone' });
-      }
-      const repeat = await ownRepeat(tx, actor, input, applicantIdHashes);
-      if (repeat) return repeat;
-    }
+    const repeat = await ownRepeat(tx, actor, input);
+    if (repeat) return repeat;
+  }
 
-    const now = new Date();
-    const caseNumber = await nextCaseNumber(tx, center.id, now);
-    const [created] = await tx
-      .insert(cases)
-      .values({
-        centerId: center.id,
-        caseNumber,
-        trackingCode: newTrackingCode(),
-        status: 'registered',
-        category: input.category,
-        title: input.title,
-        description: input.description,
-        request: input.request,
-        amountInDispute: input.amountInDispute ?? null,
-        occurredOn: input.occurredOn ?? null,
-        location: input.location ?? null,
-        channel: intake.channel,
-        createdBy: actor.id,
-        registeredAt: now,
-      })
-      .returning({ id: cases.id, caseNumber: cases.caseNumber, trackingCode: cases.trackingCode });
-    const caseId = created!.id;
+  const now = new Date();
+  const [created] = await tx
+    .insert(cases)
+    .values({
+      centerId: center.id,
+      // Numbered at the very end: the center's counter row stays locked from then until
+      // commit, so everything else is written before it is taken.
+      caseNumber: `pending-${idempotencyKeyHash(actor.id, input.idempotencyKey)}`,
+      trackingCode: newTrackingCode(),
+      status: 'registered',
+      category: input.category,
+      title: input.title,
+      description: input.description,
+      request: input.request,
+      amountInDispute: input.amountInDispute ?? null,
+      occurredOn: input.occurredOn ?? null,
+      location: input.location ?? null,
+      channel: intake.channel,
+      createdBy: actor.id,
+      registeredAt: now,
+    })
+    .returning({ id: cases.id, trackingCode: cases.trackingCode });
+  const caseId = created!.id;
 
-    const accounts = await accountsByPhone(tx, input.applicants.flatMap((a) => (a.phone ? [a.phone] : [])));
-    await tx.insert(caseParties).values([
-      ...input.applicants.map((a, i) => ({
-        centerId: center.id,
-        caseId,
-        userId: a.phone ? (accounts.get(a.phone) ?? null) : null,
-        role: 'applicant' as const,
-        kind: 'person' as const,
-        name: a.name,
-        normalizedName: normalizeName(a.name),
-        phone: a.phone ?? null,
-        idNumberHash: applicantIdHashes[i],
-        idNumberEncrypted: a.idNumber ? encryptIdNumber(a.idNumber) : null,
-        claimedAmount: a.claimedAmount ?? null,
-        isRepresentative: a.isRepresentative,
-      })),
-      {
-        centerId: center.id,
-        caseId,
-        role: 'respondent' as const,
-        kind: input.respondent.kind,
-        name: input.respondent.name,
-        normalizedName: normalizeName(input.respondent.name),
-        phone: input.respondent.phone ?? null,
-        creditCode: input.respondent.creditCode ?? null,
-      },
-    ]);
-
-    const evidenceCount = await attachEvidence(tx, actor.id, center.id, caseId, input.evidenceIds);
-    await tx.insert(timelineEvents).values({
+  await tx.insert(caseParties).values([
+    ...input.applicants.map((a, i) => ({
       centerId: center.id,
       caseId,
-      kind: 'registered',
-      visibility: 'parties',
-      actorId: actor.id,
-      body: { channel: intake.channel, applicants: input.applicants.length, evidence: evidenceCount, sourceAgency: intake.sourceAgency ?? null },
-      createdAt: now,
-    });
-    if (intake.inPerson || intake.channel === 'walk_in') {
-      await tx.insert(caseVisits).values({ centerId: center.id, caseId, recordedBy: actor.id, visitedAt: now });
-    }
-    await tx.insert(idempotencyKeys).values({ userId: actor.id, key: input.idempotencyKey, caseId });
-    await writeAudit(tx, {
-      actorId: actor.id,
+      userId: a.phone ? (accounts.byPhone.get(a.phone) ?? null) : null,
+      role: 'applicant' as const,
+      kind: 'person' as const,
+      name: a.name,
+      normalizedName: normalizeName(a.name),
+      phone: a.phone ?? null,
+      idNumberHash: applicantIdHashes[i],
+      idNumberEncrypted: a.idNumber ? encryptIdNumber(a.idNumber) : null,
+      claimedAmount: a.claimedAmount ?? null,
+      isRepresentative: a.isRepresentative,
+    })),
+    {
       centerId: center.id,
-      action: 'case.register',
-      entityType: 'case',
-      entityId: caseId,
-      data: { caseNumber, channel: intake.channel, applicants: input.applicants.length, evidence: evidenceCount },
-    });
-    return { kind: 'registered', id: caseId, caseNumber: created!.caseNumber, trackingCode: created!.trackingCode };
+      caseId,
+      role: 'respondent' as const,
+      kind: input.respondent.kind,
+      name: input.respondent.name,
+      normalizedName: normalizeName(input.respondent.name),
+      phone: input.respondent.phone ?? null,
+      creditCode: input.respondent.creditCode ?? null,
+    },
+  ]);
+
+  const evidenceCount = await attachEvidence(tx, actor.id, center.id, caseId, input.evidenceIds);
+  await tx.insert(timelineEvents).values({
+    centerId: center.id,
+    caseId,
+    kind: 'registered',
+    visibility: 'parties',
+    actorId: actor.id,
+    body: { channel: intake.channel, applicants: input.applicants.length, evidence: evidenceCount, sourceAgency: intake.sourceAgency ?? null },
+    createdAt: now,
   });
+  if (intake.inPerson || intake.channel === 'walk_in') {
+    await tx.insert(caseVisits).values({ centerId: center.id, caseId, recordedBy: actor.id, visitedAt: now });
+  }
+  // The key's primary key makes a concurrent twin wait here for this one's commit, then lose.
+  const claimed = await tx
+    .insert(idempotencyKeys)
+    .values({ userId: actor.id, key: input.idempotencyKey, caseId })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  if (claimed.length === 0) throw new RaceLost();
+  const caseNumber = await nextCaseNumber(tx, center.id, center.regionCode, now);
+  await tx.update(cases).set({ caseNumber }).where(eq(cases.id, caseId));
+  await writeAudit(tx, {
+    actorId: actor.id,
+    centerId: center.id,
+    action: 'case.register',
+    entityType: 'case',
+    entityId: caseId,
+    data: { caseNumber, channel: intake.channel, applicants: input.applicants.length, evidence: evidenceCount },
+  });
+  return { kind: 'registered', id: caseId, caseNumber, trackingCode: created!.trackingCode };
 }
 
 async function replayed(tx: Database, userId: string, key: string): Promise<RegistrationResult | null> {
@@ -171,24 +191,38 @@ async function replayed(tx: Database, userId: string, key: string): Promise<Regi
 }
 
 /**
- * A petitioner's online submission that matches an open case they filed themselves, about
- * the same respondent in much the same words, is a repeat: they get where it stands.
+ * A petitioner's online submission about the same respondent as an open case they filed
+ * themselves, in much the same words, is a repeat: they get where it stands.
  */
-async function ownRepeat(
-  tx: Database,
-  actor: SessionUser,
-  input: PetitionSubmission,
-  idHashes: (string | null)[],
-): Promise<RegistrationResult | null> {
-  const candidates = await findDuplicates(tx, {
-    centerId: input.centerId,
-    idNumberHashes: idHashes.filter((h): h is string => !!h),
-    phones: input.applicants.flatMap((a) => (a.phone ? [a.phone] : [])),
-    respondentName: input.respondent.name,
-    respondentCreditCode: input.respondent.creditCode,
-    text: `${input.title} ${input.description}`,
-  });
-  const repeat = candidates.find((c) => c.createdBy === actor.id && c.score >= repeatThreshold && c.reasons.includes('same_respondent'));
+async function ownRepeat(tx: Database, actor: SessionUser, input: PetitionSubmission): Promise<RegistrationResult | null> {
+  const text = `${input.title} ${input.description}`;
+  const respondent = or(
+    eq(caseParties.normalizedName, normalizeName(input.respondent.name)),
+    input.respondent.creditCode ? eq(caseParties.creditCode, input.respondent.creditCode) : undefined,
+  );
+  // Indexed on the respondent; only this person's own open cases against them are compared.
+  const candidates = await tx
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      status: cases.status,
+      similarity: sql<number>`similarity(${cases.title} || ' ' || ${cases.description}, ${text})`,
+    })
+    .from(caseParties)
+    .innerJoin(cases, eq(cases.id, caseParties.caseId))
+    .where(
+      and(
+        eq(caseParties.centerId, input.centerId),
+        eq(caseParties.role, 'respondent'),
+        respondent,
+        eq(cases.createdBy, actor.id),
+        inArray(cases.status, [...openStatuses]),
+      ),
+    );
+  const repeat = candidates
+    .map((c) => ({ ...c, ...scoreDuplicate({ sameIdNumber: false, samePhone: true, sameRespondent: true, textSimilarity: Number(c.similarity) }) }))
+    .filter((c) => c.score >= repeatThreshold && c.reasons.includes('similar_text'))
+    .sort((a, b) => b.score - a.score)[0];
   if (!repeat) return null;
   await tx.insert(timelineEvents).values({
     centerId: input.centerId,
@@ -198,19 +232,46 @@ async function ownRepeat(
     actorId: actor.id,
     body: { title: input.title },
   });
-  await tx.insert(idempotencyKeys).values({ userId: actor.id, key: input.idempotencyKey, caseId: repeat.id });
+  const claimed = await tx
+    .insert(idempotencyKeys)
+    .values({ userId: actor.id, key: input.idempotencyKey, caseId: repeat.id })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  if (claimed.length === 0) throw new RaceLost();
   await writeAudit(tx, { actorId: actor.id, centerId: input.centerId, action: 'case.repeat_petition', entityType: 'case', entityId: repeat.id });
   return { kind: 'repeat', id: repeat.id, caseNumber: repeat.caseNumber, status: repeat.status };
 }
 
-/** Petitioner accounts by their (SMS-verified) phone: such an applicant can follow the case. */
-async function accountsByPhone(tx: Database, phones: string[]): Promise<Map<string, string>> {
-  if (phones.length === 0) return new Map();
+/** The center, its region and whether it offers the category, in one round trip. */
+async function intakeCenter(tx: Database, centerId: string, category: string) {
+  const [row] = await tx
+    .select({
+      id: centers.id,
+      regionCode: centers.regionCode,
+      configured: sql<boolean>`exists (select 1 from ${centerCategories} where ${centerCategories.centerId} = ${centers.id})`,
+      offered: sql<boolean>`exists (select 1 from ${centerCategories} where ${centerCategories.centerId} = ${centers.id} and ${centerCategories.code} = ${category} and ${centerCategories.active})`,
+    })
+    .from(centers)
+    .where(eq(centers.id, centerId));
+  if (!row) return null;
+  // A center that configured nothing offers the defaults.
+  const offersCategory = row.configured ? row.offered : (defaultCategories as readonly string[]).includes(category);
+  return { id: row.id, regionCode: row.regionCode, offersCategory };
+}
+
+/**
+ * Petitioner accounts by their (SMS-verified) phone, so such an applicant can follow the case;
+ * and the submitter's own phone. One round trip.
+ */
+async function accountsFor(tx: Database, phones: string[], actorId: string) {
   const rows = await tx
-    .select({ id: users.id, phone: users.phone })
+    .select({ id: users.id, phone: users.phone, role: users.role, status: users.status })
     .from(users)
-    .where(and(inArray(users.phone, phones), eq(users.role, 'petitioner'), eq(users.status, 'active')));
-  return new Map(rows.map((r) => [r.phone!, r.id]));
+    .where(or(eq(users.id, actorId), phones.length ? inArray(users.phone, phones) : undefined));
+  const byPhone = new Map(
+    rows.filter((r) => r.phone && r.role === 'petitioner' && r.status === 'active').map((r) => [r.phone!, r.id]),
+  );
+  return { byPhone, actorPhone: rows.find((r) => r.id === actorId)?.phone ?? null };
 }
 
 /** Files the actor uploaded for this form and not yet attached anywhere. */
@@ -223,4 +284,8 @@ async function attachEvidence(tx: Database, actorId: string, centerId: string, c
     .returning({ id: evidenceFiles.id });
   if (attached.length !== new Set(ids).size) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'evidenceIds' });
   return attached.length;
+}
+
+function idempotencyKeyHash(userId: string, key: string): string {
+  return createHash('sha256').update(`${userId}:${key}`).digest('hex').slice(0, 32);
 }
