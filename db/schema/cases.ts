@@ -42,6 +42,16 @@ export const cases = pgTable(
   ],
 );
 
+/** Every row of case data carries its center (the tenant and future sharding key) and its case. */
+const caseScoped = () => ({
+  centerId: uuid('center_id')
+    .notNull()
+    .references(() => centers.id),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => cases.id),
+});
+
 /** One row per center and year; incremented in the registering transaction. */
 export const caseNumberCounters = pgTable(
   'case_number_counters',
@@ -59,12 +69,7 @@ export const caseParties = pgTable(
   'case_parties',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    centerId: uuid('center_id')
-      .notNull()
-      .references(() => centers.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    ...caseScoped(),
     /** The signed-in account acting as this party, when there is one. */
     userId: uuid('user_id').references(() => users.id),
     role: text('role').$type<PartyRole>().notNull(),
@@ -96,12 +101,7 @@ export const timelineEvents = pgTable(
   'timeline_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    centerId: uuid('center_id')
-      .notNull()
-      .references(() => centers.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    ...caseScoped(),
     kind: text('kind').notNull(),
     visibility: text('visibility').$type<Visibility>().notNull(),
     /** For caucus entries: the one party who may read it besides the panel. */
@@ -118,12 +118,7 @@ export const caseVisits = pgTable(
   'case_visits',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    centerId: uuid('center_id')
-      .notNull()
-      .references(() => centers.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    ...caseScoped(),
     recordedBy: uuid('recorded_by').references(() => users.id),
     visitedAt: timestamp('visited_at', { withTimezone: true }).notNull().defaultNow(),
     note: text('note'),
@@ -139,12 +134,7 @@ export const caseLinks = pgTable(
   'case_links',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    centerId: uuid('center_id')
-      .notNull()
-      .references(() => centers.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    ...caseScoped(),
     otherCaseId: uuid('other_case_id')
       .notNull()
       .references(() => cases.id),

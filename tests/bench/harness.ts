@@ -1,6 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 
@@ -19,48 +16,6 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
       await admin.end();
     },
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-/** `npm start` against the given database; resolves once /api/health answers. */
-export async function startServer(databaseUrl: string): Promise<{ baseUrl: string; stop(): void }> {
-  const port = await freePort();
-  const { NODE_ENV: _nodeEnv, ...inherited } = process.env;
-  const env: Record<string, string | undefined> = {
-    ...inherited,
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
-    DATA_KEY: randomBytes(32).toString('base64url'),
-    ONEWINDOW_MODE: 'demo',
-  };
-  const child: ChildProcess = spawn('npm', ['start'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return { baseUrl, stop: () => child.pid && process.kill(-child.pid, 'SIGTERM') };
 }
 
 /** Signs in through next-auth's credentials callback, as the sign-in form does; returns the Cookie header. */

@@ -4,13 +4,16 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { demoPassword } from '../../db/demo';
-import { freshPostgres, runScenario, signInCookie, startServer, type ScenarioResult } from './harness';
+import { randomBytes } from 'node:crypto';
+import { startApp } from '../e2e/server';
+import { freshPostgres, runScenario, signInCookie, type ScenarioResult } from './harness';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 
 const db = await freshPostgres();
-const server = await startServer(db.url);
+const secret = () => randomBytes(32).toString('base64url');
+const server = await startApp({ DATABASE_URL: db.url, AUTH_SECRET: secret(), DATA_KEY: secret() });
 const results: (ScenarioResult & { baseline_rps: number; ratio: number })[] = [];
 try {
   const cookie = await signInCookie(server.baseUrl, '13800000001', demoPassword);
@@ -62,7 +65,7 @@ try {
     results.push({ ...r, baseline_rps: baseline.rps, ratio: Math.round((r.rps / baseline.rps) * 1000) / 1000 });
   }
 } finally {
-  server.stop();
+  await server.stop();
   await new Promise((r) => setTimeout(r, 1000));
   await db.drop();
 }

@@ -8,14 +8,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 /**
  * The app under test: E2E_BASE_URL when given, else `npm start` on a fresh embedded
  * database in a temporary directory (it builds first when the build is missing or stale).
+ * `settings` override the environment (the benchmarks point it at PostgreSQL).
  */
-export async function startApp(): Promise<{ baseUrl: string; stop(): Promise<void> }> {
-  if (process.env.E2E_BASE_URL) return { baseUrl: process.env.E2E_BASE_URL, stop: async () => {} };
+export async function startApp(settings: Record<string, string> = {}): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  if (process.env.E2E_BASE_URL && Object.keys(settings).length === 0) return { baseUrl: process.env.E2E_BASE_URL, stop: async () => {} };
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-e2e-'));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-app-'));
   // The fixed test secrets of vitest.config.ts are dropped: the app generates its own, as on a fresh machine.
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ONEWINDOW_MODE: 'demo' };
   for (const name of ['AUTH_SECRET', 'DATA_KEY', 'DATABASE_URL', 'NODE_ENV']) delete env[name];
+  Object.assign(env, settings);
   const child: ChildProcess = spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -47,7 +49,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`app did not become healthy:\n${output()}`);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {

@@ -4,11 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { Dialog } from 'radix-ui';
 import { useEffect, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { describeError, useTRPC } from '../../_lib/trpc';
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../Field';
+import { Modal } from '../Modal';
 import { SelectField } from '../SelectField';
 import { EvidenceField, type UploadedFile } from './EvidenceField';
 
@@ -372,51 +372,38 @@ export function PetitionForm({ mode, centers, self, channels = [] }: PetitionFor
         {mode === 'petitioner' && draftSaved && <span className="text-xs text-slate-500">{t('petition.draftSaved')}</span>}
       </div>
 
-      <Dialog.Root open={similar.length > 0} onOpenChange={(open) => !open && setSimilar([])}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 bg-black/30" />
-          <Dialog.Content className="fixed inset-x-4 top-1/4 mx-auto max-w-lg rounded-xl bg-white p-6 shadow-xl">
-            <Dialog.Title className="text-lg font-semibold">{t('petition.similarTitle')}</Dialog.Title>
-            <Dialog.Description className="mt-2 text-sm text-slate-600">{t('petition.similarBody')}</Dialog.Description>
-            <ul className="mt-4 flex flex-col gap-2">
-              {similar.map((c) => (
-                <li key={c.id} className="rounded-md border border-slate-200 p-3 text-sm">
-                  <p className="font-mono text-xs text-slate-500">{c.caseNumber}</p>
-                  <p className="font-medium">{c.title}</p>
-                  <p className="text-slate-600">{t(`status.${c.status}`)}</p>
-                  <Link href={`/cases/${c.id}`} className="mt-1 inline-block text-brand-700 underline">
-                    {t('petition.viewCase')}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-            <div className="mt-6 flex justify-end">
-              <button type="button" className={secondaryButtonClass} onClick={() => send(getValues())}>
-                {t('petition.submitAnyway')}
-              </button>
-            </div>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <Modal open={similar.length > 0} onClose={() => setSimilar([])} title={t('petition.similarTitle')} description={t('petition.similarBody')}>
+        <ul className="mt-4 flex flex-col gap-2">
+          {similar.map((c) => (
+            <li key={c.id} className="rounded-md border border-slate-200 p-3 text-sm">
+              <p className="font-mono text-xs text-slate-500">{c.caseNumber}</p>
+              <p className="font-medium">{c.title}</p>
+              <p className="text-slate-600">{t(`status.${c.status}`)}</p>
+              <Link href={`/cases/${c.id}`} className="mt-1 inline-block text-brand-700 underline">
+                {t('petition.viewCase')}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <div className="mt-6 flex justify-end">
+          <button type="button" className={secondaryButtonClass} onClick={() => send(getValues())}>
+            {t('petition.submitAnyway')}
+          </button>
+        </div>
+      </Modal>
 
-      <Dialog.Root open={!!repeat} onOpenChange={(open) => !open && setRepeat(null)}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 bg-black/30" />
-          <Dialog.Content className="fixed inset-x-4 top-1/4 mx-auto max-w-lg rounded-xl bg-white p-6 shadow-xl">
-            <Dialog.Title className="text-lg font-semibold">{t('petition.repeatTitle')}</Dialog.Title>
-            {repeat && (
-              <>
-                <Dialog.Description className="mt-2 text-slate-700">
-                  {t('petition.repeatBody', { caseNumber: repeat.caseNumber, status: t(`status.${repeat.status}`) })}
-                </Dialog.Description>
-                <Link href={`/cases/${repeat.id}`} className={`${primaryButtonClass} mt-6`}>
-                  {t('petition.viewCase')}
-                </Link>
-              </>
-            )}
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <Modal
+        open={!!repeat}
+        onClose={() => setRepeat(null)}
+        title={t('petition.repeatTitle')}
+        description={repeat ? t('petition.repeatBody', { caseNumber: repeat.caseNumber, status: t(`status.${repeat.status}`) }) : undefined}
+      >
+        {repeat && (
+          <Link href={`/cases/${repeat.id}`} className={`${primaryButtonClass} mt-6`}>
+            {t('petition.viewCase')}
+          </Link>
+        )}
+      </Modal>
     </form>
   );
 }

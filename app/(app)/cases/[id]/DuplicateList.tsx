@@ -4,9 +4,9 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { Dialog } from 'radix-ui';
 import { useState } from 'react';
 import { primaryButtonClass, secondaryButtonClass } from '../../../_components/Field';
+import { Modal, ModalClose } from '../../../_components/Modal';
 import { describeError, useTRPC } from '../../../_lib/trpc';
 
 interface Candidate {
@@ -81,26 +81,24 @@ export function DuplicateList({ caseId, version, candidates }: { caseId: string;
           {error}
         </p>
       )}
-      <Dialog.Root open={!!mergeTarget} onOpenChange={(open) => !open && setMergeTarget(null)}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 bg-black/30" />
-          <Dialog.Content className="fixed left-1/2 top-1/3 w-[min(92vw,30rem)] -translate-x-1/2 rounded-xl bg-white p-6 shadow-xl">
-            <Dialog.Title className="text-lg font-semibold">{t('duplicates.confirmMergeTitle', { caseNumber: mergeTarget?.caseNumber ?? '' })}</Dialog.Title>
-            <Dialog.Description className="mt-2 text-slate-600">{t('duplicates.confirmMergeBody')}</Dialog.Description>
-            <div className="mt-6 flex justify-end gap-2">
-              <Dialog.Close className={secondaryButtonClass}>{t('admin.cancel')}</Dialog.Close>
-              <button
-                type="button"
-                className={primaryButtonClass}
-                disabled={merge.isPending}
-                onClick={() => mergeTarget && merge.mutate({ caseId, intoCaseId: mergeTarget.id, expectedVersion: version })}
-              >
-                {t('duplicates.merge')}
-              </button>
-            </div>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <Modal
+        open={!!mergeTarget}
+        onClose={() => setMergeTarget(null)}
+        title={t('duplicates.confirmMergeTitle', { caseNumber: mergeTarget?.caseNumber ?? '' })}
+        description={t('duplicates.confirmMergeBody')}
+      >
+        <div className="mt-6 flex justify-end gap-2">
+          <ModalClose className={secondaryButtonClass}>{t('admin.cancel')}</ModalClose>
+          <button
+            type="button"
+            className={primaryButtonClass}
+            disabled={merge.isPending}
+            onClick={() => mergeTarget && merge.mutate({ caseId, intoCaseId: mergeTarget.id, expectedVersion: version })}
+          >
+            {t('duplicates.merge')}
+          </button>
+        </div>
+      </Modal>
     </section>
   );
 }
