@@ -3,7 +3,9 @@ import { authRouter } from './routers/auth';
 import { caseRouter } from './routers/case';
 import { centerRouter } from './routers/center';
 import { evidenceRouter } from './routers/evidence';
+import { inboxRouter } from './routers/inbox';
 import { intakeRouter } from './routers/intake';
+import { panelRouter } from './routers/panel';
 import { petitionRouter } from './routers/petition';
 import { systemRouter } from './routers/system';
 import { trackingRouter } from './routers/tracking';
@@ -15,6 +17,8 @@ export const appRouter = router({
   petition: petitionRouter,
   intake: intakeRouter,
   case: caseRouter,
+  panel: panelRouter,
+  inbox: inboxRouter,
   evidence: evidenceRouter,
   tracking: trackingRouter,
   center: centerRouter,

@@ -6,3 +6,4 @@ export * from './auth';
 export * from './evidence';
 export * from './config';
 export * from './notifications';
+export * from './panels';

@@ -1,6 +1,6 @@
-import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseParties, cases, centers, timelineEvents } from '../../db/schema';
+import { caseParties, cases, centers, panelMembers, timelineEvents } from '../../db/schema';
 import type { Visibility } from '../domain/case-status';
 import { regionContains } from '../domain/region';
 import type { Role } from '../domain/roles';
@@ -13,6 +13,7 @@ import type { SessionUser } from './session-user';
 
 export type CaseRelation =
   | { kind: 'party'; partyIds: string[] }
+  | { kind: 'panel'; isLead: boolean }
   | { kind: 'center_staff' }
   | { kind: 'supervisor' };
 
@@ -36,6 +37,12 @@ export async function resolveCaseAccess(db: Database, user: SessionUser, caseId:
   if (!row) return null;
   const access = (relation: CaseRelation): CaseAccess => ({ caseId: row.id, centerId: row.centerId, relation });
 
+  const [member] = await db
+    .select({ isLead: panelMembers.isLead })
+    .from(panelMembers)
+    .where(and(eq(panelMembers.caseId, caseId), eq(panelMembers.userId, user.id), isNull(panelMembers.removedAt)))
+    .limit(1);
+  if (member) return access({ kind: 'panel', isLead: member.isLead });
   if (centerWideRoles.includes(user.role) && user.centerId === row.centerId) return access({ kind: 'center_staff' });
   if (user.role === 'supervisor' && user.regionCode && regionContains(user.regionCode, row.regionCode)) {
     return access({ kind: 'supervisor' });
@@ -53,6 +60,8 @@ export function readableVisibilities(relation: CaseRelation): Visibility[] {
   switch (relation.kind) {
     case 'party':
       return ['parties'];
+    case 'panel':
+      return ['parties', 'panel', 'internal', 'caucus'];
     case 'center_staff':
     case 'supervisor':
       return ['parties', 'panel'];
@@ -72,9 +81,26 @@ export function timelineFilter(access: CaseAccess): SQL {
   return and(eq(timelineEvents.caseId, access.caseId), eq(timelineEvents.centerId, access.centerId), visible)!;
 }
 
-/** Whether the caller may see a party's full phone number (otherwise it is masked). */
+/** Whether the caller may see a party's full phone and ID number (otherwise they are masked). */
 export function seesFullContact(access: CaseAccess): boolean {
-  return access.relation.kind === 'center_staff';
+  return access.relation.kind === 'center_staff' || access.relation.kind === 'panel';
+}
+
+/**
+ * The visibilities a caller may write with: what they can read, and a caucus only from the
+ * panel. The first is the safest, the composer's default.
+ */
+export function writableVisibilities(relation: CaseRelation): Visibility[] {
+  switch (relation.kind) {
+    case 'panel':
+      return ['internal', 'panel', 'caucus', 'parties'];
+    case 'center_staff':
+      return ['panel', 'parties'];
+    case 'party':
+      return ['parties'];
+    case 'supervisor':
+      return [];
+  }
 }
 
 /** The tracking code opens the public tracking page, so only the parties and the center's staff see it. */

@@ -6,7 +6,7 @@ import type { Role } from './roles';
  * state or a typed refusal. Services call this before writing; nothing else changes status.
  */
 
-export type CaseAction = 'accept' | 'decline' | 'transfer' | 'merge_into' | 'link';
+export type CaseAction = 'accept' | 'decline' | 'transfer' | 'merge_into' | 'link' | 'assign_panel' | 'change_panel';
 
 export interface Actor {
   role: Role;
@@ -32,6 +32,9 @@ const rules: Record<CaseAction, Rule> = {
   // A petition merged into another case lives on only as part of that case.
   merge_into: { from: ['registered'], to: 'merged', roles: intakeStaff },
   link: { from: ['registered', 'accepted', 'mediating', 'agreed', 'reopened'], to: 'same', roles: intakeStaff },
+  // The director (or a clerk) forms the joint panel; mediation starts with it.
+  assign_panel: { from: ['accepted', 'reopened'], to: 'mediating', roles: intakeStaff },
+  change_panel: { from: ['mediating', 'agreed'], to: 'same', roles: intakeStaff },
 };
 
 export function decideTransition(status: CaseStatus, action: CaseAction, actor: Actor): Transition {

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, ilike, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { caseLinks, caseParties, cases, caseVisits, centers, timelineEvents, users } from '../../db/schema';
-import { readableVisibilities, seesFullContact, seesTrackingCode, timelineFilter, type CaseAccess } from '../auth/policy';
+import { readableVisibilities, seesFullContact, seesTrackingCode, timelineFilter, writableVisibilities, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import { caseStatuses, openStatuses, type CaseStatus, type Channel } from '../domain/case-status';
 import { daysLeft, defaultClockDays, latestStartWithDaysLeft, resolveDueAt } from '../domain/clocks';
@@ -13,6 +13,7 @@ import { decryptIdNumber } from '../pii';
 import { centerDestinations } from './center-config';
 import { findDuplicates, probeOfCase } from './duplicates';
 import { listCaseEvidence } from './evidence';
+import { currentPanel } from './panel';
 
 const caseSummary = {
   id: cases.id,
@@ -155,6 +156,7 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
     db.select({ n: count() }).from(caseVisits).where(eq(caseVisits.caseId, access.caseId)),
   ]);
   const staff = access.relation.kind === 'center_staff';
+  const panel = await currentPanel(db, access.caseId);
   const fullContact = seesFullContact(access);
   const probe = staff && row!.status === 'registered' ? await probeOfCase(db, access.caseId) : null;
   return {
@@ -173,6 +175,9 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
     evidence,
     links,
     duplicates: probe ? await findDuplicates(db, probe) : [],
+    panel,
+    relation: access.relation.kind,
+    writableVisibilities: writableVisibilities(access.relation),
     actions: staff ? availableActions(row!.status, { role: viewer.role, ofCaseCenter: true }) : [],
     destinations: staff ? await centerDestinations(db, access.centerId) : [],
   };

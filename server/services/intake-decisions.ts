@@ -1,54 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseLinks, caseParties, cases, caseVisits, evidenceFiles, referralDestinations, timelineEvents, users } from '../../db/schema';
+import { caseLinks, caseParties, caseVisits, evidenceFiles, referralDestinations, timelineEvents } from '../../db/schema';
 import type { CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
-import { decideTransition, type CaseAction } from '../domain/workflow';
-import type { CaseStatus } from '../domain/case-status';
 import { notifyApplicants } from '../notify/parties';
 import { writeAudit } from './audit';
+import { lockCase, setStatus } from './case-lock';
 import { notFound, ServiceError } from './errors';
 
 type Tx = Database;
-
-/**
- * Loads the case for a write, locks its row, checks the transition and the version the
- * caller saw. A stale version is refused with who changed it and when.
- */
-async function lockForAction(tx: Tx, actor: SessionUser, caseId: string, action: CaseAction, expectedVersion?: number) {
-  const [row] = await tx
-    .select({ id: cases.id, centerId: cases.centerId, status: cases.status, version: cases.version, caseNumber: cases.caseNumber, updatedAt: cases.updatedAt })
-    .from(cases)
-    .where(eq(cases.id, caseId))
-    .for('update');
-  if (!row) throw notFound();
-  const decision = decideTransition(row.status, action, { role: actor.role, ofCaseCenter: actor.centerId === row.centerId });
-  if (!decision.ok) {
-    if (decision.refusal === 'not_allowed_for_role') throw new ServiceError('forbidden', 'errors.forbidden');
-    throw new ServiceError('conflict', 'intake.notInThisState');
-  }
-  if (expectedVersion !== undefined && expectedVersion !== row.version) {
-    const [last] = await tx
-      .select({ name: users.displayName })
-      .from(timelineEvents)
-      .leftJoin(users, eq(users.id, timelineEvents.actorId))
-      .where(eq(timelineEvents.caseId, caseId))
-      .orderBy(sql`${timelineEvents.createdAt} desc`)
-      .limit(1);
-    throw new ServiceError('conflict', 'errors.staleVersion', {
-      values: { name: last?.name ?? '—', time: row.updatedAt.toISOString().slice(0, 16).replace('T', ' ') },
-    });
-  }
-  return { ...row, next: decision.next };
-}
-
-/** Writes a status (or the same one again) and bumps the version: every change to a case does. */
-async function setStatus(tx: Tx, caseId: string, status: CaseStatus, extra: Partial<typeof cases.$inferInsert> = {}) {
-  await tx
-    .update(cases)
-    .set({ status, updatedAt: new Date(), version: sql`${cases.version} + 1`, ...extra })
-    .where(eq(cases.id, caseId));
-}
 
 async function destinationName(tx: Tx, centerId: string, destinationId: string | undefined): Promise<string | null> {
   if (!destinationId) return null;
@@ -75,7 +35,7 @@ export async function decideAcceptance(db: Database, actor: SessionUser, input: 
   if (input.decision === 'decline' && !input.reason) throw new ServiceError('invalid', 'validation.required', { field: 'reason' });
   if (input.decision !== 'accept' && !input.destinationId) throw new ServiceError('invalid', 'validation.required', { field: 'destinationId' });
   return db.transaction(async (tx) => {
-    const row = await lockForAction(tx, actor, input.caseId, input.decision, input.expectedVersion);
+    const row = await lockCase(tx, actor, input.caseId, input.decision, input.expectedVersion);
     const destination = await destinationName(tx, row.centerId, input.destinationId);
     const now = new Date();
     await setStatus(tx, row.id, row.next, { decidedAt: now });
@@ -112,8 +72,8 @@ export async function decideAcceptance(db: Database, actor: SessionUser, input: 
 export async function mergeCase(db: Database, actor: SessionUser, input: { caseId: string; intoCaseId: string; expectedVersion: number }) {
   if (input.caseId === input.intoCaseId) throw new ServiceError('invalid', 'intake.mergeSelf');
   return db.transaction(async (tx) => {
-    const source = await lockForAction(tx, actor, input.caseId, 'merge_into', input.expectedVersion);
-    const target = await lockForAction(tx, actor, input.intoCaseId, 'link');
+    const source = await lockCase(tx, actor, input.caseId, 'merge_into', input.expectedVersion);
+    const target = await lockCase(tx, actor, input.intoCaseId, 'link');
     if (target.centerId !== source.centerId) throw notFound();
 
     const [sourceParties, targetParties] = await Promise.all([
@@ -174,8 +134,8 @@ export async function mergeCase(db: Database, actor: SessionUser, input: { caseI
 export async function linkCases(db: Database, actor: SessionUser, input: { caseId: string; otherCaseId: string }) {
   if (input.caseId === input.otherCaseId) throw new ServiceError('invalid', 'intake.mergeSelf');
   return db.transaction(async (tx) => {
-    const a = await lockForAction(tx, actor, input.caseId, 'link');
-    const b = await lockForAction(tx, actor, input.otherCaseId, 'link');
+    const a = await lockCase(tx, actor, input.caseId, 'link');
+    const b = await lockCase(tx, actor, input.otherCaseId, 'link');
     if (a.centerId !== b.centerId) throw notFound();
     const inserted = await tx
       .insert(caseLinks)

@@ -35,6 +35,9 @@ interface Fixture {
   nextPhone(): string;
   /** A fresh registered case of the demo center, for actions that use a case up. */
   freshCase(): Promise<string>;
+  /** A fresh accepted case (ready for its panel) and its version. */
+  acceptedCase(): Promise<{ caseId: string; expectedVersion: number }>;
+  mediatorId: string;
 }
 
 interface Expectation {
@@ -59,6 +62,12 @@ const intakeCaseAction: Pick<Expectation, 'outcomes' | 'otherwise'> = {
   otherwise: 'NOT_FOUND',
 };
 const intakeStaff = onlyFor('clerk', 'director', 'otherCenterClerk');
+const panelStaff = onlyFor('mediator', 'judge', 'lawyer', 'labor_official', 'psychologist');
+/** Reading a case: its parties, the center's staff and the supervisor of its region. */
+const caseReaders: Pick<Expectation, 'outcomes' | 'otherwise'> = {
+  outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'ok', clerk: 'ok', director: 'ok', supervisor: 'ok' },
+  otherwise: 'NOT_FOUND',
+};
 const uploaders = onlyFor('petitioner', 'clerk', 'director', 'mediator', 'judge', 'lawyer', 'labor_official', 'psychologist', 'otherCenterClerk');
 
 const expectations: Record<string, Expectation> = {
@@ -101,11 +110,23 @@ const expectations: Record<string, Expectation> = {
   'tracking.lookup': { input: (f) => f.tracking, outcomes: {}, otherwise: 'ok' },
   // A case of the demo center filed by the demo petitioner. Panel roles see nothing until
   // they are assigned; the other center's clerk and the admin never.
-  'case.get': {
-    input: (f) => ({ caseId: f.caseId }),
-    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'ok', clerk: 'ok', director: 'ok', supervisor: 'ok' },
-    otherwise: 'NOT_FOUND',
+  'case.get': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'case.timeline': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  // Everyone who reads the case may write to it, but for the supervisor, who only watches.
+  'case.post': {
+    input: (f) => ({ caseId: f.caseId, text: '补充说明', visibility: 'parties' }),
+    ...caseReaders,
+    outcomes: { ...caseReaders.outcomes, supervisor: 'FORBIDDEN' },
   },
+  'panel.mine': panelStaff,
+  'panel.suggestions': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'panel.assign': {
+    input: async (f) => ({ ...(await f.acceptedCase()), members: [{ userId: f.mediatorId, isLead: true }] }),
+    ...intakeCaseAction,
+  },
+  'inbox.list': { outcomes: signedInOnly('ok'), otherwise: 'ok' },
+  'inbox.unreadCount': { outcomes: signedInOnly('ok'), otherwise: 'ok' },
+  'inbox.markRead': { input: () => ({}), outcomes: signedInOnly('ok'), otherwise: 'ok' },
   'center.summary': onlyFor('director'),
   'center.region': onlyFor('supervisor'),
   'admin.users': onlyFor('admin'),
@@ -136,6 +157,12 @@ beforeAll(async () => {
     nextPhone: () => String(++phone),
     freshCase: async () =>
       (await submitNew(petitioner, wagePetition(centerId, { respondent: { kind: 'person', name: `新案${++respondentNo}` } }))).id,
+    acceptedCase: async () => {
+      const caseId = await fixture.freshCase();
+      await (await callerAs(handle.db, 'clerk')).intake.decide({ caseId, decision: 'accept', expectedVersion: 1 });
+      return { caseId, expectedVersion: 2 };
+    },
+    mediatorId: (await userByLogin(handle.db, 'mediator')).id,
   };
 });
 afterAll(() => handle.close());

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { panelRoles } from '../domain/roles';
+import { assignPanel, listPanelCases, panelSuggestions } from '../services/panel';
+import { caseProcedure, roleProcedure, router } from '../trpc';
+
+export const panelRouter = router({
+  /** A panel member's own cases. */
+  mine: roleProcedure(...panelRoles).query(({ ctx }) => listPanelCases(ctx.db, ctx.user)),
+  /** Who could sit on this case's panel, by the center's routing rules; for the staff who assign. */
+  suggestions: caseProcedure.query(({ ctx }) => {
+    if (ctx.access.relation.kind !== 'center_staff') return [];
+    return panelSuggestions(ctx.db, ctx.access);
+  }),
+  assign: caseProcedure
+    .input(
+      z.object({
+        members: z.array(z.object({ userId: z.uuid(), isLead: z.boolean() })).min(1).max(12),
+        expectedVersion: z.number().int().min(1),
+      }),
+    )
+    .mutation(({ ctx, input }) => assignPanel(ctx.db, ctx.user, { ...input, caseId: ctx.access.caseId })),
+});

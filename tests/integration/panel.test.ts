@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/client';
+import type { Visibility } from '../../server/domain/case-status';
+import { anonymousCaller, callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, userByLogin, wagePetition } from './harness';
+
+let handle: DatabaseHandle;
+let centerId: string;
+let caseId: string;
+let version: number;
+let partyA: string;
+let partyB: string;
+const otherPhone = '13900009999';
+
+beforeAll(async () => {
+  handle = await freshDatabase();
+  centerId = await jiashanCenterId(handle.db);
+  const anonymous = await anonymousCaller(handle.db);
+  const { demoCode } = await anonymous.auth.requestCode({ phone: otherPhone });
+  await anonymous.auth.register({ phone: otherPhone, code: demoCode!, name: '工友乙', password: 'worker-b-2026' });
+  const petitioner = await callerAs(handle.db, '13800000001');
+  const created = await submitNew(
+    petitioner,
+    wagePetition(centerId, {
+      applicants: [
+        { name: '王大海', phone: '13800000001', isRepresentative: true },
+        { name: '工友乙', phone: otherPhone },
+      ],
+    }),
+  );
+  caseId = created.id;
+  const clerk = await callerAs(handle.db, 'clerk');
+  await clerk.intake.decide({ caseId, decision: 'accept', expectedVersion: 1 });
+  const view = await clerk.case.get({ caseId });
+  version = view.version;
+  partyA = view.parties.find((p) => p.name === '王大海')!.id;
+  partyB = view.parties.find((p) => p.name === '工友乙')!.id;
+});
+afterAll(() => handle.close());
+
+async function ids(...logins: string[]) {
+  return Promise.all(logins.map(async (l) => (await userByLogin(handle.db, l)).id));
+}
+
+describe('forming the joint panel', () => {
+  it('suggests members per the category’s routing rules, lightest load first', async () => {
+    const director = await callerAs(handle.db, 'director');
+    const suggestions = await director.panel.suggestions({ caseId });
+    expect(suggestions.map((s) => [s.rule.role, s.rule.isLead])).toEqual([
+      ['mediator', true],
+      ['labor_official', false],
+      ['lawyer', false],
+      ['judge', false],
+    ]);
+    expect(suggestions[0]!.candidates[0]).toMatchObject({ name: '李建国', load: 0 });
+    // Parties do not see staffing suggestions.
+    expect(await (await callerAs(handle.db, '13800000001')).panel.suggestions({ caseId })).toEqual([]);
+  });
+
+  it('refuses a panel without exactly one lead or with someone who cannot sit on it', async () => {
+    const director = await callerAs(handle.db, 'director');
+    const [mediator, labor, clerk] = await ids('mediator', 'labor', 'clerk');
+    const noLead = await httpCall(handle.db, 'director', 'panel.assign', { caseId, members: [{ userId: mediator, isLead: false }], expectedVersion: version }, { method: 'POST' });
+    expect(noLead.body.error?.json.data.fieldErrors).toEqual({ members: '须指定且只能指定一名牵头人' });
+    const withClerk = await refusal(
+      director.panel.assign({ caseId, members: [{ userId: mediator!, isLead: true }, { userId: clerk!, isLead: false }], expectedVersion: version }),
+    );
+    expect(withClerk.code).toBe('BAD_REQUEST');
+    expect((await director.case.get({ caseId })).status).toBe('accepted');
+    void labor;
+  });
+
+  it('starts mediation, tells the members, and puts the case under their cases', async () => {
+    const director = await callerAs(handle.db, 'director');
+    const [mediator, labor] = await ids('mediator', 'labor');
+    const result = await director.panel.assign({
+      caseId,
+      members: [{ userId: mediator!, isLead: true }, { userId: labor!, isLead: false }],
+      expectedVersion: version,
+    });
+    expect(result).toEqual({ status: 'mediating', added: 2, removed: 0 });
+    const mine = await (await callerAs(handle.db, 'mediator')).panel.mine();
+    expect(mine).toEqual([expect.objectContaining({ id: caseId, isLead: true, status: 'mediating' })]);
+    const laborInbox = await (await callerAs(handle.db, 'labor')).inbox.list();
+    expect(laborInbox[0]).toMatchObject({ kind: 'assignment', caseId });
+    // The parties see who is on their panel.
+    const partyView = await (await callerAs(handle.db, '13800000001')).case.get({ caseId });
+    expect(partyView.panel.map((m) => m.name)).toEqual(['李建国', '刘洋']);
+    expect(partyView.timeline.filter((e) => e.kind === 'panel_member_added')).toHaveLength(2);
+  });
+
+  it('refuses a panel change made on a stale view', async () => {
+    const [mediator] = await ids('mediator');
+    const stale = await httpCall(handle.db, 'clerk', 'panel.assign', { caseId, members: [{ userId: mediator!, isLead: true }], expectedVersion: version }, { method: 'POST' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error?.json.message).toMatch(/^该案件已被 沈志华 于 .+ 修改，请刷新后再操作$/);
+  });
+});
+
+describe('the visibility of timeline entries', () => {
+  const posted: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const mediator = await callerAs(handle.db, 'mediator');
+    const post = async (label: string, visibility: Visibility, caucusPartyId?: string) => {
+      await mediator.case.post({ caseId, text: label, visibility, caucusPartyId });
+      posted[label] = visibility;
+    };
+    await post('给所有人', 'parties');
+    await post('给小组和中心', 'panel');
+    await post('仅小组', 'internal');
+    await post('与王大海背对背', 'caucus', partyA);
+    await post('与工友乙背对背', 'caucus', partyB);
+  });
+
+  const notes = async (login: string) => {
+    const entries = await (await callerAs(handle.db, login)).case.timeline({ caseId });
+    return entries
+      .filter((e) => e.kind === 'note')
+      .map((e) => (e.body as { text: string }).text)
+      .sort();
+  };
+
+  it.each([
+    ['13800000001', ['与王大海背对背', '给所有人']],
+    [otherPhone, ['与工友乙背对背', '给所有人']],
+    ['mediator', ['与工友乙背对背', '与王大海背对背', '仅小组', '给小组和中心', '给所有人']],
+    ['labor', ['与工友乙背对背', '与王大海背对背', '仅小组', '给小组和中心', '给所有人']],
+    ['clerk', ['给小组和中心', '给所有人']],
+    ['director', ['给小组和中心', '给所有人']],
+    ['supervisor', ['给小组和中心', '给所有人']],
+  ])('%s reads exactly what their relation allows', async (login, expected) => {
+    expect(await notes(login)).toEqual(expected);
+  });
+
+  it.each(['judge', 'lawyer', 'clerk2', 'admin'])('%s, not on the panel, does not find the case', async (login) => {
+    expect((await refusal((await callerAs(handle.db, login)).case.timeline({ caseId }))).code).toBe('NOT_FOUND');
+  });
+
+  it('never sends a petitioner a panel, internal or other party’s caucus entry through the raw endpoint', async () => {
+    const raw = await httpCall(handle.db, '13800000001', 'case.timeline', { caseId });
+    const text = JSON.stringify(raw.body);
+    expect(raw.status).toBe(200);
+    for (const hidden of ['给小组和中心', '仅小组', '与工友乙背对背']) expect(text).not.toContain(hidden);
+    expect(text).toContain('与王大海背对背');
+    const full = await httpCall(handle.db, '13800000001', 'case.get', { caseId });
+    for (const hidden of ['给小组和中心', '仅小组', '与工友乙背对背']) expect(JSON.stringify(full.body)).not.toContain(hidden);
+  });
+});
+
+describe('writing on the timeline', () => {
+  it('lets each write only at a visibility they may read, the panel’s default being the safest', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    expect((await refusal(petitioner.case.post({ caseId, text: 'x', visibility: 'panel' }))).code).toBe('FORBIDDEN');
+    await petitioner.case.post({ caseId, text: '我补充一份考勤记录', visibility: 'parties' });
+    const clerk = await callerAs(handle.db, 'clerk');
+    expect((await refusal(clerk.case.post({ caseId, text: 'x', visibility: 'internal' }))).code).toBe('FORBIDDEN');
+    const mediatorView = await (await callerAs(handle.db, 'mediator')).case.get({ caseId });
+    expect(mediatorView.writableVisibilities[0]).toBe('internal');
+    expect((await refusal((await callerAs(handle.db, 'supervisor')).case.post({ caseId, text: 'x', visibility: 'parties' }))).code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a caucus with someone who is not a party of this case', async () => {
+    const mediator = await callerAs(handle.db, 'mediator');
+    const other = await submitNew(await callerAs(handle.db, '13800000001'), wagePetition(centerId, { respondent: { kind: 'person', name: '另案对方' } }));
+    const otherParty = (await (await callerAs(handle.db, 'clerk')).case.get({ caseId: other.id })).parties[0]!.id;
+    expect((await refusal(mediator.case.post({ caseId, text: 'x', visibility: 'caucus', caucusPartyId: otherParty }))).code).toBe('BAD_REQUEST');
+    expect((await refusal(mediator.case.post({ caseId, text: 'x', visibility: 'caucus' }))).code).toBe('BAD_REQUEST');
+  });
+
+  it('notifies mentioned panel members, and only panel members can be mentioned', async () => {
+    const mediator = await callerAs(handle.db, 'mediator');
+    const [labor, judge] = await ids('labor', 'judge');
+    const laborCaller = await callerAs(handle.db, 'labor');
+    await laborCaller.inbox.markRead({});
+    expect(await laborCaller.inbox.unreadCount()).toBe(0);
+    await mediator.case.post({ caseId, text: '请核实工资表', visibility: 'internal', mentions: [labor!] });
+    expect(await laborCaller.inbox.unreadCount()).toBe(1);
+    expect((await laborCaller.inbox.list())[0]).toMatchObject({ kind: 'mention', body: expect.objectContaining({ by: '李建国' }) });
+    expect((await refusal(mediator.case.post({ caseId, text: 'x', visibility: 'internal', mentions: [judge!] }))).code).toBe('BAD_REQUEST');
+  });
+
+  it('ends a removed member’s access at once', async () => {
+    const director = await callerAs(handle.db, 'director');
+    const view = await director.case.get({ caseId });
+    const [mediator] = await ids('mediator');
+    await director.panel.assign({ caseId, members: [{ userId: mediator!, isLead: true }], expectedVersion: view.version });
+    expect((await refusal((await callerAs(handle.db, 'labor')).case.get({ caseId }))).code).toBe('NOT_FOUND');
+    expect((await director.case.get({ caseId })).timeline.map((e) => e.kind)).toContain('panel_member_removed');
+  });
+});
