@@ -13,6 +13,19 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+type Listener = (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+const listeners = new WeakMap<Database, Listener>();
+
+/**
+ * LISTEN on a channel of the database behind `db` (both engines support LISTEN/NOTIFY).
+ * Returns the function that stops listening.
+ */
+export function listenOn(db: Database, channel: string, onPayload: (payload: string) => void) {
+  const listen = listeners.get(db);
+  if (!listen) throw new Error('this database handle cannot listen');
+  return listen(channel, onPayload);
+}
+
 export interface OpenOptions {
   /** PostgreSQL connection string; when absent the embedded PGlite is used. */
   url?: string;
@@ -28,6 +41,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
     const db = drizzle({ client, schema }) as unknown as Database;
+    listeners.set(db, async (channel, onPayload) => {
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    });
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -40,5 +57,6 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     extensions: { pg_trgm },
   });
   const db = drizzle({ client, schema }) as unknown as Database;
+  listeners.set(db, (channel, onPayload) => client.listen(channel, onPayload));
   return { db, kind: 'pglite', close: () => client.close() };
 }

@@ -3,6 +3,10 @@ import { AppShell } from '../_components/AppShell';
 import { requireUser } from '../_lib/session';
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const { user } = await requireUser();
-  return <AppShell user={user}>{children}</AppShell>;
+  const { user, api } = await requireUser();
+  return (
+    <AppShell user={user} unread={await api.inbox.unreadCount()}>
+      {children}
+    </AppShell>
+  );
 }

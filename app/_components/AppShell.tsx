@@ -35,7 +35,7 @@ function navFor(role: Role, t: (key: string) => string): NavItem[] {
  * Petitioners get a phone-first single column with the navigation as large tabs; staff get
  * a laptop layout with a side navigation.
  */
-export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+export async function AppShell({ user, unread, children }: { user: SessionUser; unread: number; children: ReactNode }) {
   const t = await getTranslations();
   const nav = navFor(user.role, (key) => t(`nav.${key}`));
   const brand = (
@@ -43,7 +43,19 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       {t('app.name')}
     </Link>
   );
-  const menu = <UserMenu name={user.displayName} roleLabel={t(`roles.${user.role}`)} />;
+  const menu = (
+    <div className="flex items-center gap-2">
+      <Link
+        href="/inbox"
+        className="relative rounded-full px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+        aria-label={unread ? `${t('nav.inbox')} · ${t('inbox.unread', { n: unread })}` : t('nav.inbox')}
+      >
+        {t('nav.inbox')}
+        {unread > 0 && <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs text-white">{unread}</span>}
+      </Link>
+      <UserMenu name={user.displayName} roleLabel={t(`roles.${user.role}`)} />
+    </div>
+  );
 
   if (user.role === 'petitioner') {
     return (

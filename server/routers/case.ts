@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { visibilities } from '../domain/case-status';
+import { resolveCaseAccess } from '../auth/policy';
+import { timelineChanges } from '../live';
 import { getCaseView } from '../services/case-queries';
 import { recordVisit } from '../services/intake-decisions';
 import { postEntry, timelinePage } from '../services/timeline';
@@ -11,6 +13,25 @@ export const caseRouter = router({
   recordVisit: caseProcedure
     .input(z.object({ note: optional(z.string().trim().max(500)) }))
     .mutation(({ ctx, input }) => recordVisit(ctx.db, ctx.user, ctx.access, input)),
+  /**
+   * Server-sent events: the entries the caller may read, as they are written. Access is
+   * checked again on every change, so a member removed from the panel stops receiving.
+   */
+  live: caseProcedure.input(z.object({ after: z.coerce.date() })).subscription(async function* ({ ctx, input, signal }) {
+    let after = input.after;
+    // Dates reach JavaScript in milliseconds, the database keeps microseconds: ids sent stay
+    // remembered so an entry of the same millisecond is never sent twice.
+    const sent = new Set<string>();
+    for await (const _ of timelineChanges(ctx.db, ctx.access.caseId, signal)) {
+      const access = await resolveCaseAccess(ctx.db, ctx.user, ctx.access.caseId);
+      if (!access) return;
+      const fresh = (await timelinePage(ctx.db, access, { after, limit: 200 })).filter((e) => !sent.has(e.id));
+      if (fresh.length === 0) continue;
+      for (const e of fresh) sent.add(e.id);
+      after = new Date(fresh[0]!.createdAt.getTime() - 1);
+      yield fresh.reverse();
+    }
+  }),
   timeline: caseProcedure
     .input(z.object({ before: optional(z.coerce.date()), limit: z.number().int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => timelinePage(ctx.db, ctx.access, input)),

@@ -4,6 +4,7 @@ import { caseLinks, caseParties, caseVisits, evidenceFiles, referralDestinations
 import type { CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import { notifyApplicants } from '../notify/parties';
+import { announceTimeline } from '../live';
 import { writeAudit } from './audit';
 import { lockCase, setStatus } from './case-lock';
 import { notFound, ServiceError } from './errors';
@@ -48,6 +49,7 @@ export async function decideAcceptance(db: Database, actor: SessionUser, input: 
       body: { reason: input.reason ?? null, destination },
       createdAt: now,
     });
+    await announceTimeline(tx, row.id);
     await notifyApplicants(tx, row.id, `case.${row.next}`, {
       key: `notify.${row.next}`,
       values: { caseNumber: row.caseNumber, destination: destination ?? '' },

@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/session-user';
 import { openStatuses } from '../domain/case-status';
 import { panelRoles, type Role } from '../domain/roles';
 import { checkPanel, rulesFor, suggestPanel, type PanelCandidate } from '../domain/routing';
+import { announceTimeline } from '../live';
 import { writeAudit } from './audit';
 import { lockCase, setStatus } from './case-lock';
 import { ServiceError } from './errors';
@@ -122,6 +123,7 @@ export async function assignPanel(db: Database, actor: SessionUser, input: Panel
       ...leadChanged.filter((c) => wanted.get(c.userId)).map((c) => entry('panel_lead_changed', c.userId)),
     ];
     if (entries.length) await tx.insert(timelineEvents).values(entries);
+    await announceTimeline(tx, row.id);
     await setStatus(tx, row.id, row.next);
     await writeAudit(tx, {
       actorId: actor.id,

@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { caseParties, cases, evidenceFiles, notifications, panelMembers, timelineEvents, users } from '../../db/schema';
 import { timelineFilter, writableVisibilities, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import type { Visibility } from '../domain/case-status';
+import { announceTimeline } from '../live';
 import { writeAudit } from './audit';
 import { ServiceError } from './errors';
 
@@ -72,14 +73,14 @@ export async function postEntry(db: Database, actor: SessionUser, access: CaseAc
         others.map((userId) => ({ userId, caseId: access.caseId, kind: 'mention', body: { caseNumber: row!.caseNumber, entryId: entry!.id, by: actor.displayName } })),
       );
     }
-    await tx.execute(sql`select pg_notify('timeline', ${access.caseId})`);
+    await announceTimeline(tx, access.caseId);
     await writeAudit(tx, { actorId: actor.id, centerId: access.centerId, action: 'timeline.post', entityType: 'timeline_event', entityId: entry!.id, data: { visibility: input.visibility } });
     return entry!;
   });
 }
 
 /** A page of the timeline, newest first, filtered by the caller's relation in the query. */
-export async function timelinePage(db: Database, access: CaseAccess, options: { before?: Date; limit: number }) {
+export async function timelinePage(db: Database, access: CaseAccess, options: { before?: Date; after?: Date; limit: number }) {
   return db
     .select({
       id: timelineEvents.id,
@@ -92,7 +93,13 @@ export async function timelinePage(db: Database, access: CaseAccess, options: { 
     })
     .from(timelineEvents)
     .leftJoin(users, eq(users.id, timelineEvents.actorId))
-    .where(and(timelineFilter(access), options.before ? lt(timelineEvents.createdAt, options.before) : undefined))
+    .where(
+      and(
+        timelineFilter(access),
+        options.before ? lt(timelineEvents.createdAt, options.before) : undefined,
+        options.after ? gt(timelineEvents.createdAt, options.after) : undefined,
+      ),
+    )
     .orderBy(desc(timelineEvents.createdAt), desc(timelineEvents.id))
     .limit(options.limit);
 }

@@ -112,6 +112,7 @@ const expectations: Record<string, Expectation> = {
   // they are assigned; the other center's clerk and the admin never.
   'case.get': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   'case.timeline': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'case.live': { input: (f) => ({ caseId: f.caseId, after: new Date() }), ...caseReaders },
   // Everyone who reads the case may write to it, but for the supervisor, who only watches.
   'case.post': {
     input: (f) => ({ caseId: f.caseId, text: '补充说明', visibility: 'parties' }),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import type { Visibility } from '../../server/domain/case-status';
+import { createCaller } from '../../server/root';
+import { createContext } from '../../server/trpc';
 import { anonymousCaller, callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, userByLogin, wagePetition } from './harness';
 
 let handle: DatabaseHandle;
@@ -58,7 +60,7 @@ describe('forming the joint panel', () => {
 
   it('refuses a panel without exactly one lead or with someone who cannot sit on it', async () => {
     const director = await callerAs(handle.db, 'director');
-    const [mediator, labor, clerk] = await ids('mediator', 'labor', 'clerk');
+    const [mediator, clerk] = await ids('mediator', 'clerk');
     const noLead = await httpCall(handle.db, 'director', 'panel.assign', { caseId, members: [{ userId: mediator, isLead: false }], expectedVersion: version }, { method: 'POST' });
     expect(noLead.body.error?.json.data.fieldErrors).toEqual({ members: '须指定且只能指定一名牵头人' });
     const withClerk = await refusal(
@@ -66,7 +68,6 @@ describe('forming the joint panel', () => {
     );
     expect(withClerk.code).toBe('BAD_REQUEST');
     expect((await director.case.get({ caseId })).status).toBe('accepted');
-    void labor;
   });
 
   it('starts mediation, tells the members, and puts the case under their cases', async () => {
@@ -186,5 +187,46 @@ describe('writing on the timeline', () => {
     await director.panel.assign({ caseId, members: [{ userId: mediator!, isLead: true }], expectedVersion: view.version });
     expect((await refusal((await callerAs(handle.db, 'labor')).case.get({ caseId }))).code).toBe('NOT_FOUND');
     expect((await director.case.get({ caseId })).timeline.map((e) => e.kind)).toContain('panel_member_removed');
+  });
+});
+
+describe('live updates', () => {
+  it('delivers a new entry to those who may read it, and nothing to those who may not', async () => {
+    const [mediatorId] = await ids('mediator');
+    const labor = await userByLogin(handle.db, 'labor');
+    const director = await callerAs(handle.db, 'director');
+    const view = await director.case.get({ caseId });
+    await director.panel.assign({ caseId, members: [{ userId: mediatorId!, isLead: true }, { userId: labor.id, isLead: false }], expectedVersion: view.version });
+
+    const controller = new AbortController();
+    const after = new Date();
+    const received = (login: string) =>
+      (async () => {
+        const user = await userByLogin(handle.db, login);
+        const ctx = await createContext({ db: handle.db, claims: { userId: user.id, sessionVersion: user.sessionVersion } });
+        const caller = createCaller(ctx, { signal: controller.signal });
+        const seen: string[] = [];
+        const stream = await caller.case.live({ caseId, after });
+        try {
+          for await (const batch of stream) {
+            for (const entry of batch) if (entry.kind === 'note') seen.push((entry.body as { text: string }).text);
+            if (seen.includes('大家都能看到')) break;
+          }
+        } catch {
+          // aborted
+        }
+        return seen;
+      })();
+    const laborSees = received('labor');
+    const petitionerSees = received('13800000001');
+    await new Promise((r) => setTimeout(r, 200));
+    const mediator = await callerAs(handle.db, 'mediator');
+    await mediator.case.post({ caseId, text: '小组内部：工资表已核对', visibility: 'panel' });
+    await mediator.case.post({ caseId, text: '大家都能看到', visibility: 'parties' });
+    const timeout = setTimeout(() => controller.abort(), 5000);
+    expect(await laborSees).toEqual(['小组内部：工资表已核对', '大家都能看到']);
+    expect(await petitionerSees).toEqual(['大家都能看到']);
+    clearTimeout(timeout);
+    controller.abort();
   });
 });

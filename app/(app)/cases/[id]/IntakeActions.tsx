@@ -42,7 +42,7 @@ export function IntakeActions({
   return (
     <section className="rounded-xl border border-brand-100 bg-brand-50 p-4" aria-labelledby="decision-title">
       <h2 id="decision-title" className="mb-3 font-medium">
-        {t('title')}
+        {decisions.length > 0 ? t('title') : t('visits')}
       </h2>
       {decisions.length > 0 && (
         <div className="flex flex-wrap gap-2" role="group" aria-label={t('title')}>

@@ -5,7 +5,10 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { StatusBadge } from '../../../_components/StatusBadge';
 import { requireUser } from '../../../_lib/session';
 import { DuplicateList } from './DuplicateList';
+import { Composer } from './Composer';
 import { IntakeActions } from './IntakeActions';
+import { LiveRefresh } from './LiveRefresh';
+import { PanelAssigner } from './PanelAssigner';
 
 const card = 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm';
 
@@ -35,6 +38,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
   return (
     <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
+      <LiveRefresh caseId={view.id} renderedAt={new Date().toISOString()} />
       <article className="flex min-w-0 flex-1 flex-col gap-4">
         <header className={card}>
           <div className="flex flex-wrap items-center justify-between gap-2">
@@ -85,6 +89,23 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </ul>
         </section>
         <section className={card}>
+          <h2 className="mb-2 font-medium">{t('panel.members')}</h2>
+          {view.panel.length === 0 ? (
+            <p className="text-sm text-slate-500">{t('panel.noPanel')}</p>
+          ) : (
+            <ul className="flex flex-col gap-1 text-sm">
+              {view.panel.map((m) => (
+                <li key={m.userId} className="flex flex-wrap gap-x-2">
+                  <span className="font-medium">{m.name}</span>
+                  <span className="text-slate-600">{t(`roles.${m.role}`)}</span>
+                  {m.organizationName && <span className="text-slate-500">{m.organizationName}</span>}
+                  {m.isLead && <span className="rounded bg-brand-100 px-1.5 text-xs text-brand-800">{t('panel.lead')}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className={card}>
           <h2 className="mb-2 font-medium">{t('case.evidence')}</h2>
           {view.evidence.length === 0 ? (
             <p className="text-sm text-slate-500">{t('evidence.empty')}</p>
@@ -124,13 +145,19 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           ) : (
             <ol className="flex flex-col gap-3 border-l-2 border-brand-100 pl-4">
               {view.timeline.map((entry) => {
-                const body = entry.body as { reason?: string; destination?: string; caseNumber?: string };
+                const body = entry.body as { reason?: string; destination?: string; caseNumber?: string; text?: string; memberName?: string };
                 return (
                   <li key={entry.id} className="text-sm">
                     <time className="block text-xs text-slate-500" dateTime={entry.createdAt.toISOString()}>
                       {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
                     </time>
-                    {t.has(`timeline.${entry.kind}`) ? t(`timeline.${entry.kind}`, { actor: entry.actorName ?? '' }) : entry.kind}
+                    <span className="font-medium">
+                      {t.has(`timeline.${entry.kind}`) ? t(`timeline.${entry.kind}`, { actor: entry.actorName ?? '', member: body.memberName ?? '' }) : entry.kind}
+                    </span>
+                    {view.writableVisibilities.length > 1 && entry.visibility !== 'parties' && (
+                      <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-600">{t(`visibility.${entry.visibility}`)}</span>
+                    )}
+                    {body.text && <p className="whitespace-pre-wrap text-slate-800">{body.text}</p>}
                     {body.reason && <p className="text-slate-600">{t('timeline.reasonLabel')}{body.reason}</p>}
                     {body.destination && <p className="text-slate-600">{t('timeline.destinationLabel')}{body.destination}</p>}
                     {body.caseNumber && <p className="font-mono text-xs text-slate-600">{t('timeline.caseLabel')}{body.caseNumber}</p>}
@@ -140,11 +167,27 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </ol>
           )}
         </section>
+        {view.writableVisibilities.length > 0 && (
+          <Composer
+            caseId={view.id}
+            visibilities={view.writableVisibilities}
+            parties={applicants.map((p) => ({ id: p.id, name: p.name }))}
+            panel={view.panel.map((m) => ({ userId: m.userId, name: m.name }))}
+          />
+        )}
       </article>
       {view.actions.length > 0 && (
         <aside className="flex w-full flex-col gap-4 lg:w-96">
           <IntakeActions caseId={view.id} version={view.version} actions={view.actions} destinations={view.destinations} />
           {view.status === 'registered' && <DuplicateList caseId={view.id} version={view.version} candidates={view.duplicates} />}
+          {(view.actions.includes('assign_panel') || view.actions.includes('change_panel')) && (
+            <PanelAssigner
+              caseId={view.id}
+              version={view.version}
+              category={view.category}
+              current={view.panel.map((m) => ({ userId: m.userId, isLead: m.isLead }))}
+            />
+          )}
         </aside>
       )}
     </div>

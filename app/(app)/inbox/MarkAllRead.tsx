@@ -1,0 +1,19 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { secondaryButtonClass } from '../../_components/Field';
+import { useTRPC } from '../../_lib/trpc';
+
+export function MarkAllRead() {
+  const t = useTranslations('inbox');
+  const trpc = useTRPC();
+  const router = useRouter();
+  const mark = useMutation(trpc.inbox.markRead.mutationOptions({ onSuccess: () => router.refresh() }));
+  return (
+    <button type="button" className={`${secondaryButtonClass} text-sm`} disabled={mark.isPending} onClick={() => mark.mutate({})}>
+      {t('markAllRead')}
+    </button>
+  );
+}
