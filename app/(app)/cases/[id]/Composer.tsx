@@ -53,7 +53,7 @@ export function Composer({
         post.mutate({ caseId, text, visibility, caucusPartyId: visibility === 'caucus' ? caucusPartyId : undefined, mentions, attachmentIds: files.map((f) => f.id) });
       }}
     >
-      <Field id="entry-text" label={t('timeline.composer')} error={errors.fields.text}>
+      <Field id="entry-text" label={t('timeline.entryText')} error={errors.fields.text}>
         <textarea id="entry-text" rows={3} className={inputClass} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
       {visibilities.length > 1 && (
