@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { visibilities } from '../domain/case-status';
 import { resolveCaseAccess } from '../auth/policy';
 import { timelineChanges } from '../live';
+import { updateCaseDetails } from '../services/case-details';
 import { getCaseView } from '../services/case-queries';
 import { recordVisit } from '../services/intake-decisions';
 import { postEntry, timelinePage } from '../services/timeline';
 import { caseProcedure, router } from '../trpc';
-import { optional } from './fields';
+import { amountField, optional } from './fields';
 
 export const caseRouter = router({
   get: caseProcedure.query(({ ctx }) => getCaseView(ctx.db, ctx.access, ctx.user)),
@@ -32,6 +33,17 @@ export const caseRouter = router({
       yield fresh.reverse();
     }
   }),
+  update: caseProcedure
+    .input(
+      z.object({
+        expectedVersion: z.number().int().min(1),
+        title: optional(z.string().trim().min(1).max(100)),
+        description: optional(z.string().trim().min(1).max(5000)),
+        request: optional(z.string().trim().min(1).max(2000)),
+        amountInDispute: optional(amountField),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateCaseDetails(ctx.db, ctx.user, ctx.access, input)),
   timeline: caseProcedure
     .input(z.object({ before: optional(z.coerce.date()), limit: z.number().int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => timelinePage(ctx.db, ctx.access, input)),

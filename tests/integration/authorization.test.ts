@@ -112,6 +112,12 @@ const expectations: Record<string, Expectation> = {
   // they are assigned; the other center's clerk and the admin never.
   'case.get': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   'case.timeline': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  // Correcting a case's facts: the center's staff and the panel, with the version they saw.
+  'case.update': {
+    input: async (f) => ({ caseId: await f.freshCase(), expectedVersion: 1, title: '更正后的标题' }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'ok', director: 'ok' },
+    otherwise: 'NOT_FOUND',
+  },
   'case.live': { input: (f) => ({ caseId: f.caseId, after: new Date() }), ...caseReaders },
   // Everyone who reads the case may write to it, but for the supervisor, who only watches.
   'case.post': {

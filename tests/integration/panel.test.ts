@@ -230,3 +230,17 @@ describe('live updates', () => {
     controller.abort();
   });
 });
+
+describe('editing case details', () => {
+  it('refuses a stale edit with who changed the case and when, never overwriting', async () => {
+    const clerkView = await (await callerAs(handle.db, 'clerk')).case.get({ caseId });
+    const mediator = await callerAs(handle.db, 'mediator');
+    const first = await mediator.case.update({ caseId, expectedVersion: clerkView.version, title: '海鲜店拖欠三名工人工资（更正）' });
+    expect(first.changed).toEqual(['title']);
+    const stale = await httpCall(handle.db, 'clerk', 'case.update', { caseId, expectedVersion: clerkView.version, title: '另一个标题' }, { method: 'POST' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error?.json.message).toMatch(/^该案件已被 李建国 于 .+ 修改，请刷新后再操作$/);
+    expect((await mediator.case.get({ caseId })).title).toBe('海鲜店拖欠三名工人工资（更正）');
+    expect((await refusal((await callerAs(handle.db, '13800000001')).case.update({ caseId, expectedVersion: first.version, title: 'x' }))).code).toBe('FORBIDDEN');
+  });
+});
