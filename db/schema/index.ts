@@ -7,3 +7,4 @@ export * from './evidence';
 export * from './config';
 export * from './notifications';
 export * from './panels';
+export * from './sessions';

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { visibilities } from '../domain/case-status';
 import { resolveCaseAccess } from '../auth/policy';
 import { timelineChanges } from '../live';
+import { sessionOutcomes } from '../../db/schema';
 import { updateCaseDetails } from '../services/case-details';
+import { recordSession, scheduleSession } from '../services/sessions';
 import { getCaseView } from '../services/case-queries';
 import { recordVisit } from '../services/intake-decisions';
 import { postEntry, timelinePage } from '../services/timeline';
@@ -44,6 +46,21 @@ export const caseRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => updateCaseDetails(ctx.db, ctx.user, ctx.access, input)),
+  scheduleSession: caseProcedure
+    .input(
+      z.object({
+        startsAt: z.coerce.date(),
+        endsAt: z.coerce.date(),
+        room: optional(z.string().trim().max(50)),
+        onlineLink: optional(z.url({ protocol: /^https?$/ })),
+        memberIds: z.array(z.uuid()).max(12).default([]),
+        partyIds: z.array(z.uuid()).max(100).default([]),
+      }),
+    )
+    .mutation(({ ctx, input }) => scheduleSession(ctx.db, ctx.user, ctx.access, input)),
+  recordSession: caseProcedure
+    .input(z.object({ sessionId: z.uuid(), minutes: z.string().trim().min(1).max(10000), outcome: z.enum(sessionOutcomes) }))
+    .mutation(({ ctx, input }) => recordSession(ctx.db, ctx.user, ctx.access, input)),
   timeline: caseProcedure
     .input(z.object({ before: optional(z.coerce.date()), limit: z.number().int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => timelinePage(ctx.db, ctx.access, input)),

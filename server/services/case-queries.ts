@@ -14,6 +14,7 @@ import { centerDestinations } from './center-config';
 import { findDuplicates, probeOfCase } from './duplicates';
 import { listCaseEvidence } from './evidence';
 import { currentPanel } from './panel';
+import { listSessions } from './sessions';
 
 const caseSummary = {
   id: cases.id,
@@ -176,6 +177,7 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
     links,
     duplicates: probe ? await findDuplicates(db, probe) : [],
     panel,
+    sessions: await listSessions(db, access),
     relation: access.relation.kind,
     writableVisibilities: writableVisibilities(access.relation),
     actions: staff ? availableActions(row!.status, { role: viewer.role, ofCaseCenter: true }) : [],

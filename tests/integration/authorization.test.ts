@@ -38,6 +38,8 @@ interface Fixture {
   /** A fresh accepted case (ready for its panel) and its version. */
   acceptedCase(): Promise<{ caseId: string; expectedVersion: number }>;
   mediatorId: string;
+  /** A new hour each call, so bookings never clash. */
+  nextHour(): number;
 }
 
 interface Expectation {
@@ -118,6 +120,21 @@ const expectations: Record<string, Expectation> = {
     outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'ok', director: 'ok' },
     otherwise: 'NOT_FOUND',
   },
+  // Sessions are run by the panel and the center's staff; nobody here is on the fixture's panel.
+  'case.scheduleSession': {
+    input: (f) => {
+      const start = new Date(Date.UTC(2030, 0, 1, 1 + f.nextHour()));
+      return { caseId: f.caseId, startsAt: start, endsAt: new Date(start.getTime() + 3600_000), room: '第一调解室' };
+    },
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'ok', director: 'ok' },
+    otherwise: 'NOT_FOUND',
+  },
+  'case.recordSession': {
+    input: (f) => ({ caseId: f.caseId, sessionId: '00000000-0000-4000-8000-000000000000', minutes: '笔录', outcome: 'adjourned' }),
+    // Reachable by the staff; the session does not exist.
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN' },
+    otherwise: 'NOT_FOUND',
+  },
   'case.live': { input: (f) => ({ caseId: f.caseId, after: new Date() }), ...caseReaders },
   // Everyone who reads the case may write to it, but for the supervisor, who only watches.
   'case.post': {
@@ -156,6 +173,7 @@ beforeAll(async () => {
   let phone = 13700000000;
   const view = await (await callerAs(handle.db, 'clerk')).case.get({ caseId: created.id });
   let respondentNo = 0;
+  let hour = 0;
   fixture = {
     centerId,
     caseId: created.id,
@@ -170,6 +188,7 @@ beforeAll(async () => {
       return { caseId, expectedVersion: 2 };
     },
     mediatorId: (await userByLogin(handle.db, 'mediator')).id,
+    nextHour: () => ++hour,
   };
 });
 afterAll(() => handle.close());

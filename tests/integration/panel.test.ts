@@ -244,3 +244,43 @@ describe('editing case details', () => {
     expect((await refusal((await callerAs(handle.db, '13800000001')).case.update({ caseId, expectedVersion: first.version, title: 'x' }))).code).toBe('FORBIDDEN');
   });
 });
+
+describe('mediation sessions', () => {
+  const at = (day: number, hour: number) => new Date(Date.UTC(2031, 2, day, hour - 8));
+
+  it('schedules a session, tells the attendees, and refuses a double-booked room or member', async () => {
+    const mediator = await callerAs(handle.db, 'mediator');
+    const [mediatorId, labor] = await ids('mediator', 'labor');
+    await mediator.case.scheduleSession({ caseId, startsAt: at(3, 9), endsAt: at(3, 11), room: '第一调解室', memberIds: [mediatorId!, labor!], partyIds: [partyA] });
+    const laborInbox = await (await callerAs(handle.db, 'labor')).inbox.list();
+    expect(laborInbox[0]).toMatchObject({ kind: 'session' });
+    const partyView = await (await callerAs(handle.db, '13800000001')).case.get({ caseId });
+    expect(partyView.sessions).toEqual([expect.objectContaining({ room: '第一调解室', status: 'scheduled', minutes: null })]);
+
+    // Another case of the center, the same room, overlapping.
+    const other = await submitNew(await callerAs(handle.db, '13800000001'), wagePetition(centerId, { respondent: { kind: 'person', name: '排期冲突对方' } }));
+    const clerk = await callerAs(handle.db, 'clerk');
+    const room = await httpCall(handle.db, 'clerk', 'case.scheduleSession', { caseId: other.id, startsAt: at(3, 10), endsAt: at(3, 12), room: '第一调解室' }, { method: 'POST' });
+    expect(room.status).toBe(409);
+    expect(room.body.error?.json.data.fieldErrors).toEqual({ room: '第一调解室 在 2031/3/3 09:00 已有安排，请换时间或房间' });
+    // Back to back is fine; a member on two panels cannot be in two sessions at once.
+    await clerk.case.scheduleSession({ caseId: other.id, startsAt: at(3, 11), endsAt: at(3, 12), room: '第一调解室' });
+    const director = await callerAs(handle.db, 'director');
+    const otherView = await clerk.case.get({ caseId: other.id });
+    await clerk.intake.decide({ caseId: other.id, decision: 'accept', expectedVersion: otherView.version });
+    await director.panel.assign({ caseId: other.id, members: [{ userId: labor!, isLead: true }], expectedVersion: otherView.version + 1 });
+    const busy = await httpCall(handle.db, 'director', 'case.scheduleSession', { caseId: other.id, startsAt: at(3, 8), endsAt: at(3, 10), room: '第二调解室', memberIds: [labor] }, { method: 'POST' });
+    expect(busy.status).toBe(409);
+    expect(busy.body.error?.json.message).toBe('刘洋 在 2031/3/3 09:00 已有其他调解会');
+  });
+
+  it('records minutes for the panel and the outcome for everyone', async () => {
+    const mediator = await callerAs(handle.db, 'mediator');
+    const session = (await mediator.case.get({ caseId })).sessions[0]!;
+    await mediator.case.recordSession({ caseId, sessionId: session.id, minutes: '双方就分期支付达成一致意见', outcome: 'agreement' });
+    const partyView = await (await callerAs(handle.db, '13800000001')).case.get({ caseId });
+    expect(partyView.sessions[0]).toMatchObject({ status: 'held', outcome: 'agreement', minutes: null });
+    expect(JSON.stringify(partyView)).not.toContain('分期支付');
+    expect((await mediator.case.get({ caseId })).sessions[0]!.minutes).toBe('双方就分期支付达成一致意见');
+  });
+});
