@@ -1,12 +1,9 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { SessionOutcome, SessionStatus } from '../../server/domain/sessions';
 import { caseParties, cases } from './cases';
 import { centers } from './centers';
 import { users } from './users';
 
-export const sessionStatuses = ['scheduled', 'held', 'cancelled'] as const;
-export type SessionStatus = (typeof sessionStatuses)[number];
-export const sessionOutcomes = ['agreement', 'partial_agreement', 'no_agreement', 'adjourned'] as const;
-export type SessionOutcome = (typeof sessionOutcomes)[number];
 
 /** One mediation meeting, in a room of the center or online. */
 export const mediationSessions = pgTable(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { visibilities } from '../domain/case-status';
 import { resolveCaseAccess } from '../auth/policy';
 import { timelineChanges } from '../live';
-import { sessionOutcomes } from '../../db/schema';
+import { sessionOutcomes } from '../domain/sessions';
 import { updateCaseDetails } from '../services/case-details';
 import { recordSession, scheduleSession } from '../services/sessions';
 import { getCaseView } from '../services/case-queries';

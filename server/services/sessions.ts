@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseParties, cases, mediationSessions, notifications, panelMembers, sessionAttendees, timelineEvents, users, type SessionOutcome } from '../../db/schema';
+import { caseParties, cases, mediationSessions, notifications, panelMembers, sessionAttendees, timelineEvents, users } from '../../db/schema';
+import type { SessionOutcome } from '../domain/sessions';
 import type { CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import { announceTimeline } from '../live';

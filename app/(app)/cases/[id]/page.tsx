@@ -9,6 +9,7 @@ import { Composer } from './Composer';
 import { IntakeActions } from './IntakeActions';
 import { LiveRefresh } from './LiveRefresh';
 import { PanelAssigner } from './PanelAssigner';
+import { Sessions } from './Sessions';
 
 const card = 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm';
 
@@ -105,6 +106,15 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </ul>
           )}
         </section>
+        {(view.panel.length > 0 || view.sessions.length > 0) && (
+          <Sessions
+            caseId={view.id}
+            sessions={view.sessions}
+            canRun={view.relation === 'panel' || view.relation === 'center_staff'}
+            panel={view.panel.map((m) => ({ userId: m.userId, name: m.name }))}
+            parties={applicants.map((p) => ({ id: p.id, name: p.name }))}
+          />
+        )}
         <section className={card}>
           <h2 className="mb-2 font-medium">{t('case.evidence')}</h2>
           {view.evidence.length === 0 ? (
