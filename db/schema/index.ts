@@ -8,3 +8,4 @@ export * from './config';
 export * from './notifications';
 export * from './panels';
 export * from './sessions';
+export * from './checklists';

@@ -2,14 +2,16 @@ import { z } from 'zod';
 import { visibilities } from '../domain/case-status';
 import { resolveCaseAccess } from '../auth/policy';
 import { timelineChanges } from '../live';
+import { checklistStatuses } from '../domain/checklist';
 import { sessionOutcomes } from '../domain/sessions';
+import { listChecklist, updateChecklistItem } from '../services/checklist';
 import { updateCaseDetails } from '../services/case-details';
 import { recordSession, scheduleSession } from '../services/sessions';
 import { getCaseView } from '../services/case-queries';
 import { recordVisit } from '../services/intake-decisions';
 import { postEntry, timelinePage } from '../services/timeline';
 import { caseProcedure, router } from '../trpc';
-import { amountField, optional } from './fields';
+import { amountField, dateField, optional } from './fields';
 
 export const caseRouter = router({
   get: caseProcedure.query(({ ctx }) => getCaseView(ctx.db, ctx.access, ctx.user)),
@@ -61,6 +63,18 @@ export const caseRouter = router({
   recordSession: caseProcedure
     .input(z.object({ sessionId: z.uuid(), minutes: z.string().trim().min(1).max(10000), outcome: z.enum(sessionOutcomes) }))
     .mutation(({ ctx, input }) => recordSession(ctx.db, ctx.user, ctx.access, input)),
+  checklist: caseProcedure.query(({ ctx }) => listChecklist(ctx.db, ctx.access)),
+  updateChecklistItem: caseProcedure
+    .input(
+      z.object({
+        itemId: z.uuid(),
+        status: optional(z.enum(checklistStatuses)),
+        assigneeId: z.uuid().nullable().optional(),
+        dueOn: dateField.nullable().optional(),
+        evidenceId: z.uuid().nullable().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateChecklistItem(ctx.db, ctx.user, ctx.access, input)),
   timeline: caseProcedure
     .input(z.object({ before: optional(z.coerce.date()), limit: z.number().int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => timelinePage(ctx.db, ctx.access, input)),

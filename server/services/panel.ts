@@ -9,6 +9,7 @@ import { checkPanel, rulesFor, suggestPanel, type PanelCandidate } from '../doma
 import { announceTimeline } from '../live';
 import { writeAudit } from './audit';
 import { lockCase, setStatus } from './case-lock';
+import { createChecklist } from './checklist';
 import { ServiceError } from './errors';
 
 /** Active panel-role staff of a center with how many open cases each is on now. */
@@ -124,6 +125,10 @@ export async function assignPanel(db: Database, actor: SessionUser, input: Panel
     ];
     if (entries.length) await tx.insert(timelineEvents).values(entries);
     await announceTimeline(tx, row.id);
+    if (forming) {
+      const [c] = await tx.select({ category: cases.category }).from(cases).where(eq(cases.id, row.id));
+      await createChecklist(tx, row.centerId, row.id, c!.category);
+    }
     await setStatus(tx, row.id, row.next);
     await writeAudit(tx, {
       actorId: actor.id,

@@ -135,6 +135,13 @@ const expectations: Record<string, Expectation> = {
     outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN' },
     otherwise: 'NOT_FOUND',
   },
+  'case.checklist': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  // Reachable by the staff; the fixture case has no checklist item with this id.
+  'case.updateChecklistItem': {
+    input: (f) => ({ caseId: f.caseId, itemId: '00000000-0000-4000-8000-000000000000', status: 'provided' }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN' },
+    otherwise: 'NOT_FOUND',
+  },
   'case.live': { input: (f) => ({ caseId: f.caseId, after: new Date() }), ...caseReaders },
   // Everyone who reads the case may write to it, but for the supervisor, who only watches.
   'case.post': {

@@ -284,3 +284,29 @@ describe('mediation sessions', () => {
     expect((await mediator.case.get({ caseId })).sessions[0]!.minutes).toBe('双方就分期支付达成一致意见');
   });
 });
+
+describe('the evidence checklist', () => {
+  it('is created with the panel, assigns a missing item with a due date, and counts readiness', async () => {
+    const mediator = await callerAs(handle.db, 'mediator');
+    const [labor] = await ids('labor');
+    const checklist = await mediator.case.checklist({ caseId });
+    expect(checklist.items.map((i) => i.label)).toEqual(['劳动关系证明（合同、工牌、工作服等）', '考勤记录', '工资发放记录或工资条', '与老板的聊天记录', '欠条或工资结算单']);
+    expect(checklist).toMatchObject({ provided: 0, total: 5, ready: false });
+
+    const attendance = checklist.items[1]!;
+    await mediator.case.updateChecklistItem({ caseId, itemId: attendance.id, assigneeId: labor!, dueOn: '2031-03-01' });
+    const laborInbox = await (await callerAs(handle.db, 'labor')).inbox.list();
+    expect(laborInbox[0]).toMatchObject({ kind: 'checklist', body: expect.objectContaining({ label: '考勤记录', dueOn: '2031-03-01' }) });
+
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const { tinyPng, uploadForm } = await import('./harness');
+    const file = await petitioner.evidence.upload(uploadForm(tinyPng(), '考勤表.png', { caseId }));
+    await mediator.case.updateChecklistItem({ caseId, itemId: attendance.id, evidenceId: file.id });
+    const after = await petitioner.case.checklist({ caseId });
+    expect(after.items[1]).toMatchObject({ status: 'provided', assigneeName: '刘洋', dueOn: '2031-03-01' });
+    expect(after).toMatchObject({ provided: 1, total: 5 });
+    expect((await refusal(petitioner.case.updateChecklistItem({ caseId, itemId: attendance.id, status: 'missing' }))).code).toBe('FORBIDDEN');
+    const [judge] = await ids('judge');
+    expect((await refusal(mediator.case.updateChecklistItem({ caseId, itemId: attendance.id, assigneeId: judge! }))).code).toBe('BAD_REQUEST');
+  });
+});

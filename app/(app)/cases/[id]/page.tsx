@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { StatusBadge } from '../../../_components/StatusBadge';
 import { requireUser } from '../../../_lib/session';
 import { DuplicateList } from './DuplicateList';
+import { Checklist } from './Checklist';
 import { Composer } from './Composer';
 import { IntakeActions } from './IntakeActions';
 import { LiveRefresh } from './LiveRefresh';
@@ -106,6 +107,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </ul>
           )}
         </section>
+        {view.panel.length > 0 && (
+          <Checklist
+            caseId={view.id}
+            canEdit={view.relation === 'panel' || view.relation === 'center_staff'}
+            panel={view.panel.map((m) => ({ userId: m.userId, name: m.name }))}
+          />
+        )}
         {(view.panel.length > 0 || view.sessions.length > 0) && (
           <Sessions
             caseId={view.id}

@@ -1,0 +1,87 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { describeError, useTRPC } from '../../../_lib/trpc';
+
+/** What evidence the case still needs, who will get it and by when; readiness for a session. */
+export function Checklist({ caseId, canEdit, panel }: { caseId: string; canEdit: boolean; panel: { userId: string; name: string }[] }) {
+  const t = useTranslations('checklist');
+  const trpc = useTRPC();
+  const checklist = useQuery(trpc.case.checklist.queryOptions({ caseId }));
+  const [error, setError] = useState<string | null>(null);
+  const update = useMutation(
+    trpc.case.updateChecklistItem.mutationOptions({
+      onSuccess: () => {
+        setError(null);
+        void checklist.refetch();
+      },
+      onError: (e) => setError(describeError(e).message),
+    }),
+  );
+  const data = checklist.data;
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="checklist-title">
+      <div className="mb-2 flex items-center justify-between">
+        <h2 id="checklist-title" className="font-medium">
+          {t('title')}
+        </h2>
+        {data && data.total > 0 && (
+          <span className={`text-sm ${data.ready ? 'text-emerald-700' : 'text-amber-700'}`}>
+            {data.ready ? t('ready') : t('readiness', { provided: data.provided, total: data.total })}
+          </span>
+        )}
+      </div>
+      {data && data.total === 0 && <p className="text-sm text-slate-500">{t('none')}</p>}
+      <ul className="flex flex-col gap-2 text-sm">
+        {data?.items.map((item) => (
+          <li key={item.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span className={`rounded px-1.5 text-xs ${item.status === 'provided' ? 'bg-emerald-100 text-emerald-900' : 'bg-amber-100 text-amber-900'}`}>
+              {item.status === 'provided' ? t('provided') : t('missing')}
+            </span>
+            <span>{item.label}</span>
+            {item.assigneeName && (
+              <span className="text-xs text-slate-500">
+                {t('assignee')}: {item.assigneeName}
+                {item.dueOn && ` · ${t('dueOn')} ${item.dueOn}`}
+              </span>
+            )}
+            {canEdit && item.status === 'missing' && (
+              <>
+                <button type="button" className="text-xs text-brand-700 underline" onClick={() => update.mutate({ caseId, itemId: item.id, status: 'provided' })}>
+                  {t('markProvided')}
+                </button>
+                <form
+                  className="flex items-center gap-1 text-xs"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    const form = new FormData(e.currentTarget);
+                    update.mutate({ caseId, itemId: item.id, assigneeId: String(form.get('assignee')), dueOn: String(form.get('dueOn')) || null });
+                  }}
+                >
+                  <select name="assignee" aria-label={t('assignee')} className="rounded border border-slate-300 px-1 py-0.5" defaultValue={item.assigneeId ?? panel[0]?.userId}>
+                    {panel.map((m) => (
+                      <option key={m.userId} value={m.userId}>
+                        {m.name}
+                      </option>
+                    ))}
+                  </select>
+                  <input name="dueOn" type="date" aria-label={t('dueOn')} className="rounded border border-slate-300 px-1 py-0.5" defaultValue={item.dueOn ?? ''} />
+                  <button type="submit" className="text-brand-700 underline">
+                    {t('assign')}
+                  </button>
+                </form>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
