@@ -84,3 +84,38 @@ export async function runScenario(
     requests: latencies.length,
   };
 }
+
+/** The same measurements for a query sent straight to the database: the floor an endpoint is compared to. */
+export async function runSqlScenario(
+  scenario: string,
+  query: () => Promise<unknown>,
+  options: { connections: number; duration: number },
+): Promise<ScenarioResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = Date.now() + options.duration * 1000;
+  await Promise.all(
+    Array.from({ length: options.connections }, async () => {
+      while (Date.now() < end) {
+        const start = performance.now();
+        try {
+          await query();
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    scenario,
+    rps: round(latencies.length / options.duration),
+    p50_ms: round(percentile(latencies, 50)),
+    p95_ms: round(percentile(latencies, 95)),
+    p99_ms: round(percentile(latencies, 99)),
+    errors,
+    requests: latencies.length,
+  };
+}
