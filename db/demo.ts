@@ -11,17 +11,19 @@ export interface DemoAccount {
   center: 'jiashan' | 'qingpu' | null;
   organization?: OrganizationKind;
   regionCode?: string;
+  /** Staff phones receive notices by SMS (through the outbox in demo mode). */
+  phone?: string;
 }
 
 export const demoAccounts: DemoAccount[] = [
   { login: '13800000001', role: 'petitioner', displayName: '王大海', center: null },
   { login: 'clerk', role: 'clerk', displayName: '王敏', center: 'jiashan', organization: 'letters_visits_bureau' },
-  { login: 'mediator', role: 'mediator', displayName: '李建国', center: 'jiashan', organization: 'mediation_committee' },
-  { login: 'judge', role: 'judge', displayName: '陈静', center: 'jiashan', organization: 'court' },
-  { login: 'lawyer', role: 'lawyer', displayName: '张伟', center: 'jiashan', organization: 'law_firm' },
-  { login: 'labor', role: 'labor_official', displayName: '刘洋', center: 'jiashan', organization: 'hrss_bureau' },
-  { login: 'psychologist', role: 'psychologist', displayName: '周琳', center: 'jiashan', organization: 'psychological_service' },
-  { login: 'director', role: 'director', displayName: '沈志华', center: 'jiashan' },
+  { login: 'mediator', role: 'mediator', displayName: '李建国', center: 'jiashan', organization: 'mediation_committee', phone: '13900000011' },
+  { login: 'judge', role: 'judge', displayName: '陈静', center: 'jiashan', organization: 'court', phone: '13900000012' },
+  { login: 'lawyer', role: 'lawyer', displayName: '张伟', center: 'jiashan', organization: 'law_firm', phone: '13900000013' },
+  { login: 'labor', role: 'labor_official', displayName: '刘洋', center: 'jiashan', organization: 'hrss_bureau', phone: '13900000014' },
+  { login: 'psychologist', role: 'psychologist', displayName: '周琳', center: 'jiashan', organization: 'psychological_service', phone: '13900000015' },
+  { login: 'director', role: 'director', displayName: '沈志华', center: 'jiashan', phone: '13900000016' },
   { login: 'supervisor', role: 'supervisor', displayName: '徐明', center: null, regionCode: '330400' },
   { login: 'admin', role: 'admin', displayName: '系统管理员', center: 'jiashan' },
   { login: 'clerk2', role: 'clerk', displayName: '赵丽', center: 'qingpu', organization: 'letters_visits_bureau' },

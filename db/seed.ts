@@ -33,7 +33,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
         return {
           role: a.role,
           username: isPhone ? null : a.login,
-          phone: isPhone ? a.login : null,
+          phone: isPhone ? a.login : (a.phone ?? null),
           displayName: a.displayName,
           passwordHash,
           centerId: a.center ? centerIds[a.center] : null,

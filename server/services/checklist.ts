@@ -1,12 +1,13 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { defaultChecklists } from '../../db/checklist-defaults';
-import { cases, checklistItems, checklistTemplates, evidenceFiles, notifications, panelMembers, timelineEvents, users } from '../../db/schema';
+import { cases, checklistItems, checklistTemplates, evidenceFiles, panelMembers, timelineEvents, users } from '../../db/schema';
 import type { CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import type { Category } from '../domain/case-status';
 import { readiness, type ChecklistStatus } from '../domain/checklist';
 import { announceTimeline } from '../live';
+import { notifyUsers } from '../notify/users';
 import { writeAudit } from './audit';
 import { notFound, ServiceError } from './errors';
 
@@ -86,8 +87,7 @@ export async function updateChecklistItem(db: Database, actor: SessionUser, acce
       .where(eq(checklistItems.id, item.id));
     if (update.assigneeId && update.assigneeId !== item.assigneeId && update.assigneeId !== actor.id) {
       const [row] = await tx.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, access.caseId));
-      await tx.insert(notifications).values({
-        userId: update.assigneeId,
+      await notifyUsers(tx, [update.assigneeId], {
         caseId: access.caseId,
         kind: 'checklist',
         body: { caseNumber: row!.caseNumber, label: item.label, dueOn: update.dueOn ?? item.dueOn ?? '' },

@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { cases, centers, notifications, organizations, panelMembers, routingRules, timelineEvents, users } from '../../db/schema';
+import { cases, centers, organizations, panelMembers, routingRules, timelineEvents, users } from '../../db/schema';
 import type { CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import { openStatuses } from '../domain/case-status';
 import { panelRoles, type Role } from '../domain/roles';
 import { checkPanel, rulesFor, suggestPanel, type PanelCandidate } from '../domain/routing';
 import { announceTimeline } from '../live';
+import { notifyUsers } from '../notify/users';
 import { writeAudit } from './audit';
 import { lockCase, setStatus } from './case-lock';
 import { createChecklist } from './checklist';
@@ -105,9 +106,7 @@ export async function assignPanel(db: Database, actor: SessionUser, input: Panel
     for (const c of leadChanged) await tx.update(panelMembers).set({ isLead: wanted.get(c.userId)! }).where(eq(panelMembers.id, c.id));
     if (added.length) {
       await tx.insert(panelMembers).values(added.map((m) => ({ centerId: row.centerId, caseId: row.id, userId: m.userId, isLead: m.isLead, addedBy: actor.id, addedAt: now })));
-      await tx.insert(notifications).values(
-        added.map((m) => ({ userId: m.userId, caseId: row.id, kind: 'assignment', body: { caseNumber: row.caseNumber, isLead: m.isLead } })),
-      );
+      await notifyUsers(tx, added.map((m) => m.userId), { caseId: row.id, kind: 'assignment', body: { caseNumber: row.caseNumber } });
     }
     const entry = (kind: string, userId: string, extra: Record<string, unknown> = {}) => ({
       centerId: row.centerId,

@@ -1,11 +1,12 @@
 import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseParties, cases, mediationSessions, notifications, panelMembers, sessionAttendees, timelineEvents, users } from '../../db/schema';
+import { caseParties, cases, mediationSessions, panelMembers, sessionAttendees, timelineEvents, users } from '../../db/schema';
 import type { SessionOutcome } from '../domain/sessions';
 import type { CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import { announceTimeline } from '../live';
 import { notifyApplicants } from '../notify/parties';
+import { notifyUsers } from '../notify/users';
 import { writeAudit } from './audit';
 import { notFound, ServiceError } from './errors';
 
@@ -98,10 +99,11 @@ export async function scheduleSession(db: Database, actor: SessionUser, access: 
     const [row] = await tx.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, access.caseId));
     const body = { sessionId: session!.id, startsAt: plan.startsAt.toISOString(), room: plan.room ?? null, onlineLink: plan.onlineLink ?? null };
     await tx.insert(timelineEvents).values({ centerId: access.centerId, caseId: access.caseId, kind: 'session_scheduled', visibility: 'parties', actorId: actor.id, body });
-    const others = plan.memberIds.filter((id) => id !== actor.id);
-    if (others.length) {
-      await tx.insert(notifications).values(others.map((userId) => ({ userId, caseId: access.caseId, kind: 'session', body: { caseNumber: row!.caseNumber, time: when(plan.startsAt) } })));
-    }
+    await notifyUsers(
+      tx,
+      plan.memberIds.filter((id) => id !== actor.id),
+      { caseId: access.caseId, kind: 'session', body: { caseNumber: row!.caseNumber, time: when(plan.startsAt) } },
+    );
     if (plan.partyIds.length) {
       await notifyApplicants(tx, access.caseId, 'session', { key: 'notify.session', values: { caseNumber: row!.caseNumber, time: when(plan.startsAt), place: plan.room ?? plan.onlineLink ?? '' } });
     }

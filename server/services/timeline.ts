@@ -1,10 +1,11 @@
 import { and, desc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseParties, cases, evidenceFiles, notifications, panelMembers, timelineEvents, users } from '../../db/schema';
+import { caseParties, cases, evidenceFiles, panelMembers, timelineEvents, users } from '../../db/schema';
 import { timelineFilter, writableVisibilities, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import type { Visibility } from '../domain/case-status';
 import { announceTimeline } from '../live';
+import { notifyUsers } from '../notify/users';
 import { writeAudit } from './audit';
 import { ServiceError } from './errors';
 
@@ -68,11 +69,7 @@ export async function postEntry(db: Database, actor: SessionUser, access: CaseAc
     }
     const [row] = await tx.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, access.caseId));
     const others = mentioned.map((m) => m.userId).filter((id) => id !== actor.id);
-    if (others.length) {
-      await tx.insert(notifications).values(
-        others.map((userId) => ({ userId, caseId: access.caseId, kind: 'mention', body: { caseNumber: row!.caseNumber, entryId: entry!.id, by: actor.displayName } })),
-      );
-    }
+    await notifyUsers(tx, others, { caseId: access.caseId, kind: 'mention', body: { caseNumber: row!.caseNumber, entryId: entry!.id, by: actor.displayName } });
     await announceTimeline(tx, access.caseId);
     await writeAudit(tx, { actorId: actor.id, centerId: access.centerId, action: 'timeline.post', entityType: 'timeline_event', entityId: entry!.id, data: { visibility: input.visibility } });
     return entry!;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
+import { smsOutbox } from '../../db/schema';
 import type { Visibility } from '../../server/domain/case-status';
 import { createCaller } from '../../server/root';
 import { createContext } from '../../server/trpc';
@@ -177,6 +179,9 @@ describe('writing on the timeline', () => {
     await mediator.case.post({ caseId, text: '请核实工资表', visibility: 'internal', mentions: [labor!] });
     expect(await laborCaller.inbox.unreadCount()).toBe(1);
     expect((await laborCaller.inbox.list())[0]).toMatchObject({ kind: 'mention', body: expect.objectContaining({ by: '李建国' }) });
+    // Staff with a phone on file also get it by text message, through the pluggable sender.
+    const texts = await handle.db.select().from(smsOutbox).where(eq(smsOutbox.phone, '13900000014'));
+    expect(texts.at(-1)!.body).toMatch(/^【一窗】李建国 在案件 330421-\d{4}-\d{6} 中提醒了您$/);
     expect((await refusal(mediator.case.post({ caseId, text: 'x', visibility: 'internal', mentions: [judge!] }))).code).toBe('BAD_REQUEST');
   });
 
