@@ -113,6 +113,7 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
       occurredOn: cases.occurredOn,
       location: cases.location,
       trackingCode: cases.trackingCode,
+      decidedAt: cases.decidedAt,
       version: cases.version,
       centerName: centers.name,
     })
@@ -177,6 +178,7 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
     links,
     duplicates: probe ? await findDuplicates(db, probe) : [],
     panel,
+    clock: caseClock(row!.status, row!.registeredAt, row!.decidedAt),
     sessions: await listSessions(db, access),
     relation: access.relation.kind,
     writableVisibilities: writableVisibilities(access.relation),
@@ -228,4 +230,17 @@ export async function regionOverview(db: Database, user: SessionUser) {
 /** Centers a petitioner can address a petition to. */
 export async function listCenters(db: Database) {
   return db.select({ id: centers.id, name: centers.name, regionCode: centers.regionCode }).from(centers).orderBy(asc(centers.regionCode));
+}
+
+/** The legal clock that is running for a case now, if any: deciding acceptance, or handling it. */
+function caseClock(status: CaseStatus, registeredAt: Date, decidedAt: Date | null, now = new Date()) {
+  if (status === 'registered') {
+    const dueAt = resolveDueAt(registeredAt, defaultClockDays.acceptance);
+    return { kind: 'acceptance' as const, dueAt, daysLeft: daysLeft(dueAt, now) };
+  }
+  if ((status === 'accepted' || status === 'mediating') && decidedAt) {
+    const dueAt = resolveDueAt(decidedAt, defaultClockDays.handling);
+    return { kind: 'handling' as const, dueAt, daysLeft: daysLeft(dueAt, now) };
+  }
+  return null;
 }

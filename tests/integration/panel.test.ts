@@ -315,3 +315,10 @@ describe('the evidence checklist', () => {
     expect((await refusal(mediator.case.updateChecklistItem({ caseId, itemId: attendance.id, assigneeId: judge! }))).code).toBe('BAD_REQUEST');
   });
 });
+
+describe('the case header', () => {
+  it('shows the handling clock, 60 days from acceptance', async () => {
+    const view = await (await callerAs(handle.db, 'mediator')).case.get({ caseId });
+    expect(view.clock).toMatchObject({ kind: 'handling', daysLeft: 60 });
+  });
+});

@@ -36,6 +36,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     [t('case.location'), view.location],
     [t('decision.visits'), String(view.visitCount)],
     [t('petition.trackingCode'), view.trackingCode],
+    [
+      view.clock ? t(`case.clock.${view.clock.kind}`) : '',
+      view.clock
+        ? view.clock.daysLeft < 0
+          ? t('intake.overdue', { days: -view.clock.daysLeft })
+          : t('intake.daysLeft', { days: view.clock.daysLeft })
+        : null,
+    ],
   ];
 
   return (
