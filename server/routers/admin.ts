@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { userStatuses } from '../domain/roles';
+import { organizationKinds, panelRoles, userStatuses } from '../domain/roles';
+import { routingRulesFor, setRoutingRules } from '../services/routing-rules';
 import { listCenterUsers, setUserStatus } from '../services/users';
+import { optional } from './fields';
 import { roleProcedure, router } from '../trpc';
 
 export const adminRouter = router({
@@ -8,4 +10,24 @@ export const adminRouter = router({
   setUserStatus: roleProcedure('admin')
     .input(z.object({ userId: z.uuid(), status: z.enum(userStatuses) }))
     .mutation(({ ctx, input }) => setUserStatus(ctx.db, ctx.user, input)),
+  routingRules: roleProcedure('admin')
+    .input(z.object({ category: z.string().trim().min(1).max(40) }))
+    .query(({ ctx, input }) => routingRulesFor(ctx.db, ctx.user, input.category)),
+  setRoutingRules: roleProcedure('admin')
+    .input(
+      z.object({
+        category: z.string().trim().min(1).max(40),
+        rules: z
+          .array(
+            z.object({
+              role: z.enum(panelRoles),
+              isLead: z.boolean(),
+              organizationKind: optional(z.enum(organizationKinds)),
+              condition: optional(z.string().trim().max(100)),
+            }),
+          )
+          .max(10),
+      }),
+    )
+    .mutation(({ ctx, input }) => setRoutingRules(ctx.db, ctx.user, input)),
 });

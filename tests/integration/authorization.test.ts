@@ -161,6 +161,8 @@ const expectations: Record<string, Expectation> = {
   'center.summary': onlyFor('director'),
   'center.region': onlyFor('supervisor'),
   'admin.users': onlyFor('admin'),
+  'admin.routingRules': { input: () => ({ category: 'labor_wages' }), ...onlyFor('admin') },
+  'admin.setRoutingRules': { input: () => ({ category: 'other', rules: [] }), ...onlyFor('admin') },
   'admin.setUserStatus': { input: (f) => ({ userId: f.spareUserId, status: 'active' }), ...onlyFor('admin') },
 };
 

@@ -322,3 +322,32 @@ describe('the case header', () => {
     expect(view.clock).toMatchObject({ kind: 'handling', daysLeft: 60 });
   });
 });
+
+describe('routing rules', () => {
+  it('are edited by the admin per center and drive the suggestions', async () => {
+    const admin = await callerAs(handle.db, 'admin');
+    expect(await admin.admin.routingRules({ category: 'marriage_family' })).toMatchObject({
+      custom: false,
+      rules: [expect.objectContaining({ role: 'mediator', isLead: true }), expect.objectContaining({ role: 'psychologist' })],
+    });
+    const twoLeads = await httpCall(handle.db, 'admin', 'admin.setRoutingRules', {
+      category: 'marriage_family',
+      rules: [{ role: 'mediator', isLead: true }, { role: 'lawyer', isLead: true }],
+    }, { method: 'POST' });
+    expect(twoLeads.body.error?.json.data.fieldErrors).toEqual({ rules: '须指定且只能指定一名牵头人' });
+    await admin.admin.setRoutingRules({ category: 'marriage_family', rules: [{ role: 'psychologist', isLead: true }, { role: 'lawyer', isLead: false }] });
+    expect((await admin.admin.routingRules({ category: 'marriage_family' })).rules.map((r) => r.role)).toEqual(['psychologist', 'lawyer']);
+
+    const family = await submitNew(await callerAs(handle.db, '13800000001'), wagePetition(centerId, { category: 'marriage_family', respondent: { kind: 'person', name: '配偶甲' } }));
+    const clerk = await callerAs(handle.db, 'clerk');
+    await clerk.intake.decide({ caseId: family.id, decision: 'accept', expectedVersion: 1 });
+    const suggestions = await clerk.panel.suggestions({ caseId: family.id });
+    expect(suggestions.map((s) => [s.rule.role, s.rule.isLead])).toEqual([
+      ['psychologist', true],
+      ['lawyer', false],
+    ]);
+    // Back to the defaults.
+    await admin.admin.setRoutingRules({ category: 'marriage_family', rules: [] });
+    expect((await admin.admin.routingRules({ category: 'marriage_family' })).custom).toBe(false);
+  });
+});

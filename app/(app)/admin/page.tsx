@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { PageTitle } from '../../_components/PageTitle';
 import { requireUser } from '../../_lib/session';
+import { RoutingRules } from './RoutingRules';
 import { UserStatusButton } from './UserStatusButton';
 
 export default async function AdminUsersPage() {
@@ -33,6 +34,7 @@ export default async function AdminUsersPage() {
           ))}
         </tbody>
       </table>
+      <RoutingRules />
     </>
   );
 }

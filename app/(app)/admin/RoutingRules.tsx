@@ -1,0 +1,103 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { categories } from '@/server/domain/case-status';
+import { panelRoles, type Role } from '@/server/domain/roles';
+import { primaryButtonClass, secondaryButtonClass } from '../../_components/Field';
+import { SelectField } from '../../_components/SelectField';
+import { describeError, useTRPC } from '../../_lib/trpc';
+
+type PanelRole = (typeof panelRoles)[number];
+
+/** Which panel a kind of dispute gets at this center: roles in order, one lead. */
+export function RoutingRules() {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const [category, setCategory] = useState<string>(categories[0]);
+  const current = useQuery(trpc.admin.routingRules.queryOptions({ category }));
+  const [draft, setDraft] = useState<{ category: string; roles: Map<PanelRole, boolean> } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const save = useMutation(
+    trpc.admin.setRoutingRules.mutationOptions({
+      onSuccess: () => {
+        setMessage(t('routing.saved'));
+        setDraft(null);
+        void current.refetch();
+      },
+      onError: (e) => setMessage(describeError(e).fields.rules ?? describeError(e).message),
+    }),
+  );
+  const roles =
+    draft?.category === category
+      ? draft.roles
+      : new Map((current.data?.rules ?? []).map((r) => [r.role as PanelRole, r.isLead] as const));
+  const edit = (next: Map<PanelRole, boolean>) => setDraft({ category, roles: next });
+
+  return (
+    <section className="mt-8 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby="routing-title">
+      <h2 id="routing-title" className="mb-1 font-medium">
+        {t('routing.title')}
+      </h2>
+      <p className="mb-3 text-sm text-slate-500">{t('routing.hint')}</p>
+      <div className="mb-3 max-w-xs">
+        <SelectField
+          id="routing-category"
+          value={category}
+          onChange={(c) => {
+            setCategory(c);
+            setMessage(null);
+          }}
+          options={categories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+          placeholder={t('petition.category')}
+        />
+      </div>
+      <ul className="flex flex-col gap-1 text-sm">
+        {panelRoles.map((role) => (
+          <li key={role} className="flex items-center gap-4">
+            <label className="flex w-40 items-center gap-2">
+              <input
+                type="checkbox"
+                checked={roles.has(role)}
+                onChange={() => {
+                  const next = new Map(roles);
+                  if (next.has(role)) next.delete(role);
+                  else next.set(role, false);
+                  edit(next);
+                }}
+              />
+              {t(`roles.${role as Role}`)}
+            </label>
+            {roles.has(role) && (
+              <label className="flex items-center gap-1 text-xs">
+                <input type="radio" name="routing-lead" checked={roles.get(role) === true} onChange={() => edit(new Map([...roles].map(([r]) => [r, r === role] as const)))} />
+                {t('panel.lead')}
+              </label>
+            )}
+          </li>
+        ))}
+      </ul>
+      {message && (
+        <p role="status" className="mt-2 text-sm text-slate-700">
+          {message}
+        </p>
+      )}
+      <div className="mt-3 flex gap-2">
+        <button
+          type="button"
+          className={primaryButtonClass}
+          disabled={save.isPending}
+          onClick={() => save.mutate({ category, rules: [...roles].map(([role, isLead]) => ({ role, isLead })) })}
+        >
+          {t('common.save')}
+        </button>
+        {current.data?.custom && (
+          <button type="button" className={secondaryButtonClass} onClick={() => save.mutate({ category, rules: [] })}>
+            {t('routing.reset')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
