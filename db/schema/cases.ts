@@ -84,6 +84,8 @@ export const caseParties = pgTable(
     creditCode: text('credit_code'),
     claimedAmount: numeric('claimed_amount', { precision: 14, scale: 2 }),
     isRepresentative: boolean('is_representative').notNull().default(false),
+    /** The order the parties were listed in; rows inserted together share a timestamp. */
+    position: integer('position').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

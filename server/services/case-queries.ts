@@ -134,7 +134,7 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
     })
     .from(caseParties)
     .where(and(eq(caseParties.caseId, access.caseId), eq(caseParties.centerId, access.centerId)))
-    .orderBy(asc(caseParties.createdAt));
+    .orderBy(asc(caseParties.position), asc(caseParties.createdAt));
   const timeline = await db
     .select({
       id: timelineEvents.id,

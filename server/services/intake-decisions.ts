@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { caseLinks, caseParties, caseVisits, evidenceFiles, referralDestinations, timelineEvents } from '../../db/schema';
 import type { CaseAccess } from '../auth/policy';
@@ -88,7 +88,13 @@ export async function mergeCase(db: Database, actor: SessionUser, input: { caseI
       );
     const joining = sourceParties.filter((p) => !known(p));
     if (joining.length) {
-      await tx.insert(caseParties).values(joining.map(({ id: _id, createdAt: _created, ...p }) => ({ ...p, caseId: target.id })));
+      const [{ last }] = (await tx
+        .select({ last: sql<number>`coalesce(max(${caseParties.position}), 0)` })
+        .from(caseParties)
+        .where(eq(caseParties.caseId, target.id))) as [{ last: number }];
+      await tx
+        .insert(caseParties)
+        .values(joining.map(({ id: _id, createdAt: _created, ...p }, i) => ({ ...p, caseId: target.id, position: Number(last) + 1 + i })));
     }
     const moved = await tx
       .update(evidenceFiles)

@@ -132,6 +132,7 @@ async function registerInTransaction(
       idNumberEncrypted: a.idNumber ? encryptIdNumber(a.idNumber) : null,
       claimedAmount: a.claimedAmount ?? null,
       isRepresentative: a.isRepresentative,
+      position: i,
     })),
     {
       centerId: center.id,
@@ -142,6 +143,7 @@ async function registerInTransaction(
       normalizedName: normalizeName(input.respondent.name),
       phone: input.respondent.phone ?? null,
       creditCode: input.respondent.creditCode ?? null,
+      position: input.applicants.length,
     },
   ]);
 

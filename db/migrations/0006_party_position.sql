@@ -1,0 +1,1 @@
+ALTER TABLE "case_parties" ADD COLUMN "position" integer DEFAULT 0 NOT NULL;
