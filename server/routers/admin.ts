@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { organizationKinds, panelRoles, userStatuses } from '../domain/roles';
+import { checklistTemplateFor, setChecklistTemplate } from '../services/checklist-templates';
 import { routingRulesFor, setRoutingRules } from '../services/routing-rules';
 import { listCenterUsers, setUserStatus } from '../services/users';
 import { optional } from './fields';
@@ -30,4 +31,10 @@ export const adminRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => setRoutingRules(ctx.db, ctx.user, input)),
+  checklistTemplate: roleProcedure('admin')
+    .input(z.object({ category: z.string().trim().min(1).max(40) }))
+    .query(({ ctx, input }) => checklistTemplateFor(ctx.db, ctx.user, input.category)),
+  setChecklistTemplate: roleProcedure('admin')
+    .input(z.object({ category: z.string().trim().min(1).max(40), labels: z.array(z.string().trim().min(1).max(100)).max(30) }))
+    .mutation(({ ctx, input }) => setChecklistTemplate(ctx.db, ctx.user, input)),
 });

@@ -163,6 +163,8 @@ const expectations: Record<string, Expectation> = {
   'admin.users': onlyFor('admin'),
   'admin.routingRules': { input: () => ({ category: 'labor_wages' }), ...onlyFor('admin') },
   'admin.setRoutingRules': { input: () => ({ category: 'other', rules: [] }), ...onlyFor('admin') },
+  'admin.checklistTemplate': { input: () => ({ category: 'labor_wages' }), ...onlyFor('admin') },
+  'admin.setChecklistTemplate': { input: () => ({ category: 'other', labels: ['身份证明'] }), ...onlyFor('admin') },
   'admin.setUserStatus': { input: (f) => ({ userId: f.spareUserId, status: 'active' }), ...onlyFor('admin') },
 };
 

@@ -351,3 +351,18 @@ describe('routing rules', () => {
     expect((await admin.admin.routingRules({ category: 'marriage_family' })).custom).toBe(false);
   });
 });
+
+describe('checklist templates', () => {
+  it('are edited by the admin per center and given to cases whose panel forms afterwards', async () => {
+    const admin = await callerAs(handle.db, 'admin');
+    expect((await admin.admin.checklistTemplate({ category: 'traffic' })).labels).toEqual(['事故认定书', '医疗费用票据', '误工证明']);
+    await admin.admin.setChecklistTemplate({ category: 'traffic', labels: ['事故认定书', '车辆维修发票'] });
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const accident = await submitNew(petitioner, wagePetition(centerId, { category: 'traffic', respondent: { kind: 'person', name: '肇事司机' } }));
+    const clerk = await callerAs(handle.db, 'clerk');
+    await clerk.intake.decide({ caseId: accident.id, decision: 'accept', expectedVersion: 1 });
+    const [mediatorId] = await ids('mediator');
+    await clerk.panel.assign({ caseId: accident.id, members: [{ userId: mediatorId!, isLead: true }], expectedVersion: 2 });
+    expect((await clerk.case.checklist({ caseId: accident.id })).items.map((i) => i.label)).toEqual(['事故认定书', '车辆维修发票']);
+  });
+});

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { PageTitle } from '../../_components/PageTitle';
 import { requireUser } from '../../_lib/session';
+import { ChecklistTemplates } from './ChecklistTemplates';
 import { RoutingRules } from './RoutingRules';
 import { UserStatusButton } from './UserStatusButton';
 
@@ -35,6 +36,7 @@ export default async function AdminUsersPage() {
         </tbody>
       </table>
       <RoutingRules />
+      <ChecklistTemplates />
     </>
   );
 }
