@@ -51,6 +51,9 @@ describe('the joint panel on one shared timeline', () => {
     const director = await as('director', '/dashboard');
     await director.goto(caseUrl);
     await director.getByRole('heading', { name: '组建调处小组' }).waitFor();
+    // The routing rules' suggestions, each with the person's open-case load; the first of each role is preselected.
+    await director.getByText(/在办 \d+ 件/).first().waitFor();
+    expect(await director.getByRole('checkbox', { name: /李建国/ }).isChecked()).toBe(true);
     await screenshot(director, 'director-panel-picker-laptop');
     await director.getByRole('button', { name: '保存调处小组' }).click();
     await expect.poll(() => director.getByText('调解中', { exact: true }).count()).toBeGreaterThan(0);

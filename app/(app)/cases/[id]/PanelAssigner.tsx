@@ -76,13 +76,13 @@ export function PanelAssigner({
               <li key={c.userId} className="flex items-center justify-between gap-2 text-sm">
                 <label className="flex items-center gap-2">
                   <input type="checkbox" className="h-4 w-4" checked={selection.has(c.userId)} onChange={() => toggle(c.userId)} />
-                  {c.name}
+                  <span className="whitespace-nowrap">{c.name}</span>
                   <span className="text-xs text-slate-500">
                     {c.organizationName} · {t('panel.load', { n: c.load })}
                   </span>
                 </label>
                 {selection.has(c.userId) && (
-                  <label className="flex items-center gap-1 text-xs">
+                  <label className="flex shrink-0 items-center gap-1 whitespace-nowrap text-xs">
                     <input type="radio" name="lead" checked={selection.get(c.userId) === true} onChange={() => makeLead(c.userId)} />
                     {t('panel.lead')}
                   </label>
