@@ -43,7 +43,7 @@ export const cases = pgTable(
 );
 
 /** Every row of case data carries its center (the tenant and future sharding key) and its case. */
-const caseScoped = () => ({
+export const caseScoped = () => ({
   centerId: uuid('center_id')
     .notNull()
     .references(() => centers.id),

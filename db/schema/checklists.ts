@@ -1,6 +1,6 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ChecklistStatus } from '../../server/domain/checklist';
-import { cases } from './cases';
+import { caseScoped } from './cases';
 import { centers } from './centers';
 import { evidenceFiles } from './evidence';
 import { users } from './users';
@@ -24,12 +24,7 @@ export const checklistItems = pgTable(
   'checklist_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    centerId: uuid('center_id')
-      .notNull()
-      .references(() => centers.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    ...caseScoped(),
     label: text('label').notNull(),
     status: text('status').$type<ChecklistStatus>().notNull().default('missing'),
     /** The file that provides it, when there is one. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { OrganizationKind, Role } from '../../server/domain/roles';
-import { cases } from './cases';
+import { caseScoped } from './cases';
 import { centers } from './centers';
 import { users } from './users';
 
@@ -10,12 +10,7 @@ export const panelMembers = pgTable(
   'panel_members',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    centerId: uuid('center_id')
-      .notNull()
-      .references(() => centers.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    ...caseScoped(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),

@@ -1,6 +1,6 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { SessionOutcome, SessionStatus } from '../../server/domain/sessions';
-import { caseParties, cases } from './cases';
+import { caseParties, caseScoped } from './cases';
 import { centers } from './centers';
 import { users } from './users';
 
@@ -10,12 +10,7 @@ export const mediationSessions = pgTable(
   'mediation_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    centerId: uuid('center_id')
-      .notNull()
-      .references(() => centers.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    ...caseScoped(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     room: text('room'),

@@ -1,26 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { demoPassword } from '../../db/demo';
 import { fillPetition } from './petition-form';
-import { laptopViewport, launchBrowser, phoneViewport, screenshot, signIn } from './server';
+import { laptopViewport, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
-
-async function context(viewport: { width: number; height: number }) {
-  const c = await browser.newContext({ viewport });
-  contexts.push(c);
-  return c;
-}
+const { newContext: context } = sharedBrowser();
 
 const photo = {
   name: '工资条.png',

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { demoPassword } from '../../db/demo';
-import { laptopViewport, launchBrowser, phoneViewport, screenshot, signIn } from './server';
+import { laptopViewport, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
+const { newContext } = sharedBrowser();
 
 async function as(login: string, landing: string, viewport = laptopViewport): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  return signIn(context, baseUrl, login, demoPassword, landing);
+  return signIn(await newContext(viewport), baseUrl, login, demoPassword, landing);
 }
 
 /** A raw tRPC mutation from the page's signed-in context (setting up what other tests cover in the UI). */

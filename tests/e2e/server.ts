@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * The app under test: E2E_BASE_URL when given, else `npm start` on a fresh embedded
@@ -83,4 +84,27 @@ export async function signIn(context: BrowserContext, baseUrl: string, username:
 export function screenshot(page: Page, name: string) {
   fs.mkdirSync('tests/e2e/screenshots', { recursive: true });
   return page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
+}
+
+/**
+ * One browser for a test file, opened before its tests and closed after them with every
+ * context it handed out.
+ */
+export function sharedBrowser() {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+  });
+  return {
+    async newContext(viewport: { width: number; height: number } = laptopViewport): Promise<BrowserContext> {
+      const context = await browser!.newContext({ viewport });
+      contexts.push(context);
+      return context;
+    },
+  };
 }
