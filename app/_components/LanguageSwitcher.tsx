@@ -6,6 +6,7 @@ import { useTransition } from 'react';
 import { locales, type Locale } from '@/server/i18n/locales';
 import { chooseLocale } from '../_lib/locale-action';
 
+// Each language is named in itself, so a person who cannot read the current one still finds theirs.
 const labels: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 
 export function LanguageSwitcher({ className = '' }: { className?: string }) {

@@ -22,6 +22,7 @@ export async function notifyUsers(
     .from(users)
     .where(and(inArray(users.id, unique), isNotNull(users.phone)));
   if (withPhone.length === 0) return;
-  const text = `【一窗】${translator(defaultLocale)(`inbox.${note.kind}`, Object.fromEntries(Object.entries(note.body).map(([k, v]) => [k, String(v)])))}`;
+  const t = translator(defaultLocale);
+  const text = t('notify.staff', { text: t(`inbox.${note.kind}`, Object.fromEntries(Object.entries(note.body).map(([k, v]) => [k, String(v)]))) });
   for (const { phone } of withPhone) await smsSender().send(tx, { phone: phone!, body: text });
 }
