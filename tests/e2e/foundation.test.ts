@@ -111,6 +111,7 @@ describe('sign-in', () => {
       const page = await signIn(context, app.baseUrl, account.login, demoPassword, homePathFor(account.role));
       expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
       expect(await page.getByRole('button', { name: '账户' }).textContent()).toContain(account.displayName);
+      await screenshot(page, `home-${account.login}`);
       await context.close();
     }
   });

@@ -5,8 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { categories } from '@/server/domain/case-status';
 import { inputClass, primaryButtonClass } from '../../_components/Field';
-import { SelectField } from '../../_components/SelectField';
 import { describeError, useTRPC } from '../../_lib/trpc';
+import { CategorySettings } from './CategorySettings';
 
 /** The evidence a kind of dispute needs at this center: one item per line. */
 export function ChecklistTemplates() {
@@ -28,23 +28,17 @@ export function ChecklistTemplates() {
   );
   const text = draft?.category === category ? draft.text : (current.data?.labels ?? []).join('\n');
   return (
-    <section className="mt-8 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby="checklist-template-title">
-      <h2 id="checklist-template-title" className="mb-1 font-medium">
-        {t('checklist.templateTitle')}
-      </h2>
-      <p className="mb-3 text-sm text-slate-500">{t('checklist.templateHint')}</p>
-      <div className="mb-3 max-w-xs">
-        <SelectField
-          id="checklist-category"
-          value={category}
-          onChange={(c) => {
-            setCategory(c);
-            setMessage(null);
-          }}
-          options={categories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-          placeholder={t('petition.category')}
-        />
-      </div>
+    <CategorySettings
+      id="checklist-template"
+      title={t('checklist.templateTitle')}
+      hint={t('checklist.templateHint')}
+      category={category}
+      onCategory={(c) => {
+        setCategory(c);
+        setMessage(null);
+      }}
+      message={message}
+    >
       <textarea
         aria-label={t('checklist.templateTitle')}
         rows={6}
@@ -52,11 +46,6 @@ export function ChecklistTemplates() {
         value={text}
         onChange={(e) => setDraft({ category, text: e.target.value })}
       />
-      {message && (
-        <p role="status" className="mt-2 text-sm text-slate-700">
-          {message}
-        </p>
-      )}
       <button
         type="button"
         className={`${primaryButtonClass} mt-3`}
@@ -65,6 +54,6 @@ export function ChecklistTemplates() {
       >
         {t('common.save')}
       </button>
-    </section>
+    </CategorySettings>
   );
 }

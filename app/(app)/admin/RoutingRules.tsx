@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { categories } from '@/server/domain/case-status';
 import { panelRoles, type Role } from '@/server/domain/roles';
 import { primaryButtonClass, secondaryButtonClass } from '../../_components/Field';
-import { SelectField } from '../../_components/SelectField';
 import { describeError, useTRPC } from '../../_lib/trpc';
+import { CategorySettings } from './CategorySettings';
 
 type PanelRole = (typeof panelRoles)[number];
 
@@ -36,23 +36,17 @@ export function RoutingRules() {
   const edit = (next: Map<PanelRole, boolean>) => setDraft({ category, roles: next });
 
   return (
-    <section className="mt-8 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby="routing-title">
-      <h2 id="routing-title" className="mb-1 font-medium">
-        {t('routing.title')}
-      </h2>
-      <p className="mb-3 text-sm text-slate-500">{t('routing.hint')}</p>
-      <div className="mb-3 max-w-xs">
-        <SelectField
-          id="routing-category"
-          value={category}
-          onChange={(c) => {
-            setCategory(c);
-            setMessage(null);
-          }}
-          options={categories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-          placeholder={t('petition.category')}
-        />
-      </div>
+    <CategorySettings
+      id="routing"
+      title={t('routing.title')}
+      hint={t('routing.hint')}
+      category={category}
+      onCategory={(c) => {
+        setCategory(c);
+        setMessage(null);
+      }}
+      message={message}
+    >
       <ul className="flex flex-col gap-1 text-sm">
         {panelRoles.map((role) => (
           <li key={role} className="flex items-center gap-4">
@@ -78,11 +72,6 @@ export function RoutingRules() {
           </li>
         ))}
       </ul>
-      {message && (
-        <p role="status" className="mt-2 text-sm text-slate-700">
-          {message}
-        </p>
-      )}
       <div className="mt-3 flex gap-2">
         <button
           type="button"
@@ -98,6 +87,6 @@ export function RoutingRules() {
           </button>
         )}
       </div>
-    </section>
+    </CategorySettings>
   );
 }
