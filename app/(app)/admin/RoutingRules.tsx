@@ -77,7 +77,16 @@ export function RoutingRules() {
           type="button"
           className={primaryButtonClass}
           disabled={save.isPending}
-          onClick={() => save.mutate({ category, rules: [...roles].map(([role, isLead]) => ({ role, isLead })) })}
+          onClick={() =>
+            save.mutate({
+              category,
+              // A role kept keeps its organization and condition (e.g. the judge "when confirmation is needed").
+              rules: [...roles].map(([role, isLead]) => {
+                const before = current.data?.rules.find((r) => r.role === role);
+                return { role, isLead, organizationKind: before?.organizationKind ?? undefined, condition: before?.condition ?? undefined };
+              }),
+            })
+          }
         >
           {t('common.save')}
         </button>
