@@ -3,7 +3,3 @@ export function logError(event: string, error: unknown, context: Record<string, 
   const err = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
   console.error(JSON.stringify({ level: 'error', time: new Date().toISOString(), event, ...context, error: err }));
 }
-
-export function logInfo(event: string, context: Record<string, unknown> = {}): void {
-  console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), event, ...context }));
-}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ErrorMessage } from './ErrorMessage';
 
 /** A labelled form field with its error, wired for screen readers. */
 export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
@@ -13,11 +14,7 @@ export function Field({ id, label, error, hint, children }: { id: string; label:
           {hint}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../_components/Field';
 import { describeError, useTRPC } from '../_lib/trpc';
+import { ErrorMessage } from '../_components/ErrorMessage';
 
 interface Values {
   phone: string;
@@ -102,11 +103,7 @@ export function RegisterForm() {
           {...register('password')}
         />
       </Field>
-      {formError && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
-        </p>
-      )}
+      <ErrorMessage boxed>{formError}</ErrorMessage>
       <button type="submit" disabled={formState.isSubmitting} className={primaryButtonClass}>
         {t('createAccount')}
       </button>

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Field, inputClass, primaryButtonClass } from '../_components/Field';
+import { ErrorMessage } from '../_components/ErrorMessage';
 
 interface Values {
   username: string;
@@ -48,11 +49,7 @@ export function SignInForm() {
           {...register('password', { required: true })}
         />
       </Field>
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <ErrorMessage boxed>{error}</ErrorMessage>
       <button type="submit" disabled={formState.isSubmitting} className={primaryButtonClass}>
         {formState.isSubmitting ? t('auth.signingIn') : t('auth.signIn')}
       </button>

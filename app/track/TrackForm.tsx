@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { Field, inputClass, primaryButtonClass } from '../_components/Field';
 import { describeError, useTRPCClient } from '../_lib/trpc';
+import { ErrorMessage } from '../_components/ErrorMessage';
 
 interface Values {
   caseNumber: string;
@@ -35,9 +36,7 @@ export function TrackForm() {
           <input id="phoneLast4" inputMode="numeric" maxLength={4} className={inputClass} {...register('phoneLast4')} />
         </Field>
         {problem && Object.keys(problem.fields).length === 0 && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {problem.message === t('errors.notFound') ? t('track.notFound') : problem.message}
-          </p>
+          <ErrorMessage boxed>{problem.message === t('errors.notFound') ? t('track.notFound') : problem.message}</ErrorMessage>
         )}
         <button type="submit" disabled={lookup.isPending} className={primaryButtonClass}>
           {t('track.submit')}

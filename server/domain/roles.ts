@@ -13,8 +13,6 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-export const staffRoles = roles.filter((r) => r !== 'petitioner');
-
 /** Roles whose members sit on joint panels. */
 export const panelRoles = ['mediator', 'judge', 'lawyer', 'labor_official', 'psychologist'] as const;
 

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { visibilities } from '../domain/case-status';
-import { resolveCaseAccess } from '../auth/policy';
-import { timelineChanges } from '../live';
 import { checklistStatuses } from '../domain/checklist';
 import { sessionOutcomes } from '../domain/sessions';
 import { listChecklist, updateChecklistItem } from '../services/checklist';
@@ -9,7 +7,7 @@ import { updateCaseDetails } from '../services/case-details';
 import { recordSession, scheduleSession } from '../services/sessions';
 import { getCaseView } from '../services/case-queries';
 import { recordVisit } from '../services/intake-decisions';
-import { postEntry, timelinePage } from '../services/timeline';
+import { liveTimeline, postEntry, timelinePage } from '../services/timeline';
 import { caseProcedure, router } from '../trpc';
 import { amountField, dateField, optional } from './fields';
 
@@ -22,21 +20,10 @@ export const caseRouter = router({
    * Server-sent events: the entries the caller may read, as they are written. Access is
    * checked again on every change, so a member removed from the panel stops receiving.
    */
-  live: caseProcedure.input(z.object({ after: z.coerce.date() })).subscription(async function* ({ ctx, input, signal }) {
-    let after = input.after;
-    // Dates reach JavaScript in milliseconds, the database keeps microseconds: ids sent stay
-    // remembered so an entry of the same millisecond is never sent twice.
-    const sent = new Set<string>();
-    for await (const _ of timelineChanges(ctx.db, ctx.access.caseId, signal)) {
-      const access = await resolveCaseAccess(ctx.db, ctx.user, ctx.access.caseId);
-      if (!access) return;
-      const fresh = (await timelinePage(ctx.db, access, { after, limit: 200 })).filter((e) => !sent.has(e.id));
-      if (fresh.length === 0) continue;
-      for (const e of fresh) sent.add(e.id);
-      after = new Date(fresh[0]!.createdAt.getTime() - 1);
-      yield fresh.reverse();
-    }
-  }),
+  /** Server-sent events of the entries the caller may read, as they are written. */
+  live: caseProcedure
+    .input(z.object({ after: z.coerce.date() }))
+    .subscription(({ ctx, input, signal }) => liveTimeline(ctx.db, ctx.user, ctx.access, input.after, signal)),
   update: caseProcedure
     .input(
       z.object({

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Database } from '../../db/client';
 import { evidenceFiles, timelineEvents } from '../../db/schema';
-import { readableVisibilities, resolveCaseAccess } from '../auth/policy';
+import { readableVisibilities, resolveCaseAccess, writableVisibilities } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import { evidenceMaxBytes } from '../config';
 import type { Visibility } from '../domain/case-status';
@@ -35,9 +35,12 @@ export async function uploadEvidence(db: Database, actor: SessionUser, upload: E
   let visibility: Visibility = upload.visibility ?? 'parties';
   if (upload.caseId) {
     const access = await resolveCaseAccess(db, actor, upload.caseId);
-    if (!access || access.relation.kind === 'supervisor') throw notFound();
-    // A party can only add what every party sees; staff choose.
-    if (!readableVisibilities(access.relation).includes(visibility) || visibility === 'caucus') visibility = 'parties';
+    if (!access) throw notFound();
+    // A file is added at a visibility the uploader may write; caucus files need a party (not yet).
+    const writable: Visibility[] = writableVisibilities(access.relation).filter((v) => v !== 'caucus');
+    if (writable.length === 0) throw new ServiceError('forbidden', 'errors.forbidden');
+    if (!upload.visibility) visibility = writable.includes('parties') ? 'parties' : writable[0]!;
+    else if (!writable.includes(visibility)) throw new ServiceError('forbidden', 'timeline.visibilityNotAllowed', { field: 'visibility' });
     target = { caseId: access.caseId, centerId: access.centerId };
   }
 

@@ -38,8 +38,12 @@ async function candidatesOf(db: Database, centerId: string): Promise<PanelCandid
   return rows.map((r) => ({ ...r, load: Number(r.load) }));
 }
 
-/** Suggested members for each role the case's category calls for, lightest load first. */
+/**
+ * Suggested members for each role the case's category calls for, lightest load first; only
+ * for the center's staff who assign panels (others get none: staffing is not theirs to see).
+ */
 export async function panelSuggestions(db: Database, access: CaseAccess) {
+  if (access.relation.kind !== 'center_staff') return [];
   const [row] = await db.select({ category: cases.category }).from(cases).where(eq(cases.id, access.caseId));
   const centerRules = await db
     .select({ role: routingRules.role, isLead: routingRules.isLead, organizationKind: routingRules.organizationKind, condition: routingRules.condition })

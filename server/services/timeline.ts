@@ -1,10 +1,10 @@
 import { and, desc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { caseParties, cases, evidenceFiles, panelMembers, timelineEvents, users } from '../../db/schema';
-import { timelineFilter, writableVisibilities, type CaseAccess } from '../auth/policy';
+import { resolveCaseAccess, timelineFilter, writableVisibilities, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import type { Visibility } from '../domain/case-status';
-import { announceTimeline } from '../live';
+import { announceTimeline, timelineChanges } from '../live';
 import { notifyUsers } from '../notify/users';
 import { writeAudit } from './audit';
 import { ServiceError } from './errors';
@@ -99,4 +99,25 @@ export async function timelinePage(db: Database, access: CaseAccess, options: { 
     )
     .orderBy(desc(timelineEvents.createdAt), desc(timelineEvents.id))
     .limit(options.limit);
+}
+
+/**
+ * Server-sent events of the case's timeline: after each committed change, the new entries the
+ * caller may read. Access is resolved again every time, so a member removed from the panel
+ * stops receiving at once.
+ */
+export async function* liveTimeline(db: Database, user: SessionUser, access: CaseAccess, after: Date, signal?: AbortSignal) {
+  let since = after;
+  // Dates reach JavaScript in milliseconds, the database keeps microseconds: ids sent stay
+  // remembered so an entry of the same millisecond is never sent twice.
+  const sent = new Set<string>();
+  for await (const _ of timelineChanges(db, access.caseId, signal)) {
+    const current = await resolveCaseAccess(db, user, access.caseId);
+    if (!current) return;
+    const fresh = (await timelinePage(db, current, { after: since, limit: 200 })).filter((e) => !sent.has(e.id));
+    if (fresh.length === 0) continue;
+    for (const e of fresh) sent.add(e.id);
+    since = new Date(fresh[0]!.createdAt.getTime() - 1);
+    yield fresh.reverse();
+  }
 }

@@ -332,6 +332,9 @@ describe('evidence', () => {
     const internal = await clerk.evidence.upload(uploadForm(tinyPng(), '内部评估.png', { caseId: created.id, visibility: 'panel' }));
     const partyView = await petitioner.case.get({ caseId: created.id });
     expect(partyView.evidence.map((e) => e.fileName)).toEqual(['现场照片.png']);
+    // A party adds files only where every party sees them.
+    const partyPanelFile = await refusal(petitioner.evidence.upload(uploadForm(tinyPng(), '给小组.png', { caseId: created.id, visibility: 'panel' })));
+    expect(partyPanelFile.code).toBe('FORBIDDEN');
     const me = await userByLogin(handle.db, '13800000001');
     const res = await evidenceResponse(await createContext({ db: handle.db, claims: { userId: me.id, sessionVersion: me.sessionVersion } }), internal.id);
     expect(res.status).toBe(404);

@@ -8,6 +8,7 @@ import type { UserStatus } from '@/server/domain/roles';
 import { primaryButtonClass, secondaryButtonClass } from '../../_components/Field';
 import { Modal, ModalClose } from '../../_components/Modal';
 import { describeError, useTRPC } from '../../_lib/trpc';
+import { ErrorMessage } from '../../_components/ErrorMessage';
 
 export function UserStatusButton({ userId, name, status }: { userId: string; name: string; status: UserStatus }) {
   const t = useTranslations('admin');
@@ -36,9 +37,7 @@ export function UserStatusButton({ userId, name, status }: { userId: string; nam
       </button>
       <Modal open={open} onClose={() => setOpen(false)} title={t('confirmDisableTitle', { name })} description={t('confirmDisableBody')}>
         {change.error && (
-          <p role="alert" className="mt-3 text-sm text-red-700">
-            {describeError(change.error).message}
-          </p>
+          <ErrorMessage className="mt-3">{describeError(change.error).message}</ErrorMessage>
         )}
         <div className="mt-6 flex justify-end gap-2">
           <ModalClose className={secondaryButtonClass}>{t('cancel')}</ModalClose>

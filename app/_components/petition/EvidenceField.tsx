@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { describeError, useTRPC } from '../../_lib/trpc';
+import { ErrorMessage } from '../ErrorMessage';
 
 export interface UploadedFile {
   id: string;
@@ -53,9 +54,7 @@ export function EvidenceField({ files, onChange }: { files: UploadedFile[]; onCh
       </label>
       <p className="text-xs text-slate-500">{t('hint')}</p>
       {errors.map((e) => (
-        <p key={e} role="alert" className="text-sm text-red-700">
-          {e}
-        </p>
+        <ErrorMessage key={e}>{e}</ErrorMessage>
       ))}
       {files.length > 0 && (
         <ul className="flex flex-col gap-1" aria-label={t('title')}>

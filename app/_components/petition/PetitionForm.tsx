@@ -11,6 +11,7 @@ import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../
 import { Modal } from '../Modal';
 import { SelectField } from '../SelectField';
 import { EvidenceField, type UploadedFile } from './EvidenceField';
+import { ErrorMessage } from '../ErrorMessage';
 
 interface Applicant {
   name: string;
@@ -360,11 +361,7 @@ export function PetitionForm({ mode, centers, self, channels = [] }: PetitionFor
         <EvidenceField files={files} onChange={setFiles} />
       </Section>
 
-      {formError && (
-        <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          <p>{formError}</p>
-        </div>
-      )}
+      <ErrorMessage boxed>{formError}</ErrorMessage>
       <div className="flex flex-col items-stretch gap-2 sm:flex-row sm:items-center">
         <button type="submit" disabled={pending} className={primaryButtonClass}>
           {pending ? t('petition.submitting') : t('petition.submit')}
@@ -414,11 +411,7 @@ function Section({ title, hint, error, children }: { title: string; hint?: strin
       <div>
         <h2 className="font-medium">{title}</h2>
         {hint && <p className="text-xs text-slate-500">{hint}</p>}
-        {error && (
-          <p role="alert" className="text-sm text-red-700">
-            {error}
-          </p>
-        )}
+        <ErrorMessage>{error}</ErrorMessage>
       </div>
       {children}
     </section>

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { describeError, useTRPC } from '../../../_lib/trpc';
+import { ErrorMessage } from '../../../_components/ErrorMessage';
 
 /** What evidence the case still needs, who will get it and by when; readiness for a session. */
 export function Checklist({ caseId, canEdit, panel }: { caseId: string; canEdit: boolean; panel: { userId: string; name: string }[] }) {
@@ -77,11 +78,7 @@ export function Checklist({ caseId, canEdit, panel }: { caseId: string; canEdit:
           </li>
         ))}
       </ul>
-      {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorMessage className="mt-2">{error}</ErrorMessage>
     </section>
   );
 }

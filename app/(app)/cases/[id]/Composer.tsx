@@ -9,6 +9,7 @@ import { Field, inputClass, primaryButtonClass } from '../../../_components/Fiel
 import { EvidenceField, type UploadedFile } from '../../../_components/petition/EvidenceField';
 import { SelectField } from '../../../_components/SelectField';
 import { describeError, useTRPC } from '../../../_lib/trpc';
+import { ErrorMessage } from '../../../_components/ErrorMessage';
 
 /** Writes on the case's one timeline; the visibility starts at the safest the writer has. */
 export function Composer({
@@ -99,9 +100,7 @@ export function Composer({
       )}
       {visibility !== 'caucus' && <EvidenceField files={files} onChange={setFiles} />}
       {errors.message && !Object.keys(errors.fields).length && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.message}
-        </p>
+        <ErrorMessage>{errors.message}</ErrorMessage>
       )}
       <button type="submit" disabled={post.isPending || !text.trim()} className={`${primaryButtonClass} w-fit`}>
         {t('timeline.post')}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { primaryButtonClass, secondaryButtonClass } from '../../../_components/Field';
 import { Modal, ModalClose } from '../../../_components/Modal';
 import { describeError, useTRPC } from '../../../_lib/trpc';
+import { ErrorMessage } from '../../../_components/ErrorMessage';
 
 interface Candidate {
   id: string;
@@ -76,11 +77,7 @@ export function DuplicateList({ caseId, version, candidates }: { caseId: string;
           ))}
         </ul>
       )}
-      {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorMessage className="mt-2">{error}</ErrorMessage>
       <Modal
         open={!!mergeTarget}
         onClose={() => setMergeTarget(null)}

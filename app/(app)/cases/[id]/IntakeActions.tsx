@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../../../_components/Field';
 import { SelectField } from '../../../_components/SelectField';
 import { describeError, useTRPC } from '../../../_lib/trpc';
+import { ErrorMessage } from '../../../_components/ErrorMessage';
 
 type Decision = 'accept' | 'decline' | 'transfer';
 
@@ -89,9 +90,7 @@ export function IntakeActions({
         </form>
       )}
       {errors.message && !Object.keys(errors.fields).length && (
-        <p role="alert" className="mt-3 text-sm text-red-700">
-          {errors.message}
-        </p>
+        <ErrorMessage className="mt-3">{errors.message}</ErrorMessage>
       )}
       <button type="button" className="mt-4 text-sm text-brand-700 underline" disabled={visit.isPending} onClick={() => visit.mutate({ caseId })}>
         {t('recordVisit')}

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { primaryButtonClass } from '../../../_components/Field';
 import { describeError, useTRPC } from '../../../_lib/trpc';
+import { ErrorMessage } from '../../../_components/ErrorMessage';
 
 /**
  * The director's (or clerk's) panel picker: the routing rules' suggestions, lightest load
@@ -92,11 +93,7 @@ export function PanelAssigner({
           </ul>
         </fieldset>
       ))}
-      {error && (
-        <p role="alert" className="mb-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorMessage className="mb-2">{error}</ErrorMessage>
       <button
         type="button"
         className={primaryButtonClass}

@@ -8,6 +8,7 @@ import { sessionOutcomes } from '@/server/domain/sessions';
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../../../_components/Field';
 import { SelectField } from '../../../_components/SelectField';
 import { describeError, useTRPC } from '../../../_lib/trpc';
+import { ErrorMessage } from '../../../_components/ErrorMessage';
 
 interface Session {
   id: string;
@@ -158,16 +159,10 @@ export function Sessions({
                 </label>
               ))}
             </div>
-            {errors.fields.memberIds && (
-              <p role="alert" className="text-sm text-red-700">
-                {errors.fields.memberIds}
-              </p>
-            )}
+            <ErrorMessage>{errors.fields.memberIds}</ErrorMessage>
           </fieldset>
           {errors.message && !Object.keys(errors.fields).length && (
-            <p role="alert" className="text-sm text-red-700">
-              {errors.message}
-            </p>
+            <ErrorMessage>{errors.message}</ErrorMessage>
           )}
           <button type="submit" className={`${primaryButtonClass} w-fit`} disabled={schedule.isPending}>
             {t('session.save')}
