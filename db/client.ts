@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
@@ -24,6 +25,15 @@ export function listenOn(db: Database, channel: string, onPayload: (payload: str
   const listen = listeners.get(db);
   if (!listen) throw new Error('this database handle cannot listen');
   return listen(channel, onPayload);
+}
+
+/**
+ * Rows of a raw SQL statement on either engine: postgres.js answers with an array of rows,
+ * PGlite with `{ rows }`. The only place that difference is known.
+ */
+export async function queryRows<T extends Record<string, unknown>>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 export interface OpenOptions {

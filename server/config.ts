@@ -35,3 +35,9 @@ export function evidenceMaxBytes(): number {
   const configured = Number(process.env.EVIDENCE_MAX_BYTES);
   return Number.isFinite(configured) && configured > 0 ? configured : 20 * 1024 * 1024;
 }
+
+/** How often each server process sweeps the legal clocks for reminders (SWEEP_INTERVAL_SECONDS; default 300, 0 = never). */
+export function sweepIntervalMs(): number {
+  const configured = Number(process.env.SWEEP_INTERVAL_SECONDS);
+  return (Number.isFinite(configured) && configured >= 0 ? configured : 300) * 1000;
+}

@@ -1,6 +1,7 @@
 import { adminRouter } from './routers/admin';
 import { authRouter } from './routers/auth';
 import { caseRouter } from './routers/case';
+import { clockRouter } from './routers/clock';
 import { centerRouter } from './routers/center';
 import { evidenceRouter } from './routers/evidence';
 import { inboxRouter } from './routers/inbox';
@@ -22,6 +23,7 @@ export const appRouter = router({
   evidence: evidenceRouter,
   tracking: trackingRouter,
   center: centerRouter,
+  clock: clockRouter,
   admin: adminRouter,
 });
 

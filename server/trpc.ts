@@ -9,6 +9,7 @@ import { defaultLocale, type Locale } from './i18n/locales';
 import { translator } from './i18n/translate';
 import { fieldErrors } from './i18n/validation';
 import { logError } from './log';
+import { userContext } from './services/context';
 import { ServiceError, type ServiceErrorKind } from './services/errors';
 
 export interface Context {
@@ -98,7 +99,8 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.unauthorized' });
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  // The services' context: the signed-in person acts.
+  return next({ ctx: { ...ctx, user: ctx.user, svc: userContext(ctx.db, ctx.user) } });
 });
 
 /** Only the listed roles; everyone else signed in gets FORBIDDEN. */

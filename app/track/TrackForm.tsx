@@ -48,17 +48,17 @@ export function TrackForm() {
           <p className="mt-1 text-lg font-semibold">{t(`status.${found.status}`)}</p>
           <p className="text-sm text-slate-600">{found.centerName}</p>
           <ol className="mt-3 flex flex-col gap-2 border-l-2 border-brand-100 pl-4 text-sm">
-            {found.timeline.map((e, i) => {
-              const body = e.body as { reason?: string; destination?: string };
-              return (
-                <li key={i}>
-                  <time className="block text-xs text-slate-500">{format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
-                  {t.has(`track.steps.${e.kind}`) ? t(`track.steps.${e.kind}`) : e.kind}
-                  {body.reason && <p className="text-slate-600">{t('timeline.reasonLabel')}{body.reason}</p>}
-                  {body.destination && <p className="text-slate-600">{t('timeline.destinationLabel')}{body.destination}</p>}
-                </li>
-              );
-            })}
+            {found.timeline.map((e, i) => (
+              <li key={i}>
+                <time className="block text-xs text-slate-500">{format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                {e.title}
+                {e.details.map((d, j) => (
+                  <p key={j} className="text-slate-600">
+                    {d}
+                  </p>
+                ))}
+              </li>
+            ))}
           </ol>
         </section>
       )}

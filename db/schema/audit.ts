@@ -7,6 +7,8 @@ export const auditLog = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     centerId: uuid('center_id'),
     actorId: uuid('actor_id'),
+    /** Set instead of actorId when the system acted. */
+    actorSystem: text('actor_system'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: uuid('entity_id'),

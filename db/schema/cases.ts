@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CaseStatus, Channel, PartyKind, PartyRole, Visibility } from '../../server/domain/case-status';
+import type { Track } from '../../server/domain/tracks';
 import { centers } from './centers';
 import { users } from './users';
 
@@ -25,6 +26,10 @@ export const cases = pgTable(
     occurredOn: date('occurred_on'),
     location: text('location'),
     channel: text('channel').$type<Channel>().notNull(),
+    /** Chosen at acceptance; decides the case's clocks. */
+    track: text('track').$type<Track>(),
+    /** When the center received the matter (a letter's or transfer's date, else the submission): clocks start here. */
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
@@ -109,6 +114,8 @@ export const timelineEvents = pgTable(
     /** For caucus entries: the one party who may read it besides the panel. */
     caucusPartyId: uuid('caucus_party_id').references(() => caseParties.id),
     actorId: uuid('actor_id').references(() => users.id),
+    /** Set instead of actorId when the system acted (e.g. `deadline_sweep`). */
+    actorSystem: text('actor_system'),
     body: jsonb('body').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -9,3 +9,5 @@ export * from './notifications';
 export * from './panels';
 export * from './sessions';
 export * from './checklists';
+export * from './clocks';
+export * from './settings';

@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cases } from './cases';
+import { cases, timelineEvents } from './cases';
 import { users } from './users';
 
 /** The in-app inbox; what is also sent by SMS goes through the SMS sender. */
@@ -11,7 +11,10 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     caseId: uuid('case_id').references(() => cases.id),
+    /** What the notice is for: `event`, `mention`, `assignment`; or a catalog key for notices without an event. */
     kind: text('kind').notNull(),
+    /** The case event it tells about; rendered for the recipient in their language when read. */
+    eventId: uuid('event_id').references(() => timelineEvents.id),
     body: jsonb('body').$type<Record<string, unknown>>().notNull().default({}),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

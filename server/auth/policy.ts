@@ -1,30 +1,40 @@
 import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { caseParties, cases, centers, panelMembers, timelineEvents } from '../../db/schema';
-import type { Visibility } from '../domain/case-status';
+import type { CaseStatus, Visibility } from '../domain/case-status';
+import { publicEventKinds } from '../domain/case-events';
 import { regionContains } from '../domain/region';
 import type { Role } from '../domain/roles';
+import { decideTransition, isTransition } from '../domain/workflow';
 import type { SessionUser } from './session-user';
 
 /**
- * The access policy: the one place that decides who may see a case and what of it.
- * See DESIGN.md, "Access policy".
+ * The access policy: the one place that decides who may see a case, what of it, and what
+ * they may do to it. Services ask `can`; pages ask the server for `openActions`; nothing
+ * re-derives a rule elsewhere.
+ *
+ * Relations (resolved per request, in this order):
+ * - panel member of the case (with whether they lead it);
+ * - clerk or director of the case's center;
+ * - supervisor whose region contains the center (GB/T 2260 prefix);
+ * - party of the case (applicant or respondent with an account);
+ * - none → the caller gets NOT_FOUND, exactly as for a case that does not exist.
  */
 
 export type CaseRelation =
   | { kind: 'party'; partyIds: string[] }
   | { kind: 'panel'; isLead: boolean }
-  | { kind: 'center_staff' }
+  | { kind: 'center_staff'; role: 'clerk' | 'director' }
   | { kind: 'supervisor' };
-
-/** Center staff who see every case of their own center. */
-const centerWideRoles: readonly Role[] = ['clerk', 'director'];
 
 export interface CaseAccess {
   caseId: string;
   centerId: string;
   relation: CaseRelation;
 }
+
+const centerWideRoles = ['clerk', 'director'] as const;
+const isCenterWide = (role: Role): role is (typeof centerWideRoles)[number] => (centerWideRoles as readonly Role[]).includes(role);
 
 /** The caller's relation to a case, or null when they have none (the caller then gets NOT_FOUND). */
 export async function resolveCaseAccess(db: Database, user: SessionUser, caseId: string): Promise<CaseAccess | null> {
@@ -43,7 +53,7 @@ export async function resolveCaseAccess(db: Database, user: SessionUser, caseId:
     .where(and(eq(panelMembers.caseId, caseId), eq(panelMembers.userId, user.id), isNull(panelMembers.removedAt)))
     .limit(1);
   if (member) return access({ kind: 'panel', isLead: member.isLead });
-  if (centerWideRoles.includes(user.role) && user.centerId === row.centerId) return access({ kind: 'center_staff' });
+  if (isCenterWide(user.role) && user.centerId === row.centerId) return access({ kind: 'center_staff', role: user.role });
   if (user.role === 'supervisor' && user.regionCode && regionContains(user.regionCode, row.regionCode)) {
     return access({ kind: 'supervisor' });
   }
@@ -81,9 +91,9 @@ export function timelineFilter(access: CaseAccess): SQL {
   return and(eq(timelineEvents.caseId, access.caseId), eq(timelineEvents.centerId, access.centerId), visible)!;
 }
 
-/** Whether the caller may see a party's full phone and ID number (otherwise they are masked). */
-export function seesFullContact(access: CaseAccess): boolean {
-  return access.relation.kind === 'center_staff' || access.relation.kind === 'panel';
+/** The public tracking page: what every party reads, of the kinds meant for it. */
+export function publicTimelineFilter(caseId: string): SQL {
+  return and(eq(timelineEvents.caseId, caseId), eq(timelineEvents.visibility, 'parties'), inArray(timelineEvents.kind, publicEventKinds))!;
 }
 
 /**
@@ -103,7 +113,61 @@ export function writableVisibilities(relation: CaseRelation): Visibility[] {
   }
 }
 
-/** The tracking code opens the public tracking page, so only the parties and the center's staff see it. */
-export function seesTrackingCode(access: CaseAccess): boolean {
-  return access.relation.kind === 'party' || access.relation.kind === 'center_staff';
+type Rule = (relation: CaseRelation) => boolean;
+const centerStaff: Rule = (r) => r.kind === 'center_staff';
+const director: Rule = (r) => r.kind === 'center_staff' && r.role === 'director';
+const panel: Rule = (r) => r.kind === 'panel';
+const lead: Rule = (r) => r.kind === 'panel' && r.isLead;
+const either =
+  (...rules: Rule[]): Rule =>
+  (r) =>
+    rules.some((rule) => rule(r));
+
+/** Everything a relation may do to a case. Workflow actions also need the case's state to allow them. */
+const rules = {
+  // Everyone with a relation reads the case (what of it: the visibilities above).
+  read: () => true,
+  // Acceptance and intake: the center's clerks and director.
+  accept: centerStaff,
+  decline: centerStaff,
+  transfer: centerStaff,
+  merge_into: centerStaff,
+  link: centerStaff,
+  record_visit: centerStaff,
+  // The joint panel is formed and changed by the center's staff, from the routing rules.
+  assign_panel: centerStaff,
+  change_panel: centerStaff,
+  see_panel_suggestions: centerStaff,
+  // Only the director changes a track or extends a petition's handling (信访工作条例).
+  change_track: director,
+  extend_petition_clock: director,
+  // Mediation clocks go on with the parties' consent, recorded by the lead or the director.
+  extend_mediation_clock: either(director, lead),
+  pause_clock: either(director, lead),
+  // The work of the case.
+  post: (r) => writableVisibilities(r).length > 0,
+  upload_evidence: (r) => writableVisibilities(r).some((v) => v !== 'caucus'),
+  update_details: either(centerStaff, panel),
+  schedule_session: either(centerStaff, panel),
+  // Minutes and outcomes are the panel's record of what happened in the room.
+  record_session: panel,
+  read_minutes: panel,
+  update_checklist: either(centerStaff, panel),
+  // Personal data: contact details in full for those who work the case; the tracking code for
+  // those who may hand it to the petitioner.
+  see_full_contact: either(centerStaff, panel),
+  see_tracking_code: (r) => r.kind === 'party' || r.kind === 'center_staff',
+} satisfies Record<string, Rule>;
+
+export type CaseActionName = keyof typeof rules;
+export const caseActionNames = Object.keys(rules) as CaseActionName[];
+
+/** Whether this relation may do this to the case (regardless of the case's state). */
+export function can(access: CaseAccess, action: CaseActionName): boolean {
+  return rules[action](access.relation);
+}
+
+/** The actions open to the caller now: allowed by the policy and, for workflow actions, by the case's state. */
+export function openActions(access: CaseAccess, status: CaseStatus): CaseActionName[] {
+  return caseActionNames.filter((a) => can(access, a) && (!isTransition(a) || decideTransition(status, a).ok));
 }

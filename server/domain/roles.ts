@@ -15,6 +15,7 @@ export type Role = (typeof roles)[number];
 
 /** Roles whose members sit on joint panels. */
 export const panelRoles = ['mediator', 'judge', 'lawyer', 'labor_official', 'psychologist'] as const;
+export type PanelRole = (typeof panelRoles)[number];
 
 export const userStatuses = ['active', 'disabled'] as const;
 export type UserStatus = (typeof userStatuses)[number];

@@ -1,50 +1,36 @@
 import type { CaseStatus } from './case-status';
-import type { Role } from './roles';
 
 /**
- * The case lifecycle (DESIGN.md): given a case's state, an action and the actor, the next
- * state or a typed refusal. Services call this before writing; nothing else changes status.
+ * The case lifecycle: given a case's state and an action, the next state or a refusal.
+ * Who may take an action is the access policy's question (server/auth/policy.ts); this
+ * answers only whether the case's state allows it. Services call both before writing;
+ * nothing else changes a case's status.
  */
 
-export type CaseAction = 'accept' | 'decline' | 'transfer' | 'merge_into' | 'link' | 'assign_panel' | 'change_panel';
+const open: readonly CaseStatus[] = ['accepted', 'mediating', 'agreed', 'reopened'];
 
-export interface Actor {
-  role: Role;
-  /** Whether the actor is staff of the case's own center. */
-  ofCaseCenter: boolean;
-}
-
-export type Refusal = 'not_allowed_for_role' | 'not_in_this_state';
-export type Transition = { ok: true; next: CaseStatus } | { ok: false; refusal: Refusal };
-
-interface Rule {
-  from: readonly CaseStatus[];
-  to: CaseStatus | 'same';
-  roles: readonly Role[];
-}
-
-const intakeStaff: readonly Role[] = ['clerk', 'director'];
-
-const rules: Record<CaseAction, Rule> = {
-  accept: { from: ['registered'], to: 'accepted', roles: intakeStaff },
-  decline: { from: ['registered'], to: 'declined', roles: intakeStaff },
-  transfer: { from: ['registered'], to: 'transferred', roles: intakeStaff },
+const rules = {
+  accept: { from: ['registered'], to: 'accepted' },
+  decline: { from: ['registered'], to: 'declined' },
+  transfer: { from: ['registered'], to: 'transferred' },
   // A petition merged into another case lives on only as part of that case.
-  merge_into: { from: ['registered'], to: 'merged', roles: intakeStaff },
-  link: { from: ['registered', 'accepted', 'mediating', 'agreed', 'reopened'], to: 'same', roles: intakeStaff },
-  // The director (or a clerk) forms the joint panel; mediation starts with it.
-  assign_panel: { from: ['accepted', 'reopened'], to: 'mediating', roles: intakeStaff },
-  change_panel: { from: ['mediating', 'agreed'], to: 'same', roles: intakeStaff },
-};
+  merge_into: { from: ['registered'], to: 'merged' },
+  link: { from: ['registered', ...open], to: 'same' },
+  // Forming the joint panel starts mediation.
+  assign_panel: { from: ['accepted', 'reopened'], to: 'mediating' },
+  change_panel: { from: ['mediating', 'agreed'], to: 'same' },
+  change_track: { from: open, to: 'same' },
+} as const satisfies Record<string, { from: readonly CaseStatus[]; to: CaseStatus | 'same' }>;
 
-export function decideTransition(status: CaseStatus, action: CaseAction, actor: Actor): Transition {
-  const rule = rules[action];
-  if (!actor.ofCaseCenter || !rule.roles.includes(actor.role)) return { ok: false, refusal: 'not_allowed_for_role' };
-  if (!rule.from.includes(status)) return { ok: false, refusal: 'not_in_this_state' };
-  return { ok: true, next: rule.to === 'same' ? status : rule.to };
+export type CaseTransition = keyof typeof rules;
+export type Transition = { ok: true; next: CaseStatus } | { ok: false; refusal: 'not_in_this_state' };
+
+export function isTransition(action: string): action is CaseTransition {
+  return action in rules;
 }
 
-/** Which of the acceptance decisions a status still allows (for showing the buttons). */
-export function availableActions(status: CaseStatus, actor: Actor): CaseAction[] {
-  return (Object.keys(rules) as CaseAction[]).filter((a) => decideTransition(status, a, actor).ok);
+export function decideTransition(status: CaseStatus, action: CaseTransition): Transition {
+  const rule = rules[action];
+  if (!(rule.from as readonly CaseStatus[]).includes(status)) return { ok: false, refusal: 'not_in_this_state' };
+  return { ok: true, next: rule.to === 'same' ? status : rule.to };
 }

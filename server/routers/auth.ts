@@ -20,5 +20,5 @@ export const authRouter = router({
 
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(256), newPassword: passwordField }))
-    .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => changePassword(ctx.svc, input)),
 });

@@ -2,54 +2,64 @@ import { z } from 'zod';
 import { visibilities } from '../domain/case-status';
 import { checklistStatuses } from '../domain/checklist';
 import { sessionOutcomes } from '../domain/sessions';
+import { clockKinds, pauseReasons, tracks } from '../domain/tracks';
+import { changeTrack, extendClock, pauseClock, resumeClock } from '../services/clock-actions';
 import { listChecklist, updateChecklistItem } from '../services/checklist';
 import { updateCaseDetails } from '../services/case-details';
-import { recordSession, scheduleSession } from '../services/sessions';
+import { cancelSession, recordSession, rescheduleSession, scheduleSession } from '../services/sessions';
 import { getCaseView } from '../services/case-queries';
 import { recordVisit } from '../services/intake-decisions';
-import { liveTimeline, postEntry, timelinePage } from '../services/timeline';
+import { extensionNotice } from '../services/notices';
+import { liveTimeline, postEntry, readTimeline } from '../services/timeline';
 import { caseProcedure, router } from '../trpc';
 import { amountField, dateField, optional } from './fields';
 
+const version = z.number().int().min(1);
+const sessionSlot = {
+  startsAt: z.coerce.date(),
+  endsAt: z.coerce.date(),
+  room: optional(z.string().trim().max(50)),
+  onlineLink: optional(z.url({ protocol: /^https?$/ })),
+};
+
 export const caseRouter = router({
-  get: caseProcedure.query(({ ctx }) => getCaseView(ctx.db, ctx.access, ctx.user)),
+  get: caseProcedure.query(({ ctx }) => getCaseView(ctx.db, ctx.access, ctx.user, ctx.locale)),
   recordVisit: caseProcedure
     .input(z.object({ note: optional(z.string().trim().max(500)) }))
-    .mutation(({ ctx, input }) => recordVisit(ctx.db, ctx.user, ctx.access, input)),
-  /**
-   * Server-sent events: the entries the caller may read, as they are written. Access is
-   * checked again on every change, so a member removed from the panel stops receiving.
-   */
-  /** Server-sent events of the entries the caller may read, as they are written. */
+    .mutation(({ ctx, input }) => recordVisit(ctx.svc, ctx.access, input)),
+  /** Server-sent events of the entries the caller may read, rendered for them, as they are written. */
   live: caseProcedure
     .input(z.object({ after: z.coerce.date() }))
-    .subscription(({ ctx, input, signal }) => liveTimeline(ctx.db, ctx.user, ctx.access, input.after, signal)),
+    .subscription(({ ctx, input, signal }) => liveTimeline(ctx.db, ctx.user, ctx.access, ctx.locale, input.after, signal)),
   update: caseProcedure
     .input(
       z.object({
-        expectedVersion: z.number().int().min(1),
+        expectedVersion: version,
         title: optional(z.string().trim().min(1).max(100)),
         description: optional(z.string().trim().min(1).max(5000)),
         request: optional(z.string().trim().min(1).max(2000)),
         amountInDispute: optional(amountField),
       }),
     )
-    .mutation(({ ctx, input }) => updateCaseDetails(ctx.db, ctx.user, ctx.access, input)),
+    .mutation(({ ctx, input }) => updateCaseDetails(ctx.svc, ctx.access, input)),
   scheduleSession: caseProcedure
     .input(
       z.object({
-        startsAt: z.coerce.date(),
-        endsAt: z.coerce.date(),
-        room: optional(z.string().trim().max(50)),
-        onlineLink: optional(z.url({ protocol: /^https?$/ })),
+        ...sessionSlot,
         memberIds: z.array(z.uuid()).max(12).default([]),
         partyIds: z.array(z.uuid()).max(100).default([]),
       }),
     )
-    .mutation(({ ctx, input }) => scheduleSession(ctx.db, ctx.user, ctx.access, input)),
+    .mutation(({ ctx, input }) => scheduleSession(ctx.svc, ctx.access, input)),
+  rescheduleSession: caseProcedure
+    .input(z.object({ sessionId: z.uuid(), ...sessionSlot }))
+    .mutation(({ ctx, input }) => rescheduleSession(ctx.svc, ctx.access, input)),
+  cancelSession: caseProcedure
+    .input(z.object({ sessionId: z.uuid(), reason: z.string().trim().min(1).max(500) }))
+    .mutation(({ ctx, input }) => cancelSession(ctx.svc, ctx.access, input)),
   recordSession: caseProcedure
     .input(z.object({ sessionId: z.uuid(), minutes: z.string().trim().min(1).max(10000), outcome: z.enum(sessionOutcomes) }))
-    .mutation(({ ctx, input }) => recordSession(ctx.db, ctx.user, ctx.access, input)),
+    .mutation(({ ctx, input }) => recordSession(ctx.svc, ctx.access, input)),
   checklist: caseProcedure.query(({ ctx }) => listChecklist(ctx.db, ctx.access)),
   updateChecklistItem: caseProcedure
     .input(
@@ -61,10 +71,11 @@ export const caseRouter = router({
         evidenceId: z.uuid().nullable().optional(),
       }),
     )
-    .mutation(({ ctx, input }) => updateChecklistItem(ctx.db, ctx.user, ctx.access, input)),
+    .mutation(({ ctx, input }) => updateChecklistItem(ctx.svc, ctx.access, input)),
+  /** A page of the timeline, newest first, rendered for the caller; `before` pages back. */
   timeline: caseProcedure
-    .input(z.object({ before: optional(z.coerce.date()), limit: z.number().int().min(1).max(200).default(50) }))
-    .query(({ ctx, input }) => timelinePage(ctx.db, ctx.access, input)),
+    .input(z.object({ beforeId: optional(z.uuid()), limit: z.number().int().min(1).max(200).default(50) }))
+    .query(({ ctx, input }) => readTimeline(ctx.db, ctx.access, ctx.locale, input)),
   post: caseProcedure
     .input(
       z.object({
@@ -75,5 +86,27 @@ export const caseRouter = router({
         attachmentIds: z.array(z.uuid()).max(10).default([]),
       }),
     )
-    .mutation(({ ctx, input }) => postEntry(ctx.db, ctx.user, ctx.access, input)),
+    .mutation(({ ctx, input }) => postEntry(ctx.svc, ctx.access, input)),
+  changeTrack: caseProcedure
+    .input(z.object({ track: z.enum(tracks), reason: z.string().trim().min(1).max(500), expectedVersion: version }))
+    .mutation(({ ctx, input }) => changeTrack(ctx.svc, ctx.access, input)),
+  extendClock: caseProcedure
+    .input(
+      z.object({
+        clock: z.enum(clockKinds),
+        days: z.number().int().min(1).max(365),
+        reason: z.string().trim().min(1).max(500),
+        consent: optional(z.object({ partyIds: z.array(z.uuid()).min(1).max(500), method: z.string().trim().min(1).max(200) })),
+        expectedVersion: version,
+      }),
+    )
+    .mutation(({ ctx, input }) => extendClock(ctx.svc, ctx.access, input)),
+  pauseClock: caseProcedure
+    .input(z.object({ clock: z.enum(clockKinds), reason: z.enum(pauseReasons), note: optional(z.string().trim().max(500)), expectedVersion: version }))
+    .mutation(({ ctx, input }) => pauseClock(ctx.svc, ctx.access, input)),
+  /** The printable notice of the latest extension, for the petitioner. */
+  extensionNotice: caseProcedure.query(({ ctx }) => extensionNotice(ctx.db, ctx.access)),
+  resumeClock: caseProcedure
+    .input(z.object({ clock: z.enum(clockKinds), expectedVersion: version }))
+    .mutation(({ ctx, input }) => resumeClock(ctx.svc, ctx.access, input)),
 });

@@ -19,5 +19,5 @@ const uploadForm = z
 export const evidenceRouter = router({
   upload: roleProcedure('petitioner', 'clerk', 'director', 'mediator', 'judge', 'lawyer', 'labor_official', 'psychologist')
     .input(uploadForm)
-    .mutation(({ ctx, input }) => uploadEvidence(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => uploadEvidence(ctx.svc, input)),
 });

@@ -3,7 +3,7 @@ import { listInbox, markRead, unreadCount } from '../services/inbox';
 import { authedProcedure, router } from '../trpc';
 
 export const inboxRouter = router({
-  list: authedProcedure.query(({ ctx }) => listInbox(ctx.db, ctx.user)),
+  list: authedProcedure.query(({ ctx }) => listInbox(ctx.db, ctx.user, ctx.locale)),
   unreadCount: authedProcedure.query(({ ctx }) => unreadCount(ctx.db, ctx.user)),
   markRead: authedProcedure
     .input(z.object({ ids: z.array(z.uuid()).max(100).optional() }))

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { caseStatuses, channels } from '../domain/case-status';
+import { tracks } from '../domain/tracks';
 import { listIntakeQueue } from '../services/case-queries';
 import { centerDestinations } from '../services/center-config';
+import { clockRuleFor } from '../services/clocks';
 import { decideAcceptance, linkCases, mergeCase } from '../services/intake-decisions';
 import { registerPetition } from '../services/register-petition';
 import { caseProcedure, roleProcedure, router } from '../trpc';
@@ -30,10 +32,16 @@ export const intakeRouter = router({
 
   destinations: intakeStaff.query(({ ctx }) => (ctx.user.centerId ? centerDestinations(ctx.db, ctx.user.centerId) : [])),
 
+  /** The center's acceptance clock (days and unit), for the registration form's deadline preview. */
+  acceptanceRule: intakeStaff.query(async ({ ctx }) => {
+    const rule = ctx.user.centerId ? await clockRuleFor(ctx.db, ctx.user.centerId, 'acceptance', null) : null;
+    return rule ? { days: rule.days, unit: rule.unit } : null;
+  }),
+
   /** A petition taken at the window, by phone, from a letter, a transfer or a terminal. */
   register: intakeStaff.input(clerkPetitionInput).mutation(({ ctx, input }) => {
-    const { channel, inPerson, sourceAgency, ...petition } = input;
-    return registerPetition(ctx.db, ctx.user, petition, { channel, inPerson, sourceAgency });
+    const { channel, inPerson, sourceAgency, receivedOn, ...petition } = input;
+    return registerPetition(ctx.svc, petition, { channel, inPerson, sourceAgency, receivedOn });
   }),
 
   decide: caseProcedure
@@ -42,16 +50,17 @@ export const intakeRouter = router({
         decision: z.enum(['accept', 'decline', 'transfer']),
         reason: optional(z.string().trim().max(1000)),
         destinationId: optional(z.uuid()),
+        track: optional(z.enum(tracks)),
         expectedVersion: z.number().int().min(1),
       }),
     )
-    .mutation(({ ctx, input }) => decideAcceptance(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => decideAcceptance(ctx.svc, ctx.access, input)),
 
   merge: caseProcedure
     .input(z.object({ intoCaseId: z.uuid(), expectedVersion: z.number().int().min(1) }))
-    .mutation(({ ctx, input }) => mergeCase(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => mergeCase(ctx.svc, ctx.access, input)),
 
   link: caseProcedure
     .input(z.object({ otherCaseId: z.uuid() }))
-    .mutation(({ ctx, input }) => linkCases(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => linkCases(ctx.svc, ctx.access, input)),
 });

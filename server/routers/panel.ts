@@ -15,5 +15,5 @@ export const panelRouter = router({
         expectedVersion: z.number().int().min(1),
       }),
     )
-    .mutation(({ ctx, input }) => assignPanel(ctx.db, ctx.user, { ...input, caseId: ctx.access.caseId })),
+    .mutation(({ ctx, input }) => assignPanel(ctx.svc, ctx.access, input)),
 });

@@ -46,6 +46,8 @@ export const clerkPetitionInput = petitionInput.extend({
   inPerson: z.boolean().default(false),
   /** For transfers: the agency that sent the matter. */
   sourceAgency: optional(z.string().trim().max(100)),
+  /** For letters and transfers: the day the center received it (the acceptance clock starts there). */
+  receivedOn: optional(dateField),
 });
 
 /** Enough of a petition to look for duplicates before submitting. */

@@ -17,6 +17,6 @@ export const petitionRouter = router({
     .query(({ ctx, input }) => precheckPetition(ctx.db, ctx.user, input)),
   submit: roleProcedure('petitioner')
     .input(petitionInput)
-    .mutation(({ ctx, input }) => registerPetition(ctx.db, ctx.user, input, { channel: 'online' })),
+    .mutation(({ ctx, input }) => registerPetition(ctx.svc, input, { channel: 'online' })),
   mine: roleProcedure('petitioner').query(({ ctx }) => listMyCases(ctx.db, ctx.user)),
 });

@@ -11,5 +11,5 @@ export const trackingRouter = router({
         phoneLast4: z.string().trim().regex(/^\d{4}$/, { error: 'validation.phoneLast4' }),
       }),
     )
-    .query(({ ctx, input }) => trackCase(ctx.db, { ...input, ip: ctx.ip })),
+    .query(({ ctx, input }) => trackCase(ctx.db, { ...input, ip: ctx.ip }, ctx.locale)),
 });

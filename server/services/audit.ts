@@ -1,8 +1,9 @@
 import type { Database } from '../../db/client';
 import { auditLog } from '../../db/schema';
+import { actorColumns, type Actor } from './context';
 
 export interface AuditEntry {
-  actorId: string | null;
+  actor: Actor;
   centerId?: string | null;
   action: string;
   entityType: string;
@@ -13,7 +14,7 @@ export interface AuditEntry {
 /** Written inside the action's own transaction, so an action and its audit row land together. */
 export async function writeAudit(tx: Database, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
-    actorId: entry.actorId,
+    ...actorColumns(entry.actor),
     centerId: entry.centerId ?? null,
     action: entry.action,
     entityType: entry.entityType,

@@ -1,37 +1,57 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { cases, timelineEvents, users } from '../../db/schema';
-import type { SessionUser } from '../auth/session-user';
+import { can, type CaseAccess, type CaseActionName } from '../auth/policy';
+import { centerTimeZone } from '../domain/case-number';
 import type { CaseStatus } from '../domain/case-status';
-import { decideTransition, type CaseAction } from '../domain/workflow';
+import { decideTransition, isTransition } from '../domain/workflow';
 import { notFound, ServiceError } from './errors';
 
+/** Refuses unless the policy lets the caller's relation do this. */
+export function ensureCan(access: CaseAccess, action: CaseActionName): void {
+  if (!can(access, action)) throw new ServiceError('forbidden', 'errors.forbidden');
+}
+
 /**
- * Loads a case for a write inside the action's transaction: locks its row, asks the
- * workflow whether the actor may do this now, and checks the version the caller saw.
- * `action` may depend on the status (forming a panel vs changing it).
+ * Loads a case for a write inside the action's transaction: asks the policy whether the
+ * caller may do this, locks the row, asks the workflow whether the case's state allows it,
+ * and checks the version the caller saw. `action` may depend on the status (forming a panel
+ * vs changing it).
  */
 export async function lockCase(
   tx: Database,
-  actor: SessionUser,
-  caseId: string,
-  action: CaseAction | ((status: CaseStatus) => CaseAction),
+  access: CaseAccess,
+  action: CaseActionName | ((status: CaseStatus) => CaseActionName),
   expectedVersion?: number,
 ) {
   const [row] = await tx
-    .select({ id: cases.id, centerId: cases.centerId, status: cases.status, version: cases.version, caseNumber: cases.caseNumber, updatedAt: cases.updatedAt })
+    .select({
+      id: cases.id,
+      centerId: cases.centerId,
+      status: cases.status,
+      version: cases.version,
+      caseNumber: cases.caseNumber,
+      updatedAt: cases.updatedAt,
+      track: cases.track,
+      category: cases.category,
+      receivedAt: cases.receivedAt,
+    })
     .from(cases)
-    .where(eq(cases.id, caseId))
+    .where(eq(cases.id, access.caseId))
     .for('update');
-  if (!row) throw notFound();
+  if (!row || row.centerId !== access.centerId) throw notFound();
   const chosen = typeof action === 'function' ? action(row.status) : action;
-  const decision = decideTransition(row.status, chosen, { role: actor.role, ofCaseCenter: actor.centerId === row.centerId });
-  if (!decision.ok) {
-    if (decision.refusal === 'not_allowed_for_role') throw new ServiceError('forbidden', 'errors.forbidden');
-    throw new ServiceError('conflict', 'intake.notInThisState');
+  ensureCan(access, chosen);
+  let next = row.status;
+  if (isTransition(chosen)) {
+    const decision = decideTransition(row.status, chosen);
+    if (!decision.ok) throw new ServiceError('conflict', 'intake.notInThisState');
+    next = decision.next;
   }
   if (expectedVersion !== undefined && expectedVersion !== row.version) throw await staleVersion(tx, row);
-  return { ...row, action: chosen, next: decision.next };
+  return { ...row, action: chosen, next };
 }
 
 /** "Changed by X at T": who last wrote to the case, for a refused stale edit. */
@@ -44,7 +64,7 @@ export async function staleVersion(tx: Database, row: { id: string; updatedAt: D
     .orderBy(desc(timelineEvents.createdAt))
     .limit(1);
   return new ServiceError('conflict', 'errors.staleVersion', {
-    values: { name: last?.name ?? '—', time: row.updatedAt.toISOString().slice(0, 16).replace('T', ' ') },
+    values: { name: last?.name ?? '—', time: format(new TZDate(row.updatedAt, centerTimeZone), 'yyyy-MM-dd HH:mm') },
   });
 }
 

@@ -1,17 +1,19 @@
 import { and, asc, count, desc, eq, exists, ilike, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseLinks, caseParties, cases, caseVisits, centers, timelineEvents, users } from '../../db/schema';
-import { readableVisibilities, seesFullContact, seesTrackingCode, timelineFilter, writableVisibilities, type CaseAccess } from '../auth/policy';
+import { caseLinks, caseParties, cases, caseVisits, centers } from '../../db/schema';
+import { can, openActions, readableVisibilities, resolveCaseAccess, writableVisibilities, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
+import { addDays, endOfLocalDay, localDateOf } from '../domain/calendar';
 import { caseStatuses, openStatuses, type CaseStatus, type Channel } from '../domain/case-status';
-import { daysLeft, defaultClockDays, latestStartWithDaysLeft, resolveDueAt } from '../domain/clocks';
 import { maskIdNumber } from '../domain/id-number';
 import { maskPhone } from '../domain/phone';
 import { regionPrefix } from '../domain/region';
-import { availableActions } from '../domain/workflow';
+import { suggestTrack } from '../domain/tracks';
+import type { Locale } from '../i18n/locales';
 import { decryptIdNumber } from '../pii';
 import { centerDestinations } from './center-config';
-import { findDuplicates, probeOfCase } from './duplicates';
+import { caseClockViews, clockBadge, currentClockJoin } from './clocks';
+import { findDuplicates, findDuplicatesBatch, probesOfCases } from './duplicates';
 import { listCaseEvidence } from './evidence';
 import { currentPanel } from './panel';
 import { listSessions } from './sessions';
@@ -23,25 +25,28 @@ const caseSummary = {
   category: cases.category,
   title: cases.title,
   channel: cases.channel,
+  track: cases.track,
   registeredAt: cases.registeredAt,
 };
 
-/** The cases a petitioner is a party to, newest first. */
-export async function listMyCases(db: Database, user: SessionUser) {
-  return db
-    .selectDistinct({ ...caseSummary, centerName: centers.name })
+/** The cases a petitioner is a party to, newest first, each with its running clock. */
+export async function listMyCases(db: Database, user: SessionUser, now = new Date()) {
+  const clock = currentClockJoin(db, cases.id);
+  const rows = await db
+    .select({ ...caseSummary, centerName: centers.name, clockKind: clock.kind, clockDueAt: clock.dueAt, clockState: clock.state })
     .from(cases)
-    .innerJoin(caseParties, eq(caseParties.caseId, cases.id))
     .innerJoin(centers, eq(centers.id, cases.centerId))
-    .where(eq(caseParties.userId, user.id))
+    .leftJoinLateral(clock, sql`true`)
+    .where(exists(db.select({ one: sql`1` }).from(caseParties).where(and(eq(caseParties.caseId, cases.id), eq(caseParties.userId, user.id)))))
     .orderBy(desc(cases.registeredAt));
+  return rows.map(({ clockKind, clockDueAt, clockState, ...row }) => ({ ...row, clock: clockBadge({ kind: clockKind, dueAt: clockDueAt, state: clockState }, now) }));
 }
 
 export interface IntakeQueueQuery {
   status: CaseStatus;
   channel?: Channel;
   category?: string;
-  /** Only cases whose acceptance decision is due within this many days (or overdue). */
+  /** Only cases whose running clock is due within this many days (or overdue). */
   dueWithinDays?: number;
   /** A case number, or part of an applicant's name or phone. */
   search?: string;
@@ -53,12 +58,11 @@ export interface IntakeQueueQuery {
 /** The clerk's queue: the center's cases, filtered and paged in the database, most urgent first. */
 export async function listIntakeQueue(db: Database, user: SessionUser, query: IntakeQueueQuery, now = new Date()) {
   if (!user.centerId) return { rows: [], total: 0 };
+  const clock = currentClockJoin(db, cases.id);
   const filters: (SQL | undefined)[] = [eq(cases.centerId, user.centerId), eq(cases.status, query.status)];
   if (query.channel) filters.push(eq(cases.channel, query.channel));
   if (query.category) filters.push(eq(cases.category, query.category));
-  if (query.dueWithinDays !== undefined) {
-    filters.push(lte(cases.registeredAt, latestStartWithDaysLeft(now, query.dueWithinDays, defaultClockDays.acceptance)));
-  }
+  if (query.dueWithinDays !== undefined) filters.push(lte(clock.dueAt, endOfLocalDay(addDays(localDateOf(now), query.dueWithinDays))));
   const search = query.search?.trim();
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -75,35 +79,56 @@ export async function listIntakeQueue(db: Database, user: SessionUser, query: In
     );
   }
   const where = and(...filters);
-  const [{ total }] = (await db.select({ total: count() }).from(cases).where(where)) as [{ total: number }];
+  const [{ total }] = (await db.select({ total: count() }).from(cases).leftJoinLateral(clock, sql`true`).where(where)) as [{ total: number }];
   const rows = await db
-    .select(caseSummary)
+    .select({ ...caseSummary, clockKind: clock.kind, clockDueAt: clock.dueAt, clockState: clock.state })
     .from(cases)
+    .leftJoinLateral(clock, sql`true`)
     .where(where)
-    .orderBy(query.sort === 'newest' ? desc(cases.registeredAt) : asc(cases.registeredAt))
+    .orderBy(...(query.sort === 'newest' ? [desc(cases.registeredAt)] : [sql`${clock.dueAt} asc nulls last`, asc(cases.registeredAt)]))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const applicants = rows.length
+  const ids = rows.map((r) => r.id);
+  const applicants = ids.length
     ? await db
         .select({ caseId: caseParties.caseId, first: sql<string>`min(${caseParties.name})`, n: count() })
         .from(caseParties)
-        .where(and(inArray(caseParties.caseId, rows.map((r) => r.id)), eq(caseParties.role, 'applicant')))
+        .where(and(inArray(caseParties.caseId, ids), eq(caseParties.role, 'applicant')))
         .groupBy(caseParties.caseId)
     : [];
-  const withClocks = await Promise.all(
-    rows.map(async (row) => {
+  // Likely duplicates only matter before the acceptance decision; the whole page in one query.
+  const registered = rows.filter((r) => r.status === 'registered').map((r) => r.id);
+  const probes = await probesOfCases(db, registered);
+  const found = await findDuplicatesBatch(db, [...probes.values()], 5);
+  const duplicateCount = new Map([...probes.keys()].map((id, i) => [id, found[i]!.length]));
+  return {
+    rows: rows.map(({ clockKind, clockDueAt, clockState, ...row }) => {
       const group = applicants.find((a) => a.caseId === row.id);
-      const dueAt = resolveDueAt(row.registeredAt, defaultClockDays.acceptance);
-      const probe = row.status === 'registered' ? await probeOfCase(db, row.id) : null;
-      const duplicates = probe ? (await findDuplicates(db, probe, 5)).length : 0;
-      return { ...row, applicant: group?.first ?? null, applicantCount: Number(group?.n ?? 0), acceptanceDueAt: dueAt, daysLeft: daysLeft(dueAt, now), duplicates };
+      return {
+        ...row,
+        applicant: group?.first ?? null,
+        applicantCount: Number(group?.n ?? 0),
+        clock: clockBadge({ kind: clockKind, dueAt: clockDueAt, state: clockState }, now),
+        duplicates: duplicateCount.get(row.id) ?? 0,
+      };
     }),
-  );
-  return { rows: withClocks, total: Number(total) };
+    total: Number(total),
+  };
 }
 
-/** One case as the caller may see it: parties masked per role, timeline and files filtered in the query. */
-export async function getCaseView(db: Database, access: CaseAccess, viewer: SessionUser) {
+/** The other cases linked to this one that the caller may see themselves; the rest stay hidden. */
+async function visibleLinks(db: Database, access: CaseAccess, viewer: SessionUser) {
+  const links = await db
+    .select({ kind: caseLinks.kind, caseId: caseLinks.otherCaseId, caseNumber: cases.caseNumber, status: cases.status })
+    .from(caseLinks)
+    .innerJoin(cases, eq(cases.id, caseLinks.otherCaseId))
+    .where(and(eq(caseLinks.caseId, access.caseId), eq(caseLinks.centerId, access.centerId)));
+  const seen = await Promise.all(links.map((l) => resolveCaseAccess(db, viewer, l.caseId)));
+  return links.filter((_, i) => seen[i] !== null);
+}
+
+/** One case as the caller may see it: parties masked per the policy, what they may do now, the clocks explained. */
+export async function getCaseView(db: Database, access: CaseAccess, viewer: SessionUser, locale: Locale, now = new Date()) {
   const [row] = await db
     .select({
       ...caseSummary,
@@ -113,6 +138,7 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
       occurredOn: cases.occurredOn,
       location: cases.location,
       trackingCode: cases.trackingCode,
+      receivedAt: cases.receivedAt,
       decidedAt: cases.decidedAt,
       version: cases.version,
       centerName: centers.name,
@@ -135,35 +161,21 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
     .from(caseParties)
     .where(and(eq(caseParties.caseId, access.caseId), eq(caseParties.centerId, access.centerId)))
     .orderBy(asc(caseParties.position), asc(caseParties.createdAt));
-  const timeline = await db
-    .select({
-      id: timelineEvents.id,
-      kind: timelineEvents.kind,
-      visibility: timelineEvents.visibility,
-      body: timelineEvents.body,
-      createdAt: timelineEvents.createdAt,
-      actorName: users.displayName,
-    })
-    .from(timelineEvents)
-    .leftJoin(users, eq(users.id, timelineEvents.actorId))
-    .where(timelineFilter(access))
-    .orderBy(asc(timelineEvents.createdAt));
-  const [evidence, links, [visits]] = await Promise.all([
+  const actions = openActions(access, row!.status);
+  const [evidence, links, [visits], panel, clocks, sessions] = await Promise.all([
     listCaseEvidence(db, access.caseId, readableVisibilities(access.relation)),
-    db
-      .select({ kind: caseLinks.kind, caseId: caseLinks.otherCaseId, caseNumber: cases.caseNumber, status: cases.status })
-      .from(caseLinks)
-      .innerJoin(cases, eq(cases.id, caseLinks.otherCaseId))
-      .where(eq(caseLinks.caseId, access.caseId)),
+    visibleLinks(db, access, viewer),
     db.select({ n: count() }).from(caseVisits).where(eq(caseVisits.caseId, access.caseId)),
+    currentPanel(db, access.caseId),
+    caseClockViews(db, access.caseId, locale, now),
+    listSessions(db, access),
   ]);
-  const staff = access.relation.kind === 'center_staff';
-  const panel = await currentPanel(db, access.caseId);
-  const fullContact = seesFullContact(access);
-  const probe = staff && row!.status === 'registered' ? await probeOfCase(db, access.caseId) : null;
+  const fullContact = can(access, 'see_full_contact');
+  const deciding = actions.includes('accept');
   return {
     ...row!,
-    trackingCode: seesTrackingCode(access) ? row!.trackingCode : null,
+    trackingCode: can(access, 'see_tracking_code') ? row!.trackingCode : null,
+    suggestedTrack: suggestTrack(row!.category),
     visitCount: Number(visits?.n ?? 0),
     parties: parties.map(({ idNumberEncrypted, ...p }) => {
       const idNumber = idNumberEncrypted ? decryptIdNumber(idNumberEncrypted) : null;
@@ -173,17 +185,16 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
         idNumber: idNumber && !fullContact ? maskIdNumber(idNumber) : idNumber,
       };
     }),
-    timeline,
     evidence,
     links,
-    duplicates: probe ? await findDuplicates(db, probe) : [],
+    duplicates: deciding ? await findDuplicates(db, (await probesOfCases(db, [access.caseId])).get(access.caseId)!) : [],
     panel,
-    clock: caseClock(row!.status, row!.registeredAt, row!.decidedAt),
-    sessions: await listSessions(db, access),
+    clocks,
+    sessions,
     relation: access.relation.kind,
     writableVisibilities: writableVisibilities(access.relation),
-    actions: staff ? availableActions(row!.status, { role: viewer.role, ofCaseCenter: true }) : [],
-    destinations: staff ? await centerDestinations(db, access.centerId) : [],
+    actions,
+    destinations: deciding ? await centerDestinations(db, access.centerId) : [],
   };
 }
 
@@ -230,17 +241,4 @@ export async function regionOverview(db: Database, user: SessionUser) {
 /** Centers a petitioner can address a petition to. */
 export async function listCenters(db: Database) {
   return db.select({ id: centers.id, name: centers.name, regionCode: centers.regionCode }).from(centers).orderBy(asc(centers.regionCode));
-}
-
-/** The legal clock that is running for a case now, if any: deciding acceptance, or handling it. */
-function caseClock(status: CaseStatus, registeredAt: Date, decidedAt: Date | null, now = new Date()) {
-  if (status === 'registered') {
-    const dueAt = resolveDueAt(registeredAt, defaultClockDays.acceptance);
-    return { kind: 'acceptance' as const, dueAt, daysLeft: daysLeft(dueAt, now) };
-  }
-  if ((status === 'accepted' || status === 'mediating') && decidedAt) {
-    const dueAt = resolveDueAt(decidedAt, defaultClockDays.handling);
-    return { kind: 'handling' as const, dueAt, daysLeft: daysLeft(dueAt, now) };
-  }
-  return null;
 }

@@ -5,6 +5,7 @@ import { checklistTemplates } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
 import type { Category } from '../domain/case-status';
 import { writeAudit } from './audit';
+import { actingUser, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 
 /** The admin's view of a category's evidence checklist: the center's own, or the defaults. */
@@ -21,15 +22,15 @@ export async function checklistTemplateFor(db: Database, admin: SessionUser, cat
 }
 
 /** Replaces the center's checklist for a category; cases keep the copy they were given. */
-export async function setChecklistTemplate(db: Database, admin: SessionUser, input: { category: string; labels: string[] }) {
-  const centerId = admin.centerId;
+export async function setChecklistTemplate(ctx: ServiceContext, input: { category: string; labels: string[] }) {
+  const centerId = actingUser(ctx).centerId;
   if (!centerId) throw new ServiceError('forbidden', 'errors.forbidden');
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await tx.delete(checklistTemplates).where(and(eq(checklistTemplates.centerId, centerId), eq(checklistTemplates.category, input.category)));
     if (input.labels.length) {
       await tx.insert(checklistTemplates).values(input.labels.map((label, i) => ({ centerId, category: input.category, label, sortOrder: i })));
     }
-    await writeAudit(tx, { actorId: admin.id, centerId, action: 'checklist_template.set', entityType: 'center', entityId: centerId, data: input });
+    await writeAudit(tx, { actor: ctx.actor, centerId, action: 'checklist_template.set', entityType: 'center', entityId: centerId, data: input });
     return { category: input.category, count: input.labels.length };
   });
 }

@@ -1,14 +1,13 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { defaultChecklists } from '../../db/checklist-defaults';
-import { cases, checklistItems, checklistTemplates, evidenceFiles, panelMembers, timelineEvents, users } from '../../db/schema';
+import { checklistItems, checklistTemplates, evidenceFiles, panelMembers, users } from '../../db/schema';
 import type { CaseAccess } from '../auth/policy';
-import type { SessionUser } from '../auth/session-user';
 import type { Category } from '../domain/case-status';
 import { readiness, type ChecklistStatus } from '../domain/checklist';
-import { announceTimeline } from '../live';
-import { notifyUsers } from '../notify/users';
-import { writeAudit } from './audit';
+import { recordEvent } from './case-events';
+import { ensureCan } from './case-lock';
+import type { ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 
 /** Gives a case its own evidence checklist from the center's template (or the defaults). */
@@ -51,21 +50,24 @@ export interface ChecklistUpdate {
 }
 
 /** Marks an item provided (optionally by a file of the case) or assigns a missing one to a panel member with a due date. */
-export async function updateChecklistItem(db: Database, actor: SessionUser, access: CaseAccess, update: ChecklistUpdate) {
-  if (access.relation.kind !== 'panel' && access.relation.kind !== 'center_staff') throw new ServiceError('forbidden', 'errors.forbidden');
-  return db.transaction(async (tx) => {
+export async function updateChecklistItem(ctx: ServiceContext, access: CaseAccess, update: ChecklistUpdate) {
+  ensureCan(access, 'update_checklist');
+  return ctx.db.transaction(async (tx) => {
     const [item] = await tx
       .select()
       .from(checklistItems)
       .where(and(eq(checklistItems.id, update.itemId), eq(checklistItems.caseId, access.caseId)))
       .for('update');
     if (!item) throw notFound();
+    let assigneeName: string | null = null;
     if (update.assigneeId) {
       const [member] = await tx
-        .select({ id: panelMembers.id })
+        .select({ name: users.displayName })
         .from(panelMembers)
+        .innerJoin(users, eq(users.id, panelMembers.userId))
         .where(and(eq(panelMembers.caseId, access.caseId), eq(panelMembers.userId, update.assigneeId), isNull(panelMembers.removedAt)));
       if (!member) throw new ServiceError('invalid', 'timeline.mentionNotOnPanel', { field: 'assigneeId' });
+      assigneeName = member.name;
     }
     if (update.evidenceId) {
       const [file] = await tx
@@ -82,27 +84,16 @@ export async function updateChecklistItem(db: Database, actor: SessionUser, acce
         assigneeId: update.assigneeId === undefined ? item.assigneeId : update.assigneeId,
         dueOn: update.dueOn === undefined ? item.dueOn : update.dueOn,
         evidenceId: update.evidenceId === undefined ? item.evidenceId : update.evidenceId,
-        updatedAt: new Date(),
+        updatedAt: ctx.now(),
       })
       .where(eq(checklistItems.id, item.id));
-    if (update.assigneeId && update.assigneeId !== item.assigneeId && update.assigneeId !== actor.id) {
-      const [row] = await tx.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, access.caseId));
-      await notifyUsers(tx, [update.assigneeId], {
-        caseId: access.caseId,
-        kind: 'checklist',
-        body: { caseNumber: row!.caseNumber, label: item.label, dueOn: update.dueOn ?? item.dueOn ?? '' },
-      });
-    }
-    await tx.insert(timelineEvents).values({
-      centerId: access.centerId,
-      caseId: access.caseId,
-      kind: status === 'provided' && item.status !== 'provided' ? 'checklist_provided' : 'checklist_updated',
-      visibility: 'panel',
-      actorId: actor.id,
-      body: { label: item.label },
-    });
-    await announceTimeline(tx, access.caseId);
-    await writeAudit(tx, { actorId: actor.id, centerId: access.centerId, action: 'checklist.update', entityType: 'checklist_item', entityId: item.id, data: { ...update } });
+    const newlyAssigned = update.assigneeId && update.assigneeId !== item.assigneeId ? [update.assigneeId] : [];
+    const dueOn = update.dueOn === undefined ? item.dueOn : update.dueOn;
+    const event =
+      status === 'provided' && item.status !== 'provided'
+        ? { kind: 'checklist_provided' as const, payload: { label: item.label } }
+        : { kind: 'checklist_updated' as const, payload: { label: item.label, assigneeName, dueOn: dueOn ?? null } };
+    await recordEvent(tx, ctx, access, event, { users: newlyAssigned });
     return { id: item.id, status };
   });
 }

@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Database } from '../../db/client';
-import { evidenceFiles, timelineEvents } from '../../db/schema';
-import { readableVisibilities, resolveCaseAccess, writableVisibilities } from '../auth/policy';
+import { evidenceFiles } from '../../db/schema';
+import { can, readableVisibilities, resolveCaseAccess, writableVisibilities } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import { evidenceMaxBytes } from '../config';
 import type { Visibility } from '../domain/case-status';
 import { allowedEvidenceTypes, safeFileName } from '../domain/evidence-types';
 import { fileStorage } from '../storage';
-import { writeAudit } from './audit';
+import { recordEvent } from './case-events';
+import { actingUser, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 
 export interface EvidenceUpload {
@@ -20,7 +21,8 @@ export interface EvidenceUpload {
 }
 
 /** Stores one file after checking its size and its real type. */
-export async function uploadEvidence(db: Database, actor: SessionUser, upload: EvidenceUpload) {
+export async function uploadEvidence(ctx: ServiceContext, upload: EvidenceUpload) {
+  const actor = actingUser(ctx);
   const max = evidenceMaxBytes();
   if (upload.file.size > max) {
     throw new ServiceError('invalid', 'evidence.tooLarge', { field: 'file', values: { mb: Math.floor(max / 1024 / 1024) } });
@@ -32,21 +34,25 @@ export async function uploadEvidence(db: Database, actor: SessionUser, upload: E
   if (!detected || !ext) throw new ServiceError('invalid', 'evidence.badType', { field: 'file' });
 
   let target: { caseId: string; centerId: string } | null = null;
-  let visibility: Visibility = upload.visibility ?? 'parties';
+  // A file for a petition not yet submitted is the petitioner's evidence: every party reads it.
+  let visibility: Visibility = 'parties';
   if (upload.caseId) {
-    const access = await resolveCaseAccess(db, actor, upload.caseId);
+    const access = await resolveCaseAccess(ctx.db, actor, upload.caseId);
     if (!access) throw notFound();
+    if (!can(access, 'upload_evidence')) throw new ServiceError('forbidden', 'errors.forbidden');
     // A file is added at a visibility the uploader may write; caucus files need a party (not yet).
     const writable: Visibility[] = writableVisibilities(access.relation).filter((v) => v !== 'caucus');
-    if (writable.length === 0) throw new ServiceError('forbidden', 'errors.forbidden');
     if (!upload.visibility) visibility = writable.includes('parties') ? 'parties' : writable[0]!;
-    else if (!writable.includes(visibility)) throw new ServiceError('forbidden', 'timeline.visibilityNotAllowed', { field: 'visibility' });
+    else if (!writable.includes(upload.visibility)) throw new ServiceError('forbidden', 'timeline.visibilityNotAllowed', { field: 'visibility' });
+    else visibility = upload.visibility;
     target = { caseId: access.caseId, centerId: access.centerId };
+  } else if (upload.visibility && upload.visibility !== 'parties') {
+    throw new ServiceError('forbidden', 'timeline.visibilityNotAllowed', { field: 'visibility' });
   }
 
   const storageKey = await fileStorage().put(data);
   const fileName = safeFileName(upload.file.name, ext);
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(evidenceFiles)
       .values({
@@ -59,20 +65,10 @@ export async function uploadEvidence(db: Database, actor: SessionUser, upload: E
         visibility,
         caseId: target?.caseId ?? null,
         centerId: target?.centerId ?? null,
-        attachedAt: target ? new Date() : null,
+        attachedAt: target ? ctx.now() : null,
       })
       .returning({ id: evidenceFiles.id, fileName: evidenceFiles.fileName, mimeType: evidenceFiles.mimeType, sizeBytes: evidenceFiles.sizeBytes });
-    if (target) {
-      await tx.insert(timelineEvents).values({
-        centerId: target.centerId,
-        caseId: target.caseId,
-        kind: 'evidence_added',
-        visibility,
-        actorId: actor.id,
-        body: { fileId: row!.id, fileName },
-      });
-      await writeAudit(tx, { actorId: actor.id, centerId: target.centerId, action: 'evidence.add', entityType: 'evidence', entityId: row!.id });
-    }
+    if (target) await recordEvent(tx, ctx, target, { kind: 'evidence_added', payload: { fileId: row!.id, fileName }, visibility });
     return row!;
   });
 }

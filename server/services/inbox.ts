@@ -1,15 +1,51 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { notifications } from '../../db/schema';
+import { cases, notifications, timelineEvents, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
+import { renderEvent, renderNotice, type NoticePurpose } from '../domain/event-render';
+import type { Locale } from '../i18n/locales';
+import { renderTools } from '../i18n/render-tools';
 
-export async function listInbox(db: Database, user: SessionUser) {
-  return db
-    .select({ id: notifications.id, caseId: notifications.caseId, kind: notifications.kind, body: notifications.body, readAt: notifications.readAt, createdAt: notifications.createdAt })
+const purposes: readonly string[] = ['event', 'mention', 'assignment'] satisfies NoticePurpose[];
+
+/** The caller's notices, newest first, each rendered for them in their language. */
+export async function listInbox(db: Database, user: SessionUser, locale: Locale) {
+  const rows = await db
+    .select({
+      id: notifications.id,
+      caseId: notifications.caseId,
+      kind: notifications.kind,
+      body: notifications.body,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+      caseNumber: cases.caseNumber,
+      eventKind: timelineEvents.kind,
+      eventBody: timelineEvents.body,
+      actorSystem: timelineEvents.actorSystem,
+      actorName: users.displayName,
+    })
     .from(notifications)
+    .leftJoin(cases, eq(cases.id, notifications.caseId))
+    .leftJoin(timelineEvents, eq(timelineEvents.id, notifications.eventId))
+    .leftJoin(users, eq(users.id, timelineEvents.actorId))
     .where(eq(notifications.userId, user.id))
     .orderBy(desc(notifications.createdAt))
     .limit(50);
+  const tools = renderTools(locale);
+  const audience = user.role === 'petitioner' ? 'parties' : 'staff';
+  return rows.map((n) => {
+    let text: string;
+    if (n.eventKind && purposes.includes(n.kind)) {
+      const rendered = renderEvent({ kind: n.eventKind, payload: n.eventBody, actorName: n.actorName, actorSystem: n.actorSystem }, audience, tools);
+      const actor = n.actorSystem ? tools.t('events.system') : (n.actorName ?? tools.t('events.someone'));
+      text = renderNotice(n.kind as NoticePurpose, n.caseNumber ?? '', rendered, actor, tools.t);
+    } else {
+      // A notice without a case event (e.g. about the account) names its message in the catalog.
+      const body = n.body as { key?: string; values?: Record<string, string | number> };
+      text = tools.t(body.key ?? 'events.unknown', body.values);
+    }
+    return { id: n.id, caseId: n.caseId, text, readAt: n.readAt, createdAt: n.createdAt };
+  });
 }
 
 export async function unreadCount(db: Database, user: SessionUser): Promise<number> {

@@ -1,16 +1,16 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { cases, centers, organizations, panelMembers, routingRules, timelineEvents, users } from '../../db/schema';
-import type { CaseAccess } from '../auth/policy';
+import { cases, centers, organizations, panelMembers, routingRules, users } from '../../db/schema';
+import { can, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import { openStatuses } from '../domain/case-status';
-import { panelRoles, type Role } from '../domain/roles';
+import { panelRoles, type PanelRole, type Role } from '../domain/roles';
 import { checkPanel, rulesFor, suggestPanel, type PanelCandidate } from '../domain/routing';
-import { announceTimeline } from '../live';
-import { notifyUsers } from '../notify/users';
-import { writeAudit } from './audit';
+import { recordEvent } from './case-events';
 import { lockCase, setStatus } from './case-lock';
 import { createChecklist } from './checklist';
+import { clockBadge, currentClockJoin } from './clocks';
+import { actingUser, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 
 /** Active panel-role staff of a center with how many open cases each is on now. */
@@ -43,7 +43,7 @@ async function candidatesOf(db: Database, centerId: string): Promise<PanelCandid
  * for the center's staff who assign panels (others get none: staffing is not theirs to see).
  */
 export async function panelSuggestions(db: Database, access: CaseAccess) {
-  if (access.relation.kind !== 'center_staff') return [];
+  if (!can(access, 'see_panel_suggestions')) return [];
   const [row] = await db.select({ category: cases.category }).from(cases).where(eq(cases.id, access.caseId));
   const centerRules = await db
     .select({ role: routingRules.role, isLead: routingRules.isLead, organizationKind: routingRules.organizationKind, condition: routingRules.condition })
@@ -65,41 +65,39 @@ export async function currentPanel(db: Database, caseId: string) {
 }
 
 export interface PanelAssignment {
-  caseId: string;
   members: { userId: string; isLead: boolean }[];
   expectedVersion: number;
 }
 
 /**
  * Forms or changes a case's joint panel. Forming it starts mediation; each member added,
- * removed or made lead is a timeline entry the parties see, and each new member is told.
+ * removed or made lead is an event the parties see, and each new member is told.
  */
-export async function assignPanel(db: Database, actor: SessionUser, input: PanelAssignment) {
+export async function assignPanel(ctx: ServiceContext, access: CaseAccess, input: PanelAssignment) {
   const shape = checkPanel(input.members);
   if (shape !== 'ok') throw new ServiceError('invalid', `panel.${shape}`, { field: 'members' });
-  return db.transaction(async (tx) => {
-    const row = await lockCase(
-      tx,
-      actor,
-      input.caseId,
-      (status) => (status === 'accepted' || status === 'reopened' ? 'assign_panel' : 'change_panel'),
-      input.expectedVersion,
-    );
+  actingUser(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockCase(tx, access, (status) => (status === 'accepted' || status === 'reopened' ? 'assign_panel' : 'change_panel'), input.expectedVersion);
     const forming = row.action === 'assign_panel';
+    const target = { centerId: row.centerId, caseId: row.id };
 
     const people = await tx
       .select({ id: users.id, role: users.role, name: users.displayName })
       .from(users)
       .where(and(inArray(users.id, input.members.map((m) => m.userId)), eq(users.centerId, row.centerId), eq(users.status, 'active')));
-    const eligible = new Map(people.filter((p) => (panelRoles as readonly Role[]).includes(p.role)).map((p) => [p.id, p]));
+    const eligible = new Map(
+      people.flatMap((p) => ((panelRoles as readonly Role[]).includes(p.role) ? [[p.id, { ...p, role: p.role as PanelRole }] as const] : [])),
+    );
     if (eligible.size !== input.members.length) throw new ServiceError('invalid', 'panel.notEligible', { field: 'members' });
 
     const current = await tx
-      .select({ id: panelMembers.id, userId: panelMembers.userId, isLead: panelMembers.isLead })
+      .select({ id: panelMembers.id, userId: panelMembers.userId, isLead: panelMembers.isLead, name: users.displayName, role: users.role })
       .from(panelMembers)
+      .innerJoin(users, eq(users.id, panelMembers.userId))
       .where(and(eq(panelMembers.caseId, row.id), isNull(panelMembers.removedAt)));
     const wanted = new Map(input.members.map((m) => [m.userId, m.isLead]));
-    const now = new Date();
+    const now = ctx.now();
     const removed = current.filter((c) => !wanted.has(c.userId));
     const added = input.members.filter((m) => !current.some((c) => c.userId === m.userId));
     const leadChanged = current.filter((c) => wanted.has(c.userId) && wanted.get(c.userId) !== c.isLead);
@@ -109,45 +107,39 @@ export async function assignPanel(db: Database, actor: SessionUser, input: Panel
     }
     for (const c of leadChanged) await tx.update(panelMembers).set({ isLead: wanted.get(c.userId)! }).where(eq(panelMembers.id, c.id));
     if (added.length) {
-      await tx.insert(panelMembers).values(added.map((m) => ({ centerId: row.centerId, caseId: row.id, userId: m.userId, isLead: m.isLead, addedBy: actor.id, addedAt: now })));
-      await notifyUsers(tx, added.map((m) => m.userId), { caseId: row.id, kind: 'assignment', body: { caseNumber: row.caseNumber } });
+      await tx
+        .insert(panelMembers)
+        .values(added.map((m) => ({ ...target, userId: m.userId, isLead: m.isLead, addedBy: actingUser(ctx).id, addedAt: now })));
     }
-    const entry = (kind: string, userId: string, extra: Record<string, unknown> = {}) => ({
-      centerId: row.centerId,
-      caseId: row.id,
-      kind,
-      visibility: 'parties' as const,
-      actorId: actor.id,
-      body: { memberId: userId, memberName: eligible.get(userId)?.name ?? null, memberRole: eligible.get(userId)?.role ?? null, ...extra },
-      createdAt: now,
-    });
-    const entries = [
-      ...added.map((m) => entry('panel_member_added', m.userId, { isLead: m.isLead })),
-      ...removed.map((r) => entry('panel_member_removed', r.userId)),
-      ...leadChanged.filter((c) => wanted.get(c.userId)).map((c) => entry('panel_lead_changed', c.userId)),
-    ];
-    if (entries.length) await tx.insert(timelineEvents).values(entries);
-    await announceTimeline(tx, row.id);
+    for (const m of added) {
+      const person = eligible.get(m.userId)!;
+      await recordEvent(
+        tx,
+        ctx,
+        target,
+        { kind: 'panel_member_added', payload: { memberId: m.userId, memberName: person.name, memberRole: person.role, isLead: m.isLead } },
+        { users: [m.userId], purpose: 'assignment' },
+      );
+    }
+    for (const r of removed) {
+      await recordEvent(tx, ctx, target, { kind: 'panel_member_removed', payload: { memberId: r.userId, memberName: r.name, memberRole: r.role as PanelRole } });
+    }
+    for (const c of leadChanged.filter((c) => wanted.get(c.userId))) {
+      await recordEvent(tx, ctx, target, { kind: 'panel_lead_changed', payload: { memberId: c.userId, memberName: c.name, memberRole: c.role as PanelRole } });
+    }
     if (forming) {
-      const [c] = await tx.select({ category: cases.category }).from(cases).where(eq(cases.id, row.id));
-      await createChecklist(tx, row.centerId, row.id, c!.category);
+      await createChecklist(tx, row.centerId, row.id, row.category);
+      await recordEvent(tx, ctx, target, { kind: 'mediation_started', payload: { members: input.members.length } }, { applicants: true });
     }
     await setStatus(tx, row.id, row.next);
-    await writeAudit(tx, {
-      actorId: actor.id,
-      centerId: row.centerId,
-      action: forming ? 'case.assign_panel' : 'case.change_panel',
-      entityType: 'case',
-      entityId: row.id,
-      data: { added: added.map((a) => a.userId), removed: removed.map((r) => r.userId) },
-    });
     return { status: row.next, added: added.length, removed: removed.length };
   });
 }
 
-/** A panel member's cases, with their role on each. */
-export async function listPanelCases(db: Database, user: SessionUser) {
-  return db
+/** A panel member's cases, with their role on each and the running clock. */
+export async function listPanelCases(db: Database, user: SessionUser, now = new Date()) {
+  const clock = currentClockJoin(db, cases.id);
+  const rows = await db
     .select({
       id: cases.id,
       caseNumber: cases.caseNumber,
@@ -157,10 +149,15 @@ export async function listPanelCases(db: Database, user: SessionUser) {
       registeredAt: cases.registeredAt,
       centerName: centers.name,
       isLead: panelMembers.isLead,
+      clockKind: clock.kind,
+      clockDueAt: clock.dueAt,
+      clockState: clock.state,
     })
     .from(panelMembers)
     .innerJoin(cases, eq(cases.id, panelMembers.caseId))
     .innerJoin(centers, eq(centers.id, cases.centerId))
+    .leftJoinLateral(clock, sql`true`)
     .where(and(eq(panelMembers.userId, user.id), isNull(panelMembers.removedAt)))
     .orderBy(desc(cases.updatedAt));
+  return rows.map(({ clockKind, clockDueAt, clockState, ...row }) => ({ ...row, clock: clockBadge({ kind: clockKind, dueAt: clockDueAt, state: clockState }, now) }));
 }

@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseParties, cases, caseVisits, centerCategories, centers, evidenceFiles, idempotencyKeys, timelineEvents, users } from '../../db/schema';
+import { caseClocks, caseParties, cases, caseVisits, centerCategories, centers, evidenceFiles, idempotencyKeys, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
+import { daysBetween, localDateOf, startOfLocalDay } from '../domain/calendar';
 import { newTrackingCode } from '../domain/case-number';
 import { categories as defaultCategories, openStatuses, type Channel, type PartyKind } from '../domain/case-status';
 import { normalizeName, repeatThreshold, scoreDuplicate } from '../domain/duplicates';
 import { encryptIdNumber, hashIdNumber } from '../pii';
-import { writeAudit } from './audit';
+import { sendReceipt } from '../notify/receipt';
+import { recordEvent } from './case-events';
 import { nextCaseNumber } from './case-numbers';
+import { startClock } from './clocks';
+import { actingUser, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 
 export interface ApplicantSubmission {
@@ -38,10 +42,15 @@ export interface IntakeDetails {
   channel: Channel;
   inPerson?: boolean;
   sourceAgency?: string;
+  /** The day a letter or a transfer reached the center (clocks start here); otherwise now. */
+  receivedOn?: string;
 }
 
+/** How far back a clerk may date a letter's receipt: older mail is registered with a note, not back-dated. */
+const maxReceiptAgeDays = 365;
+
 export type RegistrationResult =
-  | { kind: 'registered'; id: string; caseNumber: string; trackingCode: string }
+  | { kind: 'registered'; id: string; caseNumber: string; trackingCode: string; acceptanceDueAt: Date | null }
   /** The same person already has this matter in progress: where it stands, no new case. */
   | { kind: 'repeat'; id: string; caseNumber: string; status: (typeof cases.$inferSelect)['status'] };
 
@@ -51,33 +60,47 @@ export type RegistrationResult =
  * parties, attached evidence, the first timeline entry, the visit, the audit row and the
  * idempotency key; a retry with the same key returns the first result.
  */
-export async function registerPetition(
-  db: Database,
-  actor: SessionUser,
-  input: PetitionSubmission,
-  intake: IntakeDetails,
-): Promise<RegistrationResult> {
+export async function registerPetition(ctx: ServiceContext, input: PetitionSubmission, intake: IntakeDetails): Promise<RegistrationResult> {
+  const actor = actingUser(ctx);
   const applicantIdHashes = input.applicants.map((a) => (a.idNumber ? hashIdNumber(a.idNumber) : null));
+  const receivedAt = receiptInstant(intake, ctx.now());
   // A retry after the first attempt committed: its result, without doing the work again.
-  const earlier = await replayed(db, actor.id, input.idempotencyKey);
+  const earlier = await replayed(ctx.db, actor.id, input.idempotencyKey);
   if (earlier) return earlier;
   try {
-    return await db.transaction((tx) => registerInTransaction(tx, actor, input, intake, applicantIdHashes));
+    return await ctx.db.transaction((tx) => registerInTransaction(tx, ctx, actor, input, intake, applicantIdHashes, receivedAt));
   } catch (error) {
     // A concurrent twin committed first: answer with what it registered.
-    if (error instanceof RaceLost) return (await replayed(db, actor.id, input.idempotencyKey))!;
+    if (error instanceof RaceLost) return (await replayed(ctx.db, actor.id, input.idempotencyKey))!;
     throw error;
   }
+}
+
+/**
+ * When the center received the matter: the date a clerk enters for a letter or a transfer
+ * (not in the future, not more than a year back), else the moment of registration.
+ */
+function receiptInstant(intake: IntakeDetails, now: Date): Date {
+  if (!intake.receivedOn || (intake.channel !== 'letter' && intake.channel !== 'transfer')) return now;
+  const today = localDateOf(now);
+  const age = daysBetween(intake.receivedOn, today);
+  if (age < 0 || age > maxReceiptAgeDays) {
+    throw new ServiceError('invalid', 'validation.receivedOnRange', { field: 'receivedOn', values: { days: maxReceiptAgeDays } });
+  }
+  // Noon of the day: the day itself is what counts (the start day is not counted), never its hour.
+  return new Date(startOfLocalDay(intake.receivedOn).getTime() + 12 * 3600_000);
 }
 
 class RaceLost extends Error {}
 
 async function registerInTransaction(
   tx: Database,
+  ctx: ServiceContext,
   actor: SessionUser,
   input: PetitionSubmission,
   intake: IntakeDetails,
   applicantIdHashes: (string | null)[],
+  receivedAt: Date,
 ): Promise<RegistrationResult> {
   // Staff register petitions for their own center only.
   if (intake.channel !== 'online' && actor.centerId !== input.centerId) throw new ServiceError('forbidden', 'errors.forbidden');
@@ -90,11 +113,11 @@ async function registerInTransaction(
     if (!input.applicants.some((a) => a.phone && a.phone === ownPhone)) {
       throw new ServiceError('invalid', 'validation.applicantSelf', { field: 'applicants.0.phone' });
     }
-    const repeat = await ownRepeat(tx, actor, input);
+    const repeat = await ownRepeat(tx, ctx, actor, input);
     if (repeat) return repeat;
   }
 
-  const now = new Date();
+  const now = ctx.now();
   const [created] = await tx
     .insert(cases)
     .values({
@@ -114,6 +137,7 @@ async function registerInTransaction(
       channel: intake.channel,
       createdBy: actor.id,
       registeredAt: now,
+      receivedAt,
     })
     .returning({ id: cases.id, trackingCode: cases.trackingCode });
   const caseId = created!.id;
@@ -148,15 +172,19 @@ async function registerInTransaction(
   ]);
 
   const evidenceCount = await attachEvidence(tx, actor.id, center.id, caseId, input.evidenceIds);
-  await tx.insert(timelineEvents).values({
-    centerId: center.id,
-    caseId,
+  const target = { centerId: center.id, caseId };
+  await recordEvent(tx, ctx, target, {
     kind: 'registered',
-    visibility: 'parties',
-    actorId: actor.id,
-    body: { channel: intake.channel, applicants: input.applicants.length, evidence: evidenceCount, sourceAgency: intake.sourceAgency ?? null },
-    createdAt: now,
+    payload: {
+      channel: intake.channel,
+      applicants: input.applicants.length,
+      evidence: evidenceCount,
+      sourceAgency: intake.sourceAgency ?? null,
+      receivedAt: receivedAt.toISOString(),
+      registeredFor: intake.channel === 'online' ? null : input.applicants[0]!.name,
+    },
   });
+  const acceptanceClock = await startClock(tx, target, 'acceptance', null, receivedAt);
   if (intake.inPerson || intake.channel === 'walk_in') {
     await tx.insert(caseVisits).values({ centerId: center.id, caseId, recordedBy: actor.id, visitedAt: now });
   }
@@ -169,26 +197,32 @@ async function registerInTransaction(
   if (claimed.length === 0) throw new RaceLost();
   const caseNumber = await nextCaseNumber(tx, center.id, center.regionCode, now);
   await tx.update(cases).set({ caseNumber }).where(eq(cases.id, caseId));
-  await writeAudit(tx, {
-    actorId: actor.id,
-    centerId: center.id,
-    action: 'case.register',
-    entityType: 'case',
-    entityId: caseId,
-    data: { caseNumber, channel: intake.channel, applicants: input.applicants.length, evidence: evidenceCount },
+  const acceptanceDueAt = acceptanceClock?.dueAt ?? null;
+  await sendReceipt(tx, {
+    phones: input.applicants.flatMap((a) => (a.phone ? [a.phone] : [])),
+    caseNumber,
+    trackingCode: created!.trackingCode,
+    acceptanceDueAt,
   });
-  return { kind: 'registered', id: caseId, caseNumber, trackingCode: created!.trackingCode };
+  return { kind: 'registered', id: caseId, caseNumber, trackingCode: created!.trackingCode, acceptanceDueAt };
 }
 
 async function replayed(tx: Database, userId: string, key: string): Promise<RegistrationResult | null> {
   const [row] = await tx
-    .select({ id: cases.id, caseNumber: cases.caseNumber, trackingCode: cases.trackingCode, status: cases.status, createdBy: cases.createdBy })
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      trackingCode: cases.trackingCode,
+      status: cases.status,
+      createdBy: cases.createdBy,
+      acceptanceDueAt: sql<string | null>`(select ${caseClocks.dueAt} from ${caseClocks} where ${caseClocks.caseId} = ${cases.id} and ${caseClocks.kind} = 'acceptance' order by ${caseClocks.createdAt} limit 1)`,
+    })
     .from(idempotencyKeys)
     .innerJoin(cases, eq(cases.id, idempotencyKeys.caseId))
     .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
   if (!row) return null;
   return row.createdBy === userId
-    ? { kind: 'registered', id: row.id, caseNumber: row.caseNumber, trackingCode: row.trackingCode }
+    ? { kind: 'registered', id: row.id, caseNumber: row.caseNumber, trackingCode: row.trackingCode, acceptanceDueAt: row.acceptanceDueAt ? new Date(row.acceptanceDueAt) : null }
     : { kind: 'repeat', id: row.id, caseNumber: row.caseNumber, status: row.status };
 }
 
@@ -196,7 +230,7 @@ async function replayed(tx: Database, userId: string, key: string): Promise<Regi
  * A petitioner's online submission about the same respondent as an open case they filed
  * themselves, in much the same words, is a repeat: they get where it stands.
  */
-async function ownRepeat(tx: Database, actor: SessionUser, input: PetitionSubmission): Promise<RegistrationResult | null> {
+async function ownRepeat(tx: Database, ctx: ServiceContext, actor: SessionUser, input: PetitionSubmission): Promise<RegistrationResult | null> {
   const text = `${input.title} ${input.description}`;
   const respondent = or(
     eq(caseParties.normalizedName, normalizeName(input.respondent.name)),
@@ -226,21 +260,13 @@ async function ownRepeat(tx: Database, actor: SessionUser, input: PetitionSubmis
     .filter((c) => c.score >= repeatThreshold && c.reasons.includes('similar_text'))
     .sort((a, b) => b.score - a.score)[0];
   if (!repeat) return null;
-  await tx.insert(timelineEvents).values({
-    centerId: input.centerId,
-    caseId: repeat.id,
-    kind: 'repeat_petition',
-    visibility: 'parties',
-    actorId: actor.id,
-    body: { title: input.title },
-  });
+  await recordEvent(tx, ctx, { centerId: input.centerId, caseId: repeat.id }, { kind: 'repeat_petition', payload: { title: input.title } });
   const claimed = await tx
     .insert(idempotencyKeys)
     .values({ userId: actor.id, key: input.idempotencyKey, caseId: repeat.id })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (claimed.length === 0) throw new RaceLost();
-  await writeAudit(tx, { actorId: actor.id, centerId: input.centerId, action: 'case.repeat_petition', entityType: 'case', entityId: repeat.id });
   return { kind: 'repeat', id: repeat.id, caseNumber: repeat.caseNumber, status: repeat.status };
 }
 

@@ -24,13 +24,14 @@ export async function registerPetitioner(db: Database, input: PetitionerRegistra
     const [user] = await tx
       .insert(users)
       .values({ role: 'petitioner', phone: input.phone, displayName: input.name, passwordHash })
-      .returning({ id: users.id });
+      .returning({ id: users.id, role: users.role, displayName: users.displayName });
     // Applicants a clerk registered with this phone before the person had an account can now follow their cases.
     await tx
       .update(caseParties)
       .set({ userId: user!.id })
       .where(and(eq(caseParties.phone, input.phone), eq(caseParties.role, 'applicant'), isNull(caseParties.userId)));
-    await writeAudit(tx, { actorId: user!.id, action: 'user.register', entityType: 'user', entityId: user!.id });
+    const self = { ...user!, centerId: null, organizationId: null, regionCode: null };
+    await writeAudit(tx, { actor: { kind: 'user', user: self }, action: 'user.register', entityType: 'user', entityId: user!.id });
     return { userId: user!.id };
   });
 }

@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/session-user';
 import type { OrganizationKind, Role } from '../domain/roles';
 import { checkPanel, rulesFor, type RoutingRule } from '../domain/routing';
 import { writeAudit } from './audit';
+import { actingUser, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 
 /** The admin's view: the center's own rules for a category, or the defaults it falls back on. */
@@ -20,17 +21,16 @@ export async function routingRulesFor(db: Database, admin: SessionUser, category
 
 /** Replaces the center's rules for one category (an empty list goes back to the defaults). */
 export async function setRoutingRules(
-  db: Database,
-  admin: SessionUser,
+  ctx: ServiceContext,
   input: { category: string; rules: { role: Role; isLead: boolean; organizationKind?: OrganizationKind; condition?: string }[] },
 ) {
-  const centerId = admin.centerId;
+  const centerId = actingUser(ctx).centerId;
   if (!centerId) throw new ServiceError('forbidden', 'errors.forbidden');
   if (input.rules.length) {
     const shape = checkPanel(input.rules.map((r, i) => ({ userId: `${r.role}:${i}`, isLead: r.isLead })));
     if (shape === 'one_lead') throw new ServiceError('invalid', 'panel.one_lead', { field: 'rules' });
   }
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await tx.delete(routingRules).where(and(eq(routingRules.centerId, centerId), eq(routingRules.category, input.category)));
     if (input.rules.length) {
       await tx.insert(routingRules).values(
@@ -45,7 +45,7 @@ export async function setRoutingRules(
         })),
       );
     }
-    await writeAudit(tx, { actorId: admin.id, centerId, action: 'routing_rules.set', entityType: 'center', entityId: centerId, data: input });
+    await writeAudit(tx, { actor: ctx.actor, centerId, action: 'routing_rules.set', entityType: 'center', entityId: centerId, data: input });
     return { category: input.category, count: input.rules.length };
   });
 }

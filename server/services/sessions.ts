@@ -1,13 +1,11 @@
 import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseParties, cases, mediationSessions, panelMembers, sessionAttendees, timelineEvents, users } from '../../db/schema';
+import { caseParties, mediationSessions, panelMembers, sessionAttendees, users } from '../../db/schema';
+import { can, type CaseAccess } from '../auth/policy';
 import type { SessionOutcome } from '../domain/sessions';
-import type { CaseAccess } from '../auth/policy';
-import type { SessionUser } from '../auth/session-user';
-import { announceTimeline } from '../live';
-import { notifyApplicants } from '../notify/parties';
-import { notifyUsers } from '../notify/users';
-import { writeAudit } from './audit';
+import { recordEvent } from './case-events';
+import { ensureCan } from './case-lock';
+import type { ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 
 export interface SessionPlan {
@@ -21,28 +19,71 @@ export interface SessionPlan {
   partyIds: string[];
 }
 
-const canRun = (access: CaseAccess) => access.relation.kind === 'panel' || access.relation.kind === 'center_staff';
+// A session is booked for the coming two years at most, lasts at most a working day, and is
+// never booked in the past (an hour of slack for the clock of the person typing).
+const maxAheadMs = 2 * 366 * 86_400_000;
+const maxLengthMs = 12 * 3600_000;
+const pastSlackMs = 3600_000;
+
+function checkTimes(startsAt: Date, endsAt: Date, now: Date) {
+  if (endsAt <= startsAt) throw new ServiceError('invalid', 'session.endBeforeStart', { field: 'endsAt' });
+  if (endsAt.getTime() - startsAt.getTime() > maxLengthMs) throw new ServiceError('invalid', 'session.tooLong', { field: 'endsAt' });
+  if (startsAt.getTime() < now.getTime() - pastSlackMs) throw new ServiceError('invalid', 'session.inPast', { field: 'startsAt' });
+  if (startsAt.getTime() > now.getTime() + maxAheadMs) throw new ServiceError('invalid', 'session.tooFarAhead', { field: 'startsAt' });
+}
 
 function when(d: Date) {
   return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 }
 
 /**
- * Schedules a mediation session. A room or a panel member already taken at that time (by any
- * case of the center) is refused, naming the clash. Scheduling is serialized per center, so
- * two clerks cannot book the same room at once.
+ * A room or a panel member already taken at that time (by any case of the center) is refused,
+ * naming the clash. Callers hold the center's scheduling lock.
  */
-export async function scheduleSession(db: Database, actor: SessionUser, access: CaseAccess, plan: SessionPlan) {
-  if (!canRun(access)) throw new ServiceError('forbidden', 'errors.forbidden');
-  if (plan.endsAt <= plan.startsAt) throw new ServiceError('invalid', 'session.endBeforeStart', { field: 'endsAt' });
+async function refuseClashes(tx: Database, centerId: string, slot: { startsAt: Date; endsAt: Date; room?: string | null; memberIds: string[]; exceptSessionId?: string }) {
+  const overlapping = and(
+    eq(mediationSessions.centerId, centerId),
+    eq(mediationSessions.status, 'scheduled'),
+    lt(mediationSessions.startsAt, slot.endsAt),
+    gt(mediationSessions.endsAt, slot.startsAt),
+    slot.exceptSessionId ? ne(mediationSessions.id, slot.exceptSessionId) : undefined,
+  );
+  if (slot.room) {
+    const [clash] = await tx
+      .select({ startsAt: mediationSessions.startsAt })
+      .from(mediationSessions)
+      .where(and(overlapping, eq(mediationSessions.room, slot.room)))
+      .limit(1);
+    if (clash) throw new ServiceError('conflict', 'session.roomTaken', { field: 'room', values: { room: slot.room, time: when(clash.startsAt) } });
+  }
+  if (slot.memberIds.length) {
+    const [busy] = await tx
+      .select({ name: users.displayName, startsAt: mediationSessions.startsAt })
+      .from(sessionAttendees)
+      .innerJoin(mediationSessions, eq(mediationSessions.id, sessionAttendees.sessionId))
+      .innerJoin(users, eq(users.id, sessionAttendees.userId))
+      .where(and(overlapping, inArray(sessionAttendees.userId, slot.memberIds)))
+      .limit(1);
+    if (busy) throw new ServiceError('conflict', 'session.memberBusy', { field: 'memberIds', values: { name: busy.name, time: when(busy.startsAt) } });
+  }
+}
+
+/** Scheduling is serialized per center, so two clerks cannot book the same room at once. */
+async function lockCenterCalendar(tx: Database, centerId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`sessions:${centerId}`}, 0))`);
+}
+
+/** Schedules a mediation session and tells the attendees. */
+export async function scheduleSession(ctx: ServiceContext, access: CaseAccess, plan: SessionPlan) {
+  ensureCan(access, 'schedule_session');
+  checkTimes(plan.startsAt, plan.endsAt, ctx.now());
   if (!plan.room && !plan.onlineLink) throw new ServiceError('invalid', 'session.whereRequired', { field: 'room' });
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`sessions:${access.centerId}`}, 0))`);
+  return ctx.db.transaction(async (tx) => {
+    await lockCenterCalendar(tx, access.centerId);
     const members = plan.memberIds.length
       ? await tx
-          .select({ userId: panelMembers.userId, name: users.displayName })
+          .select({ userId: panelMembers.userId })
           .from(panelMembers)
-          .innerJoin(users, eq(users.id, panelMembers.userId))
           .where(and(eq(panelMembers.caseId, access.caseId), inArray(panelMembers.userId, plan.memberIds), isNull(panelMembers.removedAt)))
       : [];
     if (members.length !== new Set(plan.memberIds).size) throw new ServiceError('invalid', 'timeline.mentionNotOnPanel', { field: 'memberIds' });
@@ -53,42 +94,18 @@ export async function scheduleSession(db: Database, actor: SessionUser, access: 
           .where(and(eq(caseParties.caseId, access.caseId), inArray(caseParties.id, plan.partyIds)))
       : [];
     if (parties.length !== new Set(plan.partyIds).size) throw new ServiceError('invalid', 'validation.invalidChoice', { field: 'partyIds' });
+    await refuseClashes(tx, access.centerId, plan);
 
-    const overlapping = and(
-      eq(mediationSessions.centerId, access.centerId),
-      eq(mediationSessions.status, 'scheduled'),
-      lt(mediationSessions.startsAt, plan.endsAt),
-      gt(mediationSessions.endsAt, plan.startsAt),
-    );
-    if (plan.room) {
-      const [clash] = await tx
-        .select({ startsAt: mediationSessions.startsAt })
-        .from(mediationSessions)
-        .where(and(overlapping, eq(mediationSessions.room, plan.room)))
-        .limit(1);
-      if (clash) throw new ServiceError('conflict', 'session.roomTaken', { field: 'room', values: { room: plan.room, time: when(clash.startsAt) } });
-    }
-    if (plan.memberIds.length) {
-      const [busy] = await tx
-        .select({ name: users.displayName, startsAt: mediationSessions.startsAt })
-        .from(sessionAttendees)
-        .innerJoin(mediationSessions, eq(mediationSessions.id, sessionAttendees.sessionId))
-        .innerJoin(users, eq(users.id, sessionAttendees.userId))
-        .where(and(overlapping, inArray(sessionAttendees.userId, plan.memberIds)))
-        .limit(1);
-      if (busy) throw new ServiceError('conflict', 'session.memberBusy', { field: 'memberIds', values: { name: busy.name, time: when(busy.startsAt) } });
-    }
-
+    const target = { centerId: access.centerId, caseId: access.caseId };
     const [session] = await tx
       .insert(mediationSessions)
       .values({
-        centerId: access.centerId,
-        caseId: access.caseId,
+        ...target,
         startsAt: plan.startsAt,
         endsAt: plan.endsAt,
         room: plan.room ?? null,
         onlineLink: plan.onlineLink ?? null,
-        createdBy: actor.id,
+        createdBy: ctx.actor.kind === 'user' ? ctx.actor.user.id : null,
       })
       .returning({ id: mediationSessions.id });
     const attendees = [
@@ -96,50 +113,113 @@ export async function scheduleSession(db: Database, actor: SessionUser, access: 
       ...plan.partyIds.map((partyId) => ({ centerId: access.centerId, sessionId: session!.id, partyId })),
     ];
     if (attendees.length) await tx.insert(sessionAttendees).values(attendees);
-    const [row] = await tx.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, access.caseId));
-    const body = { sessionId: session!.id, startsAt: plan.startsAt.toISOString(), room: plan.room ?? null, onlineLink: plan.onlineLink ?? null };
-    await tx.insert(timelineEvents).values({ centerId: access.centerId, caseId: access.caseId, kind: 'session_scheduled', visibility: 'parties', actorId: actor.id, body });
-    await notifyUsers(
+    await recordEvent(
       tx,
-      plan.memberIds.filter((id) => id !== actor.id),
-      { caseId: access.caseId, kind: 'session', body: { caseNumber: row!.caseNumber, time: when(plan.startsAt) } },
+      ctx,
+      target,
+      {
+        kind: 'session_scheduled',
+        payload: { sessionId: session!.id, startsAt: plan.startsAt.toISOString(), endsAt: plan.endsAt.toISOString(), room: plan.room ?? null, onlineLink: plan.onlineLink ?? null },
+      },
+      { users: plan.memberIds, applicants: plan.partyIds.length > 0 },
     );
-    if (plan.partyIds.length) {
-      await notifyApplicants(tx, access.caseId, 'session', { key: 'notify.session', values: { caseNumber: row!.caseNumber, time: when(plan.startsAt), place: plan.room ?? plan.onlineLink ?? '' } });
-    }
-    await announceTimeline(tx, access.caseId);
-    await writeAudit(tx, { actorId: actor.id, centerId: access.centerId, action: 'session.schedule', entityType: 'session', entityId: session!.id });
     return { id: session!.id };
   });
 }
 
-/** Minutes and outcome of a session that took place; the outcome is told on the timeline. */
-export async function recordSession(db: Database, actor: SessionUser, access: CaseAccess, input: { sessionId: string; minutes: string; outcome: SessionOutcome }) {
-  if (!canRun(access)) throw new ServiceError('forbidden', 'errors.forbidden');
-  return db.transaction(async (tx) => {
-    const [updated] = await tx
+/** A scheduled session of the case, locked, with who was expected. */
+async function scheduledSession(tx: Database, access: CaseAccess, sessionId: string) {
+  const [session] = await tx
+    .select()
+    .from(mediationSessions)
+    .where(and(eq(mediationSessions.id, sessionId), eq(mediationSessions.caseId, access.caseId), eq(mediationSessions.centerId, access.centerId)))
+    .for('update');
+  if (!session) throw notFound();
+  if (session.status !== 'scheduled') throw new ServiceError('conflict', 'session.notScheduled');
+  const attendees = await tx.select({ userId: sessionAttendees.userId, partyId: sessionAttendees.partyId }).from(sessionAttendees).where(eq(sessionAttendees.sessionId, sessionId));
+  const told = { users: attendees.flatMap((a) => (a.userId ? [a.userId] : [])), applicants: attendees.some((a) => a.partyId) };
+  return { session, told };
+}
+
+/** Moves a scheduled session to another time or place, with the same clash checks; attendees are told. */
+export async function rescheduleSession(
+  ctx: ServiceContext,
+  access: CaseAccess,
+  input: { sessionId: string; startsAt: Date; endsAt: Date; room?: string; onlineLink?: string },
+) {
+  ensureCan(access, 'schedule_session');
+  checkTimes(input.startsAt, input.endsAt, ctx.now());
+  if (!input.room && !input.onlineLink) throw new ServiceError('invalid', 'session.whereRequired', { field: 'room' });
+  return ctx.db.transaction(async (tx) => {
+    await lockCenterCalendar(tx, access.centerId);
+    const { session, told } = await scheduledSession(tx, access, input.sessionId);
+    await refuseClashes(tx, access.centerId, { ...input, memberIds: told.users, exceptSessionId: session.id });
+    await tx
       .update(mediationSessions)
-      .set({ status: 'held', minutes: input.minutes, outcome: input.outcome })
-      .where(and(eq(mediationSessions.id, input.sessionId), eq(mediationSessions.caseId, access.caseId), ne(mediationSessions.status, 'cancelled')))
-      .returning({ id: mediationSessions.id });
-    if (!updated) throw notFound();
-    await tx.insert(timelineEvents).values([
-      { centerId: access.centerId, caseId: access.caseId, kind: 'session_held', visibility: 'parties', actorId: actor.id, body: { sessionId: input.sessionId, outcome: input.outcome } },
-      { centerId: access.centerId, caseId: access.caseId, kind: 'note', visibility: 'panel', actorId: actor.id, body: { text: input.minutes, sessionId: input.sessionId } },
-    ]);
-    await announceTimeline(tx, access.caseId);
-    await writeAudit(tx, { actorId: actor.id, centerId: access.centerId, action: 'session.record', entityType: 'session', entityId: input.sessionId, data: { outcome: input.outcome } });
-    return { id: updated.id };
+      .set({ startsAt: input.startsAt, endsAt: input.endsAt, room: input.room ?? null, onlineLink: input.onlineLink ?? null })
+      .where(eq(mediationSessions.id, session.id));
+    await recordEvent(
+      tx,
+      ctx,
+      access,
+      {
+        kind: 'session_rescheduled',
+        payload: {
+          sessionId: session.id,
+          startsAt: input.startsAt.toISOString(),
+          endsAt: input.endsAt.toISOString(),
+          room: input.room ?? null,
+          onlineLink: input.onlineLink ?? null,
+          previousStartsAt: session.startsAt.toISOString(),
+        },
+      },
+      told,
+    );
+    return { id: session.id };
   });
 }
 
-/** The case's sessions; minutes only for the panel and the center's staff. */
+/** Cancels a scheduled session (the room and the members are free again); attendees are told why. */
+export async function cancelSession(ctx: ServiceContext, access: CaseAccess, input: { sessionId: string; reason: string }) {
+  ensureCan(access, 'schedule_session');
+  return ctx.db.transaction(async (tx) => {
+    const { session, told } = await scheduledSession(tx, access, input.sessionId);
+    await tx.update(mediationSessions).set({ status: 'cancelled' }).where(eq(mediationSessions.id, session.id));
+    await recordEvent(
+      tx,
+      ctx,
+      access,
+      { kind: 'session_cancelled', payload: { sessionId: session.id, startsAt: session.startsAt.toISOString(), reason: input.reason } },
+      told,
+    );
+    return { id: session.id };
+  });
+}
+
+/**
+ * Minutes and outcome of a session that has begun. The outcome is on the timeline for
+ * everyone; the minutes for the panel alone.
+ */
+export async function recordSession(ctx: ServiceContext, access: CaseAccess, input: { sessionId: string; minutes: string; outcome: SessionOutcome }) {
+  ensureCan(access, 'record_session');
+  return ctx.db.transaction(async (tx) => {
+    const { session } = await scheduledSession(tx, access, input.sessionId);
+    if (session.startsAt.getTime() > ctx.now().getTime()) throw new ServiceError('conflict', 'session.notStarted');
+    await tx.update(mediationSessions).set({ status: 'held', minutes: input.minutes, outcome: input.outcome }).where(eq(mediationSessions.id, session.id));
+    await recordEvent(tx, ctx, access, { kind: 'session_held', payload: { sessionId: session.id, outcome: input.outcome } }, { applicants: true });
+    await recordEvent(tx, ctx, access, { kind: 'session_minutes', payload: { sessionId: session.id, text: input.minutes } });
+    return { id: session.id };
+  });
+}
+
+/** The case's sessions; minutes only for the panel. */
 export async function listSessions(db: Database, access: CaseAccess) {
   const rows = await db
     .select()
     .from(mediationSessions)
     .where(and(eq(mediationSessions.caseId, access.caseId), eq(mediationSessions.centerId, access.centerId)))
     .orderBy(asc(mediationSessions.startsAt));
+  const minutes = can(access, 'read_minutes');
   return rows.map((r) => ({
     id: r.id,
     startsAt: r.startsAt,
@@ -148,7 +228,6 @@ export async function listSessions(db: Database, access: CaseAccess) {
     onlineLink: r.onlineLink,
     status: r.status,
     outcome: r.outcome,
-    minutes: canRun(access) ? r.minutes : null,
+    minutes: minutes ? r.minutes : null,
   }));
 }
-

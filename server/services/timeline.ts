@@ -1,12 +1,18 @@
-import { and, desc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
-import { caseParties, cases, evidenceFiles, panelMembers, timelineEvents, users } from '../../db/schema';
-import { resolveCaseAccess, timelineFilter, writableVisibilities, type CaseAccess } from '../auth/policy';
+import { caseParties, evidenceFiles, panelMembers, timelineEvents, users } from '../../db/schema';
+import { can, resolveCaseAccess, timelineFilter, writableVisibilities, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import type { Visibility } from '../domain/case-status';
-import { announceTimeline, timelineChanges } from '../live';
-import { notifyUsers } from '../notify/users';
-import { writeAudit } from './audit';
+import { eventMeta, type EventKind } from '../domain/case-events';
+import { renderEvent, type Audience } from '../domain/event-render';
+import type { Locale } from '../i18n/locales';
+import { renderTools } from '../i18n/render-tools';
+import { timelineChanges } from '../live';
+import { recordEvent } from './case-events';
+import { ensureCan } from './case-lock';
+import { actingUser, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 
 export interface EntryInput {
@@ -21,17 +27,18 @@ export interface EntryInput {
 }
 
 /**
- * Posts an entry on the case's one timeline. A caller writes only at a visibility they may
+ * Posts a note on the case's one timeline. A caller writes only at a visibility they may
  * read; a caucus names one party of this case; mentions reach current panel members only.
- * The commit notifies listeners (live updates) through Postgres NOTIFY.
  */
-export async function postEntry(db: Database, actor: SessionUser, access: CaseAccess, input: EntryInput) {
+export async function postEntry(ctx: ServiceContext, access: CaseAccess, input: EntryInput) {
+  ensureCan(access, 'post');
+  const actor = actingUser(ctx);
   if (!writableVisibilities(access.relation).includes(input.visibility)) {
     throw new ServiceError('forbidden', 'timeline.visibilityNotAllowed', { field: 'visibility' });
   }
   if (input.visibility === 'caucus' && !input.caucusPartyId) throw new ServiceError('invalid', 'validation.required', { field: 'caucusPartyId' });
   if (input.visibility === 'caucus' && input.attachmentIds.length) throw new ServiceError('invalid', 'timeline.noCaucusAttachments', { field: 'attachmentIds' });
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     if (input.caucusPartyId) {
       const [party] = await tx
         .select({ id: caseParties.id })
@@ -41,59 +48,58 @@ export async function postEntry(db: Database, actor: SessionUser, access: CaseAc
     }
     const mentioned = input.mentions.length
       ? await tx
-          .select({ userId: panelMembers.userId })
+          .select({ id: panelMembers.userId, name: users.displayName })
           .from(panelMembers)
+          .innerJoin(users, eq(users.id, panelMembers.userId))
           .where(and(eq(panelMembers.caseId, access.caseId), inArray(panelMembers.userId, input.mentions), isNull(panelMembers.removedAt)))
       : [];
     if (mentioned.length !== new Set(input.mentions).size) throw new ServiceError('invalid', 'timeline.mentionNotOnPanel', { field: 'mentions' });
-
-    const [entry] = await tx
-      .insert(timelineEvents)
-      .values({
-        centerId: access.centerId,
-        caseId: access.caseId,
-        kind: 'note',
-        visibility: input.visibility,
-        caucusPartyId: input.visibility === 'caucus' ? input.caucusPartyId! : null,
-        actorId: actor.id,
-        body: { text: input.text, mentions: input.mentions, attachments: input.attachmentIds },
-      })
-      .returning({ id: timelineEvents.id, createdAt: timelineEvents.createdAt });
-    if (input.attachmentIds.length) {
-      const attached = await tx
-        .update(evidenceFiles)
-        .set({ caseId: access.caseId, centerId: access.centerId, visibility: input.visibility, attachedAt: new Date() })
-        .where(and(inArray(evidenceFiles.id, input.attachmentIds), eq(evidenceFiles.uploadedBy, actor.id), isNull(evidenceFiles.caseId)))
-        .returning({ id: evidenceFiles.id });
-      if (attached.length !== new Set(input.attachmentIds).size) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'attachmentIds' });
-    }
-    const [row] = await tx.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, access.caseId));
-    const others = mentioned.map((m) => m.userId).filter((id) => id !== actor.id);
-    await notifyUsers(tx, others, { caseId: access.caseId, kind: 'mention', body: { caseNumber: row!.caseNumber, entryId: entry!.id, by: actor.displayName } });
-    await announceTimeline(tx, access.caseId);
-    await writeAudit(tx, { actorId: actor.id, centerId: access.centerId, action: 'timeline.post', entityType: 'timeline_event', entityId: entry!.id, data: { visibility: input.visibility } });
-    return entry!;
+    const attached = input.attachmentIds.length
+      ? await tx
+          .update(evidenceFiles)
+          .set({ caseId: access.caseId, centerId: access.centerId, visibility: input.visibility, attachedAt: ctx.now() })
+          .where(and(inArray(evidenceFiles.id, input.attachmentIds), eq(evidenceFiles.uploadedBy, actor.id), isNull(evidenceFiles.caseId)))
+          .returning({ id: evidenceFiles.id, fileName: evidenceFiles.fileName })
+      : [];
+    if (attached.length !== new Set(input.attachmentIds).size) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'attachmentIds' });
+    return recordEvent(
+      tx,
+      ctx,
+      access,
+      { kind: 'note', payload: { text: input.text, mentions: mentioned, attachments: attached }, visibility: input.visibility, caucusPartyId: input.caucusPartyId ?? null },
+      { users: mentioned.map((m) => m.id), purpose: 'mention' },
+    );
   });
 }
 
-/** A page of the timeline, newest first, filtered by the caller's relation in the query. */
-export async function timelinePage(db: Database, access: CaseAccess, options: { before?: Date; after?: Date; limit: number }) {
+const caucusParty = alias(caseParties, 'caucus_party');
+
+/**
+ * A page of the timeline, newest first, filtered by the caller's relation in the query.
+ * `beforeId` continues after an entry already shown (keyset on the time and id, in the
+ * database's own precision, so entries of the same instant are neither lost nor repeated).
+ */
+export async function timelinePage(db: Database, access: CaseAccess, options: { beforeId?: string; after?: Date; limit: number }) {
   return db
     .select({
       id: timelineEvents.id,
       kind: timelineEvents.kind,
       visibility: timelineEvents.visibility,
-      caucusPartyId: timelineEvents.caucusPartyId,
+      caucusPartyName: caucusParty.name,
       body: timelineEvents.body,
       createdAt: timelineEvents.createdAt,
       actorName: users.displayName,
+      actorSystem: timelineEvents.actorSystem,
     })
     .from(timelineEvents)
     .leftJoin(users, eq(users.id, timelineEvents.actorId))
+    .leftJoin(caucusParty, eq(caucusParty.id, timelineEvents.caucusPartyId))
     .where(
       and(
         timelineFilter(access),
-        options.before ? lt(timelineEvents.createdAt, options.before) : undefined,
+        options.beforeId
+          ? sql`(${timelineEvents.createdAt}, ${timelineEvents.id}) < (select c.created_at, c.id from ${timelineEvents} c where c.id = ${options.beforeId})`
+          : undefined,
         options.after ? gt(timelineEvents.createdAt, options.after) : undefined,
       ),
     )
@@ -101,23 +107,57 @@ export async function timelinePage(db: Database, access: CaseAccess, options: { 
     .limit(options.limit);
 }
 
+type TimelineRow = Awaited<ReturnType<typeof timelinePage>>[number];
+
+/** Parties read the parties' wording; everyone else who may see the case reads the staff's. */
+export function audienceOf(access: CaseAccess): Audience {
+  return access.relation.kind === 'party' ? 'parties' : 'staff';
+}
+
+/** Entries as the caller reads them, in their language: what happened, details, files, and who may see it. */
+export function presentEntries(rows: TimelineRow[], access: CaseAccess, locale: Locale) {
+  const tools = renderTools(locale);
+  const audience = audienceOf(access);
+  return rows.map((row) => {
+    const rendered = renderEvent({ kind: row.kind, payload: row.body, actorName: row.actorName, actorSystem: row.actorSystem }, audience, tools)!;
+    return {
+      id: row.id,
+      kind: row.kind,
+      createdAt: row.createdAt.toISOString(),
+      visibility: row.visibility,
+      caucusPartyName: row.caucusPartyName,
+      ...rendered,
+      refreshesCase: eventMeta[row.kind as EventKind]?.refreshesCase ?? true,
+    };
+  });
+}
+
+export type TimelineEntry = ReturnType<typeof presentEntries>[number];
+
+/** A page of the timeline, rendered for the caller. */
+export async function readTimeline(db: Database, access: CaseAccess, locale: Locale, options: { beforeId?: string; limit: number }) {
+  ensureCan(access, 'read');
+  const rows = await timelinePage(db, access, { beforeId: options.beforeId, limit: options.limit + 1 });
+  return { entries: presentEntries(rows.slice(0, options.limit), access, locale), hasMore: rows.length > options.limit };
+}
+
 /**
  * Server-sent events of the case's timeline: after each committed change, the new entries the
- * caller may read. Access is resolved again every time, so a member removed from the panel
- * stops receiving at once.
+ * caller may read, rendered for them. Access is resolved again every time, so a member removed
+ * from the panel stops receiving at once.
  */
-export async function* liveTimeline(db: Database, user: SessionUser, access: CaseAccess, after: Date, signal?: AbortSignal) {
+export async function* liveTimeline(db: Database, user: SessionUser, access: CaseAccess, locale: Locale, after: Date, signal?: AbortSignal) {
   let since = after;
   // Dates reach JavaScript in milliseconds, the database keeps microseconds: ids sent stay
   // remembered so an entry of the same millisecond is never sent twice.
   const sent = new Set<string>();
   for await (const _ of timelineChanges(db, access.caseId, signal)) {
     const current = await resolveCaseAccess(db, user, access.caseId);
-    if (!current) return;
+    if (!current || !can(current, 'read')) return;
     const fresh = (await timelinePage(db, current, { after: since, limit: 200 })).filter((e) => !sent.has(e.id));
     if (fresh.length === 0) continue;
     for (const e of fresh) sent.add(e.id);
     since = new Date(fresh[0]!.createdAt.getTime() - 1);
-    yield fresh.reverse();
+    yield presentEntries(fresh.reverse(), current, locale);
   }
 }

@@ -1,7 +1,11 @@
 import { and, asc, eq, like } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { caseParties, cases, centers, timelineEvents } from '../../db/schema';
+import { publicTimelineFilter } from '../auth/policy';
 import { consume } from '../auth/rate-limit';
+import { renderEvent } from '../domain/event-render';
+import type { Locale } from '../i18n/locales';
+import { renderTools } from '../i18n/render-tools';
 import { notFound } from './errors';
 
 export interface TrackingQuery {
@@ -13,10 +17,10 @@ export interface TrackingQuery {
 
 /**
  * The public "track my case" page: all three of case number, tracking code and the last
- * four digits of an applicant's phone must match. Shows only what every party may see,
- * without names. Rate limited per address; every miss looks the same.
+ * four digits of an applicant's phone must match. Shows only the kinds of events meant for
+ * the public, without names. Rate limited per address; every miss looks the same.
  */
-export async function trackCase(db: Database, query: TrackingQuery) {
+export async function trackCase(db: Database, query: TrackingQuery, locale: Locale) {
   await consume(db, 'trackIp', query.ip, 'errors.rateLimited');
   const [row] = await db
     .select({ id: cases.id, caseNumber: cases.caseNumber, status: cases.status, category: cases.category, registeredAt: cases.registeredAt, centerName: centers.name })
@@ -32,17 +36,18 @@ export async function trackCase(db: Database, query: TrackingQuery) {
     )
     .limit(1);
   if (!row) throw notFound();
-  const timeline = await db
+  const events = await db
     .select({ kind: timelineEvents.kind, createdAt: timelineEvents.createdAt, body: timelineEvents.body })
     .from(timelineEvents)
-    .where(and(eq(timelineEvents.caseId, row.id), eq(timelineEvents.visibility, 'parties')))
+    .where(publicTimelineFilter(row.id))
     .orderBy(asc(timelineEvents.createdAt));
+  const tools = renderTools(locale);
   const { id: _id, ...publicCase } = row;
-  return { ...publicCase, timeline: timeline.map((e) => ({ kind: e.kind, createdAt: e.createdAt, body: publicBody(e.body) })) };
-}
-
-/** Only the fields of an entry meant for the petitioner: decision reason, destination, case numbers. */
-function publicBody(body: Record<string, unknown>) {
-  const keep = ['reason', 'destination', 'caseNumber', 'channel'] as const;
-  return Object.fromEntries(keep.filter((k) => body[k] != null).map((k) => [k, body[k]]));
+  return {
+    ...publicCase,
+    timeline: events.flatMap((e) => {
+      const rendered = renderEvent({ kind: e.kind, payload: e.body, actorName: null, actorSystem: null }, 'public', tools);
+      return rendered ? [{ kind: e.kind, createdAt: e.createdAt, title: rendered.title, details: rendered.details }] : [];
+    }),
+  };
 }

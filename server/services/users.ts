@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/session-user';
 import type { UserStatus } from '../domain/roles';
 import { maskPhone } from '../domain/phone';
 import { writeAudit } from './audit';
+import { actingUser, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 
 /** The staff of the admin's own center. */
@@ -27,11 +28,12 @@ export async function listCenterUsers(db: Database, admin: SessionUser) {
 }
 
 /** Disabling a user also bumps their session version, which ends every session they hold. */
-export async function setUserStatus(db: Database, admin: SessionUser, input: { userId: string; status: UserStatus }) {
+export async function setUserStatus(ctx: ServiceContext, input: { userId: string; status: UserStatus }) {
+  const admin = actingUser(ctx);
   if (input.userId === admin.id) throw new ServiceError('invalid', 'admin.cannotDisableSelf');
   const centerId = admin.centerId;
   if (!centerId) throw notFound();
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(users)
       .set({ status: input.status, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
@@ -39,7 +41,7 @@ export async function setUserStatus(db: Database, admin: SessionUser, input: { u
       .returning({ id: users.id, status: users.status, centerId: users.centerId });
     if (!updated) throw notFound();
     await writeAudit(tx, {
-      actorId: admin.id,
+      actor: ctx.actor,
       centerId: updated.centerId,
       action: input.status === 'disabled' ? 'user.disable' : 'user.enable',
       entityType: 'user',
@@ -50,7 +52,9 @@ export async function setUserStatus(db: Database, admin: SessionUser, input: { u
 }
 
 /** A new password ends the user's other sessions; the caller signs in again. */
-export async function changePassword(db: Database, user: SessionUser, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(ctx: ServiceContext, input: { currentPassword: string; newPassword: string }) {
+  const user = actingUser(ctx);
+  const db = ctx.db;
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
     throw new ServiceError('invalid', 'account.wrongPassword', { field: 'currentPassword' });
@@ -61,7 +65,7 @@ export async function changePassword(db: Database, user: SessionUser, input: { c
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, user.id));
-    await writeAudit(tx, { actorId: user.id, centerId: user.centerId, action: 'user.password_change', entityType: 'user', entityId: user.id });
+    await writeAudit(tx, { actor: ctx.actor, centerId: user.centerId, action: 'user.password_change', entityType: 'user', entityId: user.id });
   });
 }
 

@@ -37,6 +37,12 @@ interface Fixture {
   freshCase(): Promise<string>;
   /** A fresh accepted case (ready for its panel) and its version. */
   acceptedCase(): Promise<{ caseId: string; expectedVersion: number }>;
+  /** A fresh accepted labor mediation, one of its parties, and its version. */
+  mediationWithParty(): Promise<{ caseId: string; partyId: string; expectedVersion: number }>;
+  /** A fresh accepted case whose handling clock the director paused. */
+  pausedCase(): Promise<{ caseId: string; expectedVersion: number }>;
+  /** A petition whose handling the director extended (it has an extension notice). */
+  extendedCaseId: string;
   mediatorId: string;
   /** A new hour each call, so bookings never clash. */
   nextHour(): number;
@@ -64,6 +70,11 @@ const intakeCaseAction: Pick<Expectation, 'outcomes' | 'otherwise'> = {
   otherwise: 'NOT_FOUND',
 };
 const intakeStaff = onlyFor('clerk', 'director', 'otherCenterClerk');
+/** Case actions for the director of the case's center alone. */
+const directorCaseAction: Pick<Expectation, 'outcomes' | 'otherwise'> = {
+  outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'FORBIDDEN', director: 'ok' },
+  otherwise: 'NOT_FOUND',
+};
 const panelStaff = onlyFor('mediator', 'judge', 'lawyer', 'labor_official', 'psychologist');
 /** Reading a case: its parties, the center's staff and the supervisor of its region. */
 const caseReaders: Pick<Expectation, 'outcomes' | 'otherwise'> = {
@@ -98,6 +109,12 @@ const expectations: Record<string, Expectation> = {
   'petition.mine': onlyFor('petitioner'),
   'intake.queue': intakeStaff,
   'intake.destinations': intakeStaff,
+  'intake.acceptanceRule': intakeStaff,
+  // Any staff member may compute a due date; petitioners see theirs on their cases.
+  'clock.preview': {
+    input: () => ({ start: '2025-09-16T10:00:00+08:00', days: 15, unit: 'calendar' }),
+    ...onlyFor('clerk', 'director', 'mediator', 'judge', 'lawyer', 'labor_official', 'psychologist', 'supervisor', 'admin', 'otherCenterClerk'),
+  },
   // Staff register for their own center only.
   'intake.register': {
     input: (f) => ({ ...wagePetition(f.centerId, { respondent: { kind: 'person', name: `窗口${f.nextPhone()}` } }), channel: 'walk_in', inPerson: true }),
@@ -123,18 +140,54 @@ const expectations: Record<string, Expectation> = {
   // Sessions are run by the panel and the center's staff; nobody here is on the fixture's panel.
   'case.scheduleSession': {
     input: (f) => {
-      const start = new Date(Date.UTC(2030, 0, 1, 1 + f.nextHour()));
+      const start = new Date(Date.now() + 30 * 86_400_000 + f.nextHour() * 3600_000);
       return { caseId: f.caseId, startsAt: start, endsAt: new Date(start.getTime() + 3600_000), room: '第一调解室' };
     },
     outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'ok', director: 'ok' },
     otherwise: 'NOT_FOUND',
   },
+  // The minutes are the panel's own record; nobody here is on the fixture's panel.
   'case.recordSession': {
     input: (f) => ({ caseId: f.caseId, sessionId: '00000000-0000-4000-8000-000000000000', minutes: '笔录', outcome: 'adjourned' }),
-    // Reachable by the staff; the session does not exist.
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'FORBIDDEN', director: 'FORBIDDEN' },
+    otherwise: 'NOT_FOUND',
+  },
+  // Moving and cancelling: whoever schedules; reachable by the staff, the session does not exist.
+  'case.rescheduleSession': {
+    input: (f) => {
+      const start = new Date(Date.now() + 40 * 86_400_000);
+      return { caseId: f.caseId, sessionId: '00000000-0000-4000-8000-000000000000', startsAt: start, endsAt: new Date(start.getTime() + 3600_000), room: '第九调解室' };
+    },
     outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN' },
     otherwise: 'NOT_FOUND',
   },
+  'case.cancelSession': {
+    input: (f) => ({ caseId: f.caseId, sessionId: '00000000-0000-4000-8000-000000000000', reason: '改期' }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN' },
+    otherwise: 'NOT_FOUND',
+  },
+  // Only the director changes a case's track or extends a petition; the lead may extend a
+  // mediation with consent and pause it (nobody here leads the fixtures' panels).
+  'case.changeTrack': {
+    input: async (f) => ({ ...(await f.acceptedCase()), track: 'petition', reason: '涉及行政机关职责' }),
+    ...directorCaseAction,
+  },
+  'case.extendClock': {
+    input: async (f) => {
+      const { caseId, partyId, expectedVersion } = await f.mediationWithParty();
+      return { caseId, expectedVersion, clock: 'handling', days: 15, reason: '双方同意继续调解', consent: { partyIds: [partyId], method: '当场签字' } };
+    },
+    ...directorCaseAction,
+  },
+  'case.pauseClock': {
+    input: async (f) => ({ ...(await f.acceptedCase()), clock: 'handling', reason: 'appraisal' }),
+    ...directorCaseAction,
+  },
+  'case.resumeClock': {
+    input: async (f) => ({ ...(await f.pausedCase()), clock: 'handling' }),
+    ...directorCaseAction,
+  },
+  'case.extensionNotice': { input: (f) => ({ caseId: f.extendedCaseId }), ...caseReaders },
   'case.checklist': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   // Reachable by the staff; the fixture case has no checklist item with this id.
   'case.updateChecklistItem': {
@@ -166,6 +219,12 @@ const expectations: Record<string, Expectation> = {
   'admin.checklistTemplate': { input: () => ({ category: 'labor_wages' }), ...onlyFor('admin') },
   'admin.setChecklistTemplate': { input: () => ({ category: 'other', labels: ['身份证明'] }), ...onlyFor('admin') },
   'admin.setUserStatus': { input: (f) => ({ userId: f.spareUserId, status: 'active' }), ...onlyFor('admin') },
+  'admin.holidays': { input: () => ({ year: 2026 }), ...onlyFor('admin') },
+  'admin.calendarCoverage': onlyFor('admin'),
+  'admin.setHoliday': { input: () => ({ date: '2099-06-01', kind: 'holiday', name: '授权测试', source: '测试' }), ...onlyFor('admin') },
+  'admin.removeHoliday': { input: () => ({ date: '2099-06-02' }), ...onlyFor('admin') },
+  'admin.clockPolicies': onlyFor('admin'),
+  'admin.setClockPolicy': { input: () => ({ key: 'acceptance', days: null, unit: 'calendar' }), ...onlyFor('admin') },
 };
 
 let handle: DatabaseHandle;
@@ -200,7 +259,24 @@ beforeAll(async () => {
     },
     mediatorId: (await userByLogin(handle.db, 'mediator')).id,
     nextHour: () => ++hour,
+    mediationWithParty: async () => {
+      const { caseId, expectedVersion } = await fixture.acceptedCase();
+      const view = await (await callerAs(handle.db, 'clerk')).case.get({ caseId });
+      return { caseId, partyId: view.parties[0]!.id, expectedVersion };
+    },
+    pausedCase: async () => {
+      const { caseId, expectedVersion } = await fixture.acceptedCase();
+      await (await callerAs(handle.db, 'director')).case.pauseClock({ caseId, clock: 'handling', reason: 'hearing', expectedVersion });
+      return { caseId, expectedVersion: expectedVersion + 1 };
+    },
+    extendedCaseId: '',
   };
+  const director = await callerAs(handle.db, 'director');
+  const petition = await fixture.freshCase();
+  await director.intake.decide({ caseId: petition, decision: 'accept', track: 'petition', expectedVersion: 1 });
+  await director.case.extendClock({ caseId: petition, clock: 'handling', days: 30, reason: '需调取外地证据', expectedVersion: 2 });
+  fixture.extendedCaseId = petition;
+  await (await callerAs(handle.db, 'admin')).admin.setHoliday({ date: '2099-06-02', kind: 'holiday', name: '待删除', source: '测试' });
 });
 afterAll(() => handle.close());
 

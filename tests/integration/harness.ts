@@ -105,6 +105,12 @@ export async function httpCall(
   return { status: res.status, body };
 }
 
+/** A case's timeline as the caller reads it, oldest first (the API pages newest first). */
+export async function timelineOf(caller: Awaited<ReturnType<typeof callerAs>>, caseId: string) {
+  const page = await caller.case.timeline({ caseId, limit: 200 });
+  return [...page.entries].reverse();
+}
+
 /** Valid ID numbers (GB 11643 check digit) for test applicants. */
 export const testIdNumbers = ['33042119900101123X', '330421198505052313', '330421199203034018', '330421198812126650'];
 

@@ -18,6 +18,7 @@ import {
   uploadForm,
   userByLogin,
   wagePetition,
+  timelineOf,
 } from './harness';
 
 let handle: DatabaseHandle;
@@ -198,11 +199,11 @@ describe('duplicates, merging and linking', () => {
     const groupView = await clerk.case.get({ caseId: group.id });
     expect(groupView.parties.filter((p) => p.role === 'applicant').map((p) => p.name)).toEqual(['王大海', '赵工', '钱工', '孙工']);
     expect(groupView.evidence.map((e) => e.fileName)).toEqual(['工资条.png']);
-    expect(groupView.timeline.map((e) => e.kind)).toContain('merged_in');
+    expect((await timelineOf(clerk, group.id)).map((e) => e.kind)).toContain('merged_in');
     const ownView = await worker.case.get({ caseId: own.id });
     expect(ownView.status).toBe('merged');
     expect(ownView.links).toEqual([expect.objectContaining({ kind: 'merged_into', caseId: group.id })]);
-    expect(ownView.timeline.map((e) => e.kind)).toEqual(['registered', 'merged_into']);
+    expect((await timelineOf(worker, own.id)).map((e) => e.kind)).toEqual(['registered', 'merged_into']);
     // Merged petitions leave the queue; the merged case cannot be merged again.
     expect((await clerk.intake.queue()).rows.map((r) => r.id)).not.toContain(own.id);
     expect((await refusal(clerk.intake.merge({ caseId: own.id, intoCaseId: group.id, expectedVersion: ownView.version }))).code).toBe('CONFLICT');
@@ -228,8 +229,7 @@ describe('duplicates, merging and linking', () => {
     );
     expect(again).toEqual({ kind: 'repeat', id: first.id, caseNumber: first.caseNumber, status: 'registered' });
     expect((await rowCounts()).cases).toBe(before.cases);
-    const view = await petitioner.case.get({ caseId: first.id });
-    expect(view.timeline.map((e) => e.kind)).toEqual(['registered', 'repeat_petition']);
+    expect((await timelineOf(petitioner, first.id)).map((e) => e.kind)).toEqual(['registered', 'repeat_petition']);
   });
 });
 
@@ -241,12 +241,13 @@ describe('acceptance decisions', () => {
     await clerk.intake.decide({ caseId: created.id, decision: 'accept', expectedVersion: 1 });
     const view = await petitioner.case.get({ caseId: created.id });
     expect(view.status).toBe('accepted');
-    expect(view.timeline.map((e) => e.kind)).toEqual(['registered', 'accepted']);
+    expect((await timelineOf(petitioner, created.id)).map((e) => e.kind)).toEqual(['registered', 'accepted']);
     const me = await userByLogin(handle.db, '13800000001');
     const inbox = await handle.db.select().from(notifications).where(eq(notifications.caseId, created.id));
-    expect(inbox).toEqual([expect.objectContaining({ userId: me.id, kind: 'case.accepted' })]);
+    expect(inbox).toEqual([expect.objectContaining({ userId: me.id, kind: 'event' })]);
+    expect((await petitioner.inbox.list()).find((n) => n.caseId === created.id)?.text).toBe(`案件 ${created.caseNumber}：王敏 受理了案件（劳动争议调解）`);
     const sms = await handle.db.select().from(smsOutbox).where(eq(smsOutbox.phone, '13800000001'));
-    expect(sms.some((m) => m.body.includes(created.caseNumber) && m.body.includes('已受理'))).toBe(true);
+    expect(sms.map((m) => m.body)).toContain(`【一窗】案件 ${created.caseNumber}：王敏 受理了案件（劳动争议调解）`);
   });
 
   it('declines only with a reason and where to go instead, and transfers only to a listed agency', async () => {
@@ -259,7 +260,11 @@ describe('acceptance decisions', () => {
     await clerk.intake.decide({ caseId: a.id, decision: 'decline', reason: '已进入诉讼程序', destinationId: court!.id, expectedVersion: 1 });
     const declined = await petitioner.case.get({ caseId: a.id });
     expect(declined.status).toBe('declined');
-    expect(declined.timeline.at(-1)).toMatchObject({ kind: 'declined', body: { reason: '已进入诉讼程序', destination: court!.name } });
+    expect((await timelineOf(petitioner, a.id)).at(-1)).toMatchObject({
+      kind: 'declined',
+      title: '王敏 决定不予受理',
+      details: ['理由：已进入诉讼程序', `去向：${court!.name}`],
+    });
 
     const b = await submitNew(petitioner, petition());
     const clerk2Destinations = await (await callerAs(handle.db, 'clerk2')).intake.destinations();

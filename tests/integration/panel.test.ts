@@ -5,11 +5,12 @@ import { smsOutbox } from '../../db/schema';
 import type { Visibility } from '../../server/domain/case-status';
 import { createCaller } from '../../server/root';
 import { createContext } from '../../server/trpc';
-import { anonymousCaller, callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, userByLogin, wagePetition } from './harness';
+import { anonymousCaller, callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, timelineOf, userByLogin, wagePetition } from './harness';
 
 let handle: DatabaseHandle;
 let centerId: string;
 let caseId: string;
+let caseNumber: string;
 let version: number;
 let partyA: string;
 let partyB: string;
@@ -32,6 +33,7 @@ beforeAll(async () => {
     }),
   );
   caseId = created.id;
+  caseNumber = created.caseNumber;
   const clerk = await callerAs(handle.db, 'clerk');
   await clerk.intake.decide({ caseId, decision: 'accept', expectedVersion: 1 });
   const view = await clerk.case.get({ caseId });
@@ -84,11 +86,17 @@ describe('forming the joint panel', () => {
     const mine = await (await callerAs(handle.db, 'mediator')).panel.mine();
     expect(mine).toEqual([expect.objectContaining({ id: caseId, isLead: true, status: 'mediating' })]);
     const laborInbox = await (await callerAs(handle.db, 'labor')).inbox.list();
-    expect(laborInbox[0]).toMatchObject({ kind: 'assignment', caseId });
-    // The parties see who is on their panel.
-    const partyView = await (await callerAs(handle.db, '13800000001')).case.get({ caseId });
+    expect(laborInbox[0]).toMatchObject({ text: `您已加入案件 ${caseNumber} 的调处小组`, caseId });
+    // The parties see who is on their panel, and are told that mediation has begun.
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const partyView = await petitioner.case.get({ caseId });
     expect(partyView.panel.map((m) => m.name)).toEqual(['李建国', '刘洋']);
-    expect(partyView.timeline.filter((e) => e.kind === 'panel_member_added')).toHaveLength(2);
+    const partyTimeline = await timelineOf(petitioner, caseId);
+    expect(partyTimeline.filter((e) => e.kind === 'panel_member_added').map((e) => e.title)).toEqual([
+      '沈志华 将 李建国（人民调解员）加入调处小组并担任牵头人',
+      '沈志华 将 刘洋（劳动保障专员）加入调处小组',
+    ]);
+    expect((await petitioner.inbox.list())[0]!.text).toBe(`案件 ${caseNumber}：沈志华 组建了调处小组（2 人），开始调解`);
   });
 
   it('refuses a panel change made on a stale view', async () => {
@@ -116,10 +124,10 @@ describe('the visibility of timeline entries', () => {
   });
 
   const notes = async (login: string) => {
-    const entries = await (await callerAs(handle.db, login)).case.timeline({ caseId });
+    const entries = await timelineOf(await callerAs(handle.db, login), caseId);
     return entries
       .filter((e) => e.kind === 'note')
-      .map((e) => (e.body as { text: string }).text)
+      .map((e) => e.details[0])
       .sort();
   };
 
@@ -178,10 +186,12 @@ describe('writing on the timeline', () => {
     expect(await laborCaller.inbox.unreadCount()).toBe(0);
     await mediator.case.post({ caseId, text: '请核实工资表', visibility: 'internal', mentions: [labor!] });
     expect(await laborCaller.inbox.unreadCount()).toBe(1);
-    expect((await laborCaller.inbox.list())[0]).toMatchObject({ kind: 'mention', body: expect.objectContaining({ by: '李建国' }) });
+    expect((await laborCaller.inbox.list())[0]!.text).toBe(`案件 ${caseNumber}：李建国 在记录中提到了您`);
     // Staff with a phone on file also get it by text message, through the pluggable sender.
     const texts = await handle.db.select().from(smsOutbox).where(eq(smsOutbox.phone, '13900000014'));
-    expect(texts.at(-1)!.body).toMatch(/^【一窗】李建国 在案件 330421-\d{4}-\d{6} 中提醒了您$/);
+    expect(texts.at(-1)!.body).toBe(`【一窗】案件 ${caseNumber}：李建国 在记录中提到了您`);
+    // The note itself names who was mentioned.
+    expect((await timelineOf(mediator, caseId)).at(-1)!.details).toEqual(['请核实工资表', '提醒：刘洋']);
     expect((await refusal(mediator.case.post({ caseId, text: 'x', visibility: 'internal', mentions: [judge!] }))).code).toBe('BAD_REQUEST');
   });
 
@@ -191,7 +201,7 @@ describe('writing on the timeline', () => {
     const [mediator] = await ids('mediator');
     await director.panel.assign({ caseId, members: [{ userId: mediator!, isLead: true }], expectedVersion: view.version });
     expect((await refusal((await callerAs(handle.db, 'labor')).case.get({ caseId }))).code).toBe('NOT_FOUND');
-    expect((await director.case.get({ caseId })).timeline.map((e) => e.kind)).toContain('panel_member_removed');
+    expect((await timelineOf(director, caseId)).map((e) => e.kind)).toContain('panel_member_removed');
   });
 });
 
@@ -214,7 +224,7 @@ describe('live updates', () => {
         const stream = await caller.case.live({ caseId, after });
         try {
           for await (const batch of stream) {
-            for (const entry of batch) if (entry.kind === 'note') seen.push((entry.body as { text: string }).text);
+            for (const entry of batch) if (entry.kind === 'note') seen.push(entry.details[0]!);
             if (seen.includes('大家都能看到')) break;
           }
         } catch {
@@ -251,42 +261,93 @@ describe('editing case details', () => {
 });
 
 describe('mediation sessions', () => {
-  const at = (day: number, hour: number) => new Date(Date.UTC(2031, 2, day, hour - 8));
+  // Sessions are booked ahead (never in the past, at most two years on): a day 100 days from now, Beijing time.
+  const base = new Date(Date.now() + 100 * 86_400_000);
+  const day = `${base.toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })}`;
+  const at = (hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+  const shown = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 
   it('schedules a session, tells the attendees, and refuses a double-booked room or member', async () => {
     const mediator = await callerAs(handle.db, 'mediator');
     const [mediatorId, labor] = await ids('mediator', 'labor');
-    await mediator.case.scheduleSession({ caseId, startsAt: at(3, 9), endsAt: at(3, 11), room: '第一调解室', memberIds: [mediatorId!, labor!], partyIds: [partyA] });
+    await mediator.case.scheduleSession({ caseId, startsAt: at(9), endsAt: at(11), room: '第一调解室', memberIds: [mediatorId!, labor!], partyIds: [partyA] });
     const laborInbox = await (await callerAs(handle.db, 'labor')).inbox.list();
-    expect(laborInbox[0]).toMatchObject({ kind: 'session' });
+    expect(laborInbox[0]!.text).toBe(`案件 ${caseNumber}：李建国 安排了调解会：${new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(at(9))}（地点：第一调解室）`);
     const partyView = await (await callerAs(handle.db, '13800000001')).case.get({ caseId });
     expect(partyView.sessions).toEqual([expect.objectContaining({ room: '第一调解室', status: 'scheduled', minutes: null })]);
 
     // Another case of the center, the same room, overlapping.
     const other = await submitNew(await callerAs(handle.db, '13800000001'), wagePetition(centerId, { respondent: { kind: 'person', name: '排期冲突对方' } }));
     const clerk = await callerAs(handle.db, 'clerk');
-    const room = await httpCall(handle.db, 'clerk', 'case.scheduleSession', { caseId: other.id, startsAt: at(3, 10), endsAt: at(3, 12), room: '第一调解室' }, { method: 'POST' });
+    const room = await httpCall(handle.db, 'clerk', 'case.scheduleSession', { caseId: other.id, startsAt: at(10), endsAt: at(12), room: '第一调解室' }, { method: 'POST' });
     expect(room.status).toBe(409);
-    expect(room.body.error?.json.data.fieldErrors).toEqual({ room: '第一调解室 在 2031/3/3 09:00 已有安排，请换时间或房间' });
+    expect(room.body.error?.json.data.fieldErrors).toEqual({ room: `第一调解室 在 ${shown(at(9))} 已有安排，请换时间或房间` });
     // Back to back is fine; a member on two panels cannot be in two sessions at once.
-    await clerk.case.scheduleSession({ caseId: other.id, startsAt: at(3, 11), endsAt: at(3, 12), room: '第一调解室' });
+    await clerk.case.scheduleSession({ caseId: other.id, startsAt: at(11), endsAt: at(12), room: '第一调解室' });
     const director = await callerAs(handle.db, 'director');
     const otherView = await clerk.case.get({ caseId: other.id });
     await clerk.intake.decide({ caseId: other.id, decision: 'accept', expectedVersion: otherView.version });
     await director.panel.assign({ caseId: other.id, members: [{ userId: labor!, isLead: true }], expectedVersion: otherView.version + 1 });
-    const busy = await httpCall(handle.db, 'director', 'case.scheduleSession', { caseId: other.id, startsAt: at(3, 8), endsAt: at(3, 10), room: '第二调解室', memberIds: [labor] }, { method: 'POST' });
+    const busy = await httpCall(handle.db, 'director', 'case.scheduleSession', { caseId: other.id, startsAt: at(8), endsAt: at(10), room: '第二调解室', memberIds: [labor] }, { method: 'POST' });
     expect(busy.status).toBe(409);
-    expect(busy.body.error?.json.message).toBe('刘洋 在 2031/3/3 09:00 已有其他调解会');
+    expect(busy.body.error?.json.message).toBe(`刘洋 在 ${shown(at(9))} 已有其他调解会`);
   });
 
-  it('records minutes for the panel and the outcome for everyone', async () => {
+  it('refuses sessions in the past, too far ahead or longer than a working day', async () => {
     const mediator = await callerAs(handle.db, 'mediator');
-    const session = (await mediator.case.get({ caseId })).sessions[0]!;
-    await mediator.case.recordSession({ caseId, sessionId: session.id, minutes: '双方就分期支付达成一致意见', outcome: 'agreement' });
+    const refused = async (startsAt: Date, endsAt: Date) =>
+      (await httpCall(handle.db, 'mediator', 'case.scheduleSession', { caseId, startsAt, endsAt, room: '第三调解室' }, { method: 'POST' })).body.error?.json.data.fieldErrors;
+    const hour = 3600_000;
+    expect(await refused(new Date(Date.now() - 48 * hour), new Date(Date.now() - 47 * hour))).toEqual({ startsAt: '不能安排在已过去的时间' });
+    expect(await refused(new Date(Date.now() + 800 * 86_400_000), new Date(Date.now() + 800 * 86_400_000 + hour))).toEqual({ startsAt: '只能安排两年以内的调解会' });
+    expect(await refused(at(8), at(21))).toEqual({ endsAt: '调解会时长不能超过 12 小时' });
+    expect((await mediator.case.get({ caseId })).sessions.filter((x) => x.room === '第三调解室')).toEqual([]);
+  });
+
+  it('moves and cancels a session, telling the attendees, and frees the room', async () => {
+    const mediator = await callerAs(handle.db, 'mediator');
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const [labor] = await ids('labor');
+    const { id } = await mediator.case.scheduleSession({ caseId, startsAt: at(14), endsAt: at(15), room: '第四调解室', memberIds: [labor!], partyIds: [partyA] });
+    await mediator.case.rescheduleSession({ caseId, sessionId: id, startsAt: at(16), endsAt: at(17), room: '第四调解室' });
+    const moved = (await timelineOf(petitioner, caseId)).at(-1)!;
+    expect(moved.kind).toBe('session_rescheduled');
+    expect((await petitioner.inbox.list())[0]!.text).toContain('李建国 将调解会改至');
+    await mediator.case.cancelSession({ caseId, sessionId: id, reason: '申请人住院' });
+    expect((await (await callerAs(handle.db, 'labor')).inbox.list())[0]!.text).toContain('取消了原定');
+    expect((await petitioner.case.get({ caseId })).sessions.find((x) => x.id === id)!.status).toBe('cancelled');
+    // The room is free again, and a cancelled session is not moved or cancelled twice.
+    const freed = await mediator.case.scheduleSession({ caseId, startsAt: at(16), endsAt: at(17), room: '第四调解室' });
+    expect(freed.id).toBeTruthy();
+    expect((await refusal(mediator.case.cancelSession({ caseId, sessionId: id, reason: '再取消' }))).code).toBe('CONFLICT');
+    await mediator.case.cancelSession({ caseId, sessionId: freed.id, reason: '调整安排' });
+    // Parties may not move sessions.
+    expect((await refusal(petitioner.case.cancelSession({ caseId, sessionId: freed.id, reason: 'x' }))).code).toBe('FORBIDDEN');
+  });
+
+  it('records an outcome only once the session has begun: minutes for the panel alone, the outcome for everyone', async () => {
+    const mediator = await callerAs(handle.db, 'mediator');
+    const future = (await mediator.case.get({ caseId })).sessions.find((x) => x.status === 'scheduled' && x.room === '第一调解室')!;
+    const early = await httpCall(handle.db, 'mediator', 'case.recordSession', { caseId, sessionId: future.id, minutes: '太早', outcome: 'agreement' }, { method: 'POST' });
+    expect(early.status).toBe(409);
+    expect(early.body.error?.json.message).toBe('调解会尚未开始，不能记录结果');
+
+    // A session that began half an hour ago.
+    const { id } = await mediator.case.scheduleSession({ caseId, startsAt: new Date(Date.now() - 1800_000), endsAt: new Date(Date.now() + 1800_000), onlineLink: 'https://meeting.example/1' });
+    await mediator.case.recordSession({ caseId, sessionId: id, minutes: '双方就分期支付达成一致意见', outcome: 'agreement' });
     const partyView = await (await callerAs(handle.db, '13800000001')).case.get({ caseId });
-    expect(partyView.sessions[0]).toMatchObject({ status: 'held', outcome: 'agreement', minutes: null });
+    expect(partyView.sessions.find((x) => x.id === id)).toMatchObject({ status: 'held', outcome: 'agreement', minutes: null });
     expect(JSON.stringify(partyView)).not.toContain('分期支付');
-    expect((await mediator.case.get({ caseId })).sessions[0]!.minutes).toBe('双方就分期支付达成一致意见');
+    expect((await mediator.case.get({ caseId })).sessions.find((x) => x.id === id)!.minutes).toBe('双方就分期支付达成一致意见');
+    // Nor do the center's staff or the supervisor read the minutes, on the page or on the timeline.
+    for (const login of ['director', 'supervisor']) {
+      const caller = await callerAs(handle.db, login);
+      expect(JSON.stringify(await caller.case.get({ caseId }))).not.toContain('分期支付');
+      expect(JSON.stringify(await timelineOf(caller, caseId))).not.toContain('分期支付');
+    }
+    expect((await timelineOf(mediator, caseId)).at(-1)).toMatchObject({ kind: 'session_minutes', visibility: 'internal', details: ['双方就分期支付达成一致意见'] });
+    // The center's staff schedule sessions but the panel records what happened in the room.
+    expect((await refusal((await callerAs(handle.db, 'director')).case.recordSession({ caseId, sessionId: id, minutes: 'x', outcome: 'adjourned' }))).code).toBe('FORBIDDEN');
   });
 });
 
@@ -301,7 +362,7 @@ describe('the evidence checklist', () => {
     const attendance = checklist.items[1]!;
     await mediator.case.updateChecklistItem({ caseId, itemId: attendance.id, assigneeId: labor!, dueOn: '2031-03-01' });
     const laborInbox = await (await callerAs(handle.db, 'labor')).inbox.list();
-    expect(laborInbox[0]).toMatchObject({ kind: 'checklist', body: expect.objectContaining({ label: '考勤记录', dueOn: '2031-03-01' }) });
+    expect(laborInbox[0]!.text).toBe(`案件 ${caseNumber}：李建国 更新了材料：考勤记录（负责人：刘洋）`);
 
     const petitioner = await callerAs(handle.db, '13800000001');
     const { tinyPng, uploadForm } = await import('./harness');
@@ -317,9 +378,13 @@ describe('the evidence checklist', () => {
 });
 
 describe('the case header', () => {
-  it('shows the handling clock, 60 days from acceptance', async () => {
+  it('shows the handling clock of the track chosen at acceptance, with how it was computed', async () => {
     const view = await (await callerAs(handle.db, 'mediator')).case.get({ caseId });
-    expect(view.clock).toMatchObject({ kind: 'handling', daysLeft: 60 });
+    expect(view.track).toBe('labor_mediation');
+    const handling = view.clocks.find((c) => c.kind === 'handling')!;
+    expect(handling.explanation[1]).toBe('自次日起计 15 日（《劳动争议调解仲裁法》第十四条）');
+    expect(handling.explanation.at(-1)).toMatch(/^截止 \d{4}年\d{1,2}月\d{1,2}日 24:00$/);
+    expect(view.clocks.find((c) => c.kind === 'acceptance')).toBeUndefined();
   });
 });
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
-import { auditLog, caseParties, cases, timelineEvents } from '../../db/schema';
-import { anonymousCaller, callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, wagePetition } from './harness';
+import { auditLog, caseParties, cases } from '../../db/schema';
+import { daysLeft } from '../../server/domain/clocks';
+import { anonymousCaller, callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, timelineOf, wagePetition } from './harness';
 
 let handle: DatabaseHandle;
 let jiashanId: string;
@@ -33,10 +34,13 @@ describe('a petition through every layer', () => {
     const queue = (await clerk.intake.queue()).rows;
     const queued = queue.find((c) => c.id === created.id);
     expect(queued).toMatchObject({ applicant: '王大海', title: petition().title });
-    expect(queued!.daysLeft).toBe(15);
+    // The acceptance clock runs from receipt: 15 days, more only when the last day is a rest day.
+    expect(queued!.clock).toMatchObject({ kind: 'acceptance', paused: false });
+    expect(queued!.clock!.daysLeft).toBe(daysLeft(created.acceptanceDueAt!, new Date()));
+    expect(queued!.clock!.daysLeft).toBeGreaterThanOrEqual(15);
 
     const view = await clerk.case.get({ caseId: created.id });
-    expect(view.timeline.map((e) => e.kind)).toEqual(['registered']);
+    expect((await timelineOf(clerk, created.id)).map((e) => e.title)).toEqual(['王大海 提交了申请，案件已登记']);
     expect(view.trackingCode).toBe(created.trackingCode);
     expect((await petitioner.case.get({ caseId: created.id })).trackingCode).toBe(created.trackingCode);
     // A supervisor reads the case but not the code that opens the public tracking page.
@@ -78,17 +82,10 @@ describe('a petition through every layer', () => {
   it('shows the petitioner a masked view of nothing but party-visible entries', async () => {
     const petitioner = await callerAs(handle.db, '13800000001');
     const created = await submitNew(petitioner, petition());
-    await handle.db.insert(timelineEvents).values({
-      centerId: jiashanId,
-      caseId: created.id,
-      kind: 'note',
-      visibility: 'panel',
-      body: { text: 'internal assessment' },
-    });
-    const view = await petitioner.case.get({ caseId: created.id });
-    expect(view.timeline.map((e) => e.kind)).toEqual(['registered']);
-    const clerkView = await (await callerAs(handle.db, 'clerk')).case.get({ caseId: created.id });
-    expect(clerkView.timeline.map((e) => e.kind)).toEqual(['registered', 'note']);
+    const clerk = await callerAs(handle.db, 'clerk');
+    await clerk.case.post({ caseId: created.id, text: 'internal assessment', visibility: 'panel' });
+    expect((await timelineOf(petitioner, created.id)).map((e) => e.kind)).toEqual(['registered']);
+    expect((await timelineOf(clerk, created.id)).map((e) => e.kind)).toEqual(['registered', 'note']);
   });
 
   it('refuses empty and oversized fields per field, in the caller’s language, and stores nothing', async () => {
@@ -136,7 +133,9 @@ describe('a petition through every layer', () => {
     const petitioner = await callerAs(handle.db, '13800000001');
     const created = await submitNew(petitioner, petition());
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
-    expect(audit.map((a) => a.action)).toEqual(['case.register']);
+    expect(audit.map((a) => a.action)).toEqual(['case.registered']);
+    const [event] = await timelineOf(petitioner, created.id);
+    expect(audit[0]!.data).toEqual({ eventId: event!.id, visibility: 'parties' });
   });
 });
 

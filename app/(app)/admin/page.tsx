@@ -1,13 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import { PageTitle } from '../../_components/PageTitle';
 import { requireUser } from '../../_lib/session';
+import { CalendarSettings } from './CalendarSettings';
 import { ChecklistTemplates } from './ChecklistTemplates';
+import { ClockPolicies } from './ClockPolicies';
 import { RoutingRules } from './RoutingRules';
 import { UserStatusButton } from './UserStatusButton';
 
 export default async function AdminUsersPage() {
   const { api, user: me } = await requireUser('admin');
-  const [users, t] = await Promise.all([api.admin.users(), getTranslations()]);
+  const [users, coverage, t] = await Promise.all([api.admin.users(), api.admin.calendarCoverage(), getTranslations()]);
   return (
     <>
       <PageTitle>{t('admin.title')}</PageTitle>
@@ -37,6 +39,8 @@ export default async function AdminUsersPage() {
       </table>
       <RoutingRules />
       <ChecklistTemplates />
+      <ClockPolicies />
+      <CalendarSettings coverage={coverage} />
     </>
   );
 }

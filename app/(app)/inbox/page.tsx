@@ -15,17 +15,21 @@ export default async function InboxPage() {
       ) : (
         <ul className="flex flex-col gap-2">
           {items.map((n) => {
-            const body = n.body as Record<string, string>;
-            const text = t.has(`inbox.${n.kind}`) ? t(`inbox.${n.kind}`, { caseNumber: body.caseNumber ?? '', by: body.by ?? '' }) : n.kind;
+            const look = `block rounded-lg border bg-white p-3 text-sm ${n.readAt ? 'border-slate-200' : 'border-brand-600 font-medium'}`;
+            const body = (
+              <>
+                <time className="block text-xs font-normal text-slate-500">{format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                {n.text}
+              </>
+            );
             return (
-              <li key={n.id} className={`rounded-lg border bg-white p-3 text-sm ${n.readAt ? 'border-slate-200' : 'border-brand-600'}`}>
-                <time className="block text-xs text-slate-500">{format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+              <li key={n.id}>
                 {n.caseId ? (
-                  <Link href={`/cases/${n.caseId}`} className={n.readAt ? '' : 'font-medium'}>
-                    {text}
+                  <Link href={`/cases/${n.caseId}`} className={`${look} hover:border-brand-600`}>
+                    {body}
                   </Link>
                 ) : (
-                  text
+                  <div className={look}>{body}</div>
                 )}
               </li>
             );

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { caseStatuses, channels } from '@/server/domain/case-status';
+import { ClockBadge } from '../../_components/ClockBadge';
 import { primaryButtonClass } from '../../_components/Field';
 import { EmptyState, PageTitle } from '../../_components/PageTitle';
 import { requireUser } from '../../_lib/session';
@@ -120,15 +121,7 @@ export default async function IntakeQueuePage({ searchParams }: { searchParams: 
                   <td className="px-4 py-2">{t.has(`category.${c.category}`) ? t(`category.${c.category}`) : c.category}</td>
                   <td className="px-4 py-2">{t(`channel.${c.channel}`)}</td>
                   <td className="px-4 py-2">{format.dateTime(c.registeredAt, { dateStyle: 'short', timeStyle: 'short' })}</td>
-                  <td className="px-4 py-2">
-                    {c.status !== 'registered' ? (
-                      t(`status.${c.status}`)
-                    ) : (
-                      <span className={c.daysLeft < 0 ? 'font-medium text-red-700' : c.daysLeft <= 3 ? 'font-medium text-amber-700' : ''}>
-                        {c.daysLeft < 0 ? t('intake.overdue', { days: -c.daysLeft }) : t('intake.daysLeft', { days: c.daysLeft })}
-                      </span>
-                    )}
-                  </td>
+                  <td className="px-4 py-2">{c.clock ? <ClockBadge clock={c.clock} /> : t(`status.${c.status}`)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { EmptyState, PageTitle } from '../../_components/PageTitle';
+import { ClockBadge } from '../../_components/ClockBadge';
 import { StatusBadge } from '../../_components/StatusBadge';
 import { primaryButtonClass } from '../../_components/Field';
 import { requireUser } from '../../_lib/session';
@@ -28,6 +29,11 @@ export default async function MyCasesPage() {
                   <StatusBadge status={c.status} />
                 </div>
                 <p className="mt-1 text-base font-medium">{c.title}</p>
+                {c.clock && (
+                  <p className="mt-1 flex items-center gap-2 text-xs text-slate-600">
+                    {t(`case.clock.${c.clock.kind}`)} <ClockBadge clock={c.clock} />
+                  </p>
+                )}
                 <p className="mt-1 text-xs text-slate-500">
                   {t(`category.${c.category}`)} · {c.centerName} · {format.dateTime(c.registeredAt, { dateStyle: 'medium' })}
                 </p>

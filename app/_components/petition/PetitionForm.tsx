@@ -10,6 +10,7 @@ import { describeError, useTRPC } from '../../_lib/trpc';
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../Field';
 import { Modal } from '../Modal';
 import { SelectField } from '../SelectField';
+import { AcceptanceDeadline } from './AcceptanceDeadline';
 import { EvidenceField, type UploadedFile } from './EvidenceField';
 import { ErrorMessage } from '../ErrorMessage';
 
@@ -35,6 +36,7 @@ interface Values {
   channel: string;
   inPerson: boolean;
   sourceAgency: string;
+  receivedOn: string;
 }
 
 type Similar = { id: string; caseNumber: string; title: string; status: string };
@@ -45,6 +47,8 @@ export interface PetitionFormProps {
   /** The signed-in petitioner, prefilled as the first applicant. */
   self?: { name: string; phone: string };
   channels?: { value: string; label: string }[];
+  /** The center's acceptance clock, to show a letter's deadline as the clerk types its receipt date. */
+  acceptanceRule?: { days: number; unit: 'calendar' | 'working' };
 }
 
 const draftKey = 'onewindow:petition-draft';
@@ -54,7 +58,7 @@ const emptyApplicant: Applicant = { name: '', idNumber: '', phone: '', claimedAm
  * One form for both doors: the petitioner's own (phone-first, keeps a draft on the device,
  * warns about a matter already in progress) and the clerk's at the window (channel, visit).
  */
-export function PetitionForm({ mode, centers, self, channels = [] }: PetitionFormProps) {
+export function PetitionForm({ mode, centers, self, channels = [], acceptanceRule }: PetitionFormProps) {
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();
@@ -83,6 +87,7 @@ export function PetitionForm({ mode, centers, self, channels = [] }: PetitionFor
       channel: channels[0]?.value ?? '',
       inPerson: mode === 'clerk',
       sourceAgency: '',
+      receivedOn: '',
     },
   });
   const applicants = useFieldArray({ control, name: 'applicants' });
@@ -167,6 +172,7 @@ export function PetitionForm({ mode, centers, self, channels = [] }: PetitionFor
         channel: values.channel as 'walk_in',
         inPerson: values.inPerson,
         sourceAgency: values.sourceAgency,
+        receivedOn: values.channel === 'letter' || values.channel === 'transfer' ? values.receivedOn : undefined,
       } as Parameters<typeof registerAtWindow.mutate>[0]);
     } else {
       submitOwn.mutate(petition as Parameters<typeof submitOwn.mutate>[0]);
@@ -212,6 +218,14 @@ export function PetitionForm({ mode, centers, self, channels = [] }: PetitionFor
               <Field id="sourceAgency" label={t('petition.sourceAgency')} error={err('sourceAgency')}>
                 <input id="sourceAgency" className={inputClass} {...register('sourceAgency')} />
               </Field>
+            )}
+            {(channel === 'letter' || channel === 'transfer') && (
+              <Field id="receivedOn" label={t('petition.receivedOn')} error={err('receivedOn')}>
+                <input id="receivedOn" type="date" className={inputClass} {...register('receivedOn')} />
+              </Field>
+            )}
+            {(channel === 'letter' || channel === 'transfer') && acceptanceRule && (
+              <AcceptanceDeadline receivedOn={watch('receivedOn')} rule={acceptanceRule} />
             )}
             <label className="flex items-center gap-2 text-sm sm:col-span-2">
               <input type="checkbox" className="h-5 w-5" {...register('inPerson')} />

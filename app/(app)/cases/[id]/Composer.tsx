@@ -2,7 +2,6 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { Visibility } from '@/server/domain/case-status';
 import { Field, inputClass, primaryButtonClass } from '../../../_components/Field';
@@ -25,7 +24,6 @@ export function Composer({
 }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
   const [text, setText] = useState('');
   const [visibility, setVisibility] = useState<Visibility>(visibilities[0]!);
   const [caucusPartyId, setCaucusPartyId] = useState('');
@@ -38,8 +36,8 @@ export function Composer({
         setText('');
         setMentions([]);
         setFiles([]);
+        // The new entry arrives on the timeline through its live feed, like everyone else's.
         setErrors({ fields: {} });
-        router.refresh();
       },
       onError: (e) => setErrors(describeError(e)),
     }),

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { tracks, type Track } from '@/server/domain/tracks';
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../../../_components/Field';
 import { SelectField } from '../../../_components/SelectField';
 import { describeError, useTRPC } from '../../../_lib/trpc';
@@ -17,18 +18,23 @@ export function IntakeActions({
   version,
   actions,
   destinations,
+  suggestedTrack,
 }: {
   caseId: string;
   version: number;
   actions: string[];
   destinations: { id: string; name: string }[];
+  /** The kind of case its category usually is; the clerk may choose another. */
+  suggestedTrack: Track;
 }) {
   const t = useTranslations('decision');
+  const tc = useTranslations();
   const router = useRouter();
   const trpc = useTRPC();
   const [decision, setDecision] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
   const [destinationId, setDestinationId] = useState('');
+  const [track, setTrack] = useState<Track>(suggestedTrack);
   const [errors, setErrors] = useState<{ message?: string; fields: Record<string, string> }>({ fields: {} });
   const done = () => {
     setDecision(null);
@@ -65,9 +71,20 @@ export function IntakeActions({
           className="mt-4 flex flex-col gap-3"
           onSubmit={(e) => {
             e.preventDefault();
-            decide.mutate({ caseId, decision, reason, destinationId, expectedVersion: version } as Parameters<typeof decide.mutate>[0]);
+            decide.mutate({ caseId, decision, reason, destinationId, track: decision === 'accept' ? track : undefined, expectedVersion: version });
           }}
         >
+          {decision === 'accept' && (
+            <Field id="track" label={t('track')} error={errors.fields.track} hint={tc('clock.suggested', { track: tc(`tracks.${suggestedTrack}`) })}>
+              <SelectField
+                id="track"
+                value={track}
+                onChange={(v) => setTrack(v as Track)}
+                options={tracks.map((k) => ({ value: k, label: tc(`tracks.${k}`) }))}
+                placeholder={t('track')}
+              />
+            </Field>
+          )}
           {decision === 'decline' && (
             <Field id="reason" label={t('reason')} error={errors.fields.reason}>
               <textarea id="reason" rows={2} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -92,9 +109,11 @@ export function IntakeActions({
       {errors.message && !Object.keys(errors.fields).length && (
         <ErrorMessage className="mt-3">{errors.message}</ErrorMessage>
       )}
-      <button type="button" className="mt-4 text-sm text-brand-700 underline" disabled={visit.isPending} onClick={() => visit.mutate({ caseId })}>
-        {t('recordVisit')}
-      </button>
+      {actions.includes('record_visit') && (
+        <button type="button" className="mt-4 min-h-11 text-sm text-brand-700 underline" disabled={visit.isPending} onClick={() => visit.mutate({ caseId })}>
+          {t('recordVisit')}
+        </button>
+      )}
     </section>
   );
 }

@@ -6,18 +6,21 @@ import { StatusBadge } from '../../../_components/StatusBadge';
 import { requireUser } from '../../../_lib/session';
 import { DuplicateList } from './DuplicateList';
 import { Checklist } from './Checklist';
+import { ClockActions } from './ClockActions';
+import { Clocks } from './Clocks';
 import { Composer } from './Composer';
 import { IntakeActions } from './IntakeActions';
-import { LiveRefresh } from './LiveRefresh';
 import { PanelAssigner } from './PanelAssigner';
 import { Sessions } from './Sessions';
+import { Timeline } from './Timeline';
 
 const card = 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm';
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { api } = await requireUser();
-  const view = await api.case.get({ caseId: id }).catch((error: unknown) => {
+  const renderedAt = new Date().toISOString();
+  const [view, timeline] = await Promise.all([api.case.get({ caseId: id }), api.case.timeline({ caseId: id })]).catch((error: unknown) => {
     // A malformed id and a case the caller may not see both read as "not found".
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
     throw error;
@@ -26,9 +29,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const category = t.has(`category.${view.category}`) ? t(`category.${view.category}`) : view.category;
   const applicants = view.parties.filter((p) => p.role === 'applicant');
   const respondents = view.parties.filter((p) => p.role === 'respondent');
+  const received = view.channel === 'letter' || view.channel === 'transfer';
   const facts: [string, string | null][] = [
     [t('case.category'), category],
+    [t('clock.track'), view.track ? t(`tracks.${view.track}`) : null],
     [t('case.channel'), t(`channel.${view.channel}`)],
+    [t('petition.receivedOn'), received ? format.dateTime(view.receivedAt, { dateStyle: 'medium' }) : null],
     [t('case.registeredAt'), format.dateTime(view.registeredAt, { dateStyle: 'medium', timeStyle: 'short' })],
     [t('petition.center'), view.centerName],
     [t('case.amount'), view.amountInDispute ? `¥${format.number(Number(view.amountInDispute))}` : null],
@@ -36,19 +42,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     [t('case.location'), view.location],
     [t('decision.visits'), String(view.visitCount)],
     [t('petition.trackingCode'), view.trackingCode],
-    [
-      view.clock ? t(`case.clock.${view.clock.kind}`) : '',
-      view.clock
-        ? view.clock.daysLeft < 0
-          ? t('intake.overdue', { days: -view.clock.daysLeft })
-          : t('intake.daysLeft', { days: view.clock.daysLeft })
-        : null,
-    ],
   ];
+  const has = (action: string) => view.actions.includes(action as (typeof view.actions)[number]);
+  const handling = view.clocks.find((c) => c.kind === 'handling') ?? null;
+  const intakeActions = ['accept', 'decline', 'transfer', 'record_visit'].filter(has);
+  const panelList = view.panel.map((m) => ({ userId: m.userId, name: m.name }));
 
   return (
     <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
-      <LiveRefresh caseId={view.id} renderedAt={new Date().toISOString()} />
       <article className="flex min-w-0 flex-1 flex-col gap-4">
         <header className={card}>
           <div className="flex flex-wrap items-center justify-between gap-2">
@@ -69,6 +70,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 </div>
               ))}
           </dl>
+          <Clocks clocks={view.clocks} />
+          {handling && handling.extensions > 0 && view.track === 'petition' && (
+            <Link href={`/print/cases/${view.id}/extension-notice`} className="mt-2 inline-block text-sm text-brand-700 underline">
+              {t('clock.printNotice')}
+            </Link>
+          )}
         </header>
         <section className={card}>
           <h2 className="mb-2 font-medium">{t('case.description')}</h2>
@@ -115,19 +122,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </ul>
           )}
         </section>
-        {view.panel.length > 0 && (
-          <Checklist
-            caseId={view.id}
-            canEdit={view.relation === 'panel' || view.relation === 'center_staff'}
-            panel={view.panel.map((m) => ({ userId: m.userId, name: m.name }))}
-          />
-        )}
+        {view.panel.length > 0 && <Checklist caseId={view.id} canEdit={has('update_checklist')} panel={panelList} />}
         {(view.panel.length > 0 || view.sessions.length > 0) && (
           <Sessions
             caseId={view.id}
             sessions={view.sessions}
-            canRun={view.relation === 'panel' || view.relation === 'center_staff'}
-            panel={view.panel.map((m) => ({ userId: m.userId, name: m.name }))}
+            canSchedule={has('schedule_session')}
+            canRecord={has('record_session')}
+            panel={panelList}
             parties={applicants.map((p) => ({ id: p.id, name: p.name }))}
           />
         )}
@@ -164,49 +166,40 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </ul>
           </section>
         )}
-        <section className={card}>
-          <h2 className="mb-2 font-medium">{t('timeline.title')}</h2>
-          {view.timeline.length === 0 ? (
-            <p className="text-sm text-slate-500">{t('timeline.empty')}</p>
-          ) : (
-            <ol className="flex flex-col gap-3 border-l-2 border-brand-100 pl-4">
-              {view.timeline.map((entry) => {
-                const body = entry.body as { reason?: string; destination?: string; caseNumber?: string; text?: string; memberName?: string };
-                return (
-                  <li key={entry.id} className="text-sm">
-                    <time className="block text-xs text-slate-500" dateTime={entry.createdAt.toISOString()}>
-                      {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                    </time>
-                    <span className="font-medium">
-                      {t.has(`timeline.${entry.kind}`) ? t(`timeline.${entry.kind}`, { actor: entry.actorName ?? '', member: body.memberName ?? '' }) : entry.kind}
-                    </span>
-                    {view.writableVisibilities.length > 1 && entry.visibility !== 'parties' && (
-                      <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-600">{t(`visibility.${entry.visibility}`)}</span>
-                    )}
-                    {body.text && <p className="whitespace-pre-wrap text-slate-800">{body.text}</p>}
-                    {body.reason && <p className="text-slate-600">{t('timeline.reasonLabel')}{body.reason}</p>}
-                    {body.destination && <p className="text-slate-600">{t('timeline.destinationLabel')}{body.destination}</p>}
-                    {body.caseNumber && <p className="font-mono text-xs text-slate-600">{t('timeline.caseLabel')}{body.caseNumber}</p>}
-                  </li>
-                );
-              })}
-            </ol>
-          )}
+        <section className={card} aria-labelledby="timeline-title">
+          <h2 id="timeline-title" className="mb-2 font-medium">
+            {t('timeline.title')}
+          </h2>
+          <Timeline
+            caseId={view.id}
+            initial={timeline.entries}
+            hasMore={timeline.hasMore}
+            renderedAt={renderedAt}
+            showVisibility={view.relation !== 'party'}
+          />
         </section>
-        {view.writableVisibilities.length > 0 && (
+        {has('post') && (
           <Composer
             caseId={view.id}
             visibilities={view.writableVisibilities}
             parties={applicants.map((p) => ({ id: p.id, name: p.name }))}
-            panel={view.panel.map((m) => ({ userId: m.userId, name: m.name }))}
+            panel={panelList}
           />
         )}
       </article>
-      {view.actions.length > 0 && (
+      {(intakeActions.length > 0 || has('assign_panel') || has('change_panel') || has('change_track') || has('pause_clock')) && (
         <aside className="flex w-full flex-col gap-4 lg:w-96">
-          <IntakeActions caseId={view.id} version={view.version} actions={view.actions} destinations={view.destinations} />
-          {view.status === 'registered' && <DuplicateList caseId={view.id} version={view.version} candidates={view.duplicates} />}
-          {(view.actions.includes('assign_panel') || view.actions.includes('change_panel')) && (
+          {intakeActions.length > 0 && (
+            <IntakeActions
+              caseId={view.id}
+              version={view.version}
+              actions={intakeActions}
+              destinations={view.destinations}
+              suggestedTrack={view.suggestedTrack}
+            />
+          )}
+          {has('accept') && <DuplicateList caseId={view.id} version={view.version} candidates={view.duplicates} />}
+          {(has('assign_panel') || has('change_panel')) && (
             <PanelAssigner
               caseId={view.id}
               version={view.version}
@@ -214,6 +207,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               current={view.panel.map((m) => ({ userId: m.userId, isLead: m.isLead }))}
             />
           )}
+          <ClockActions
+            caseId={view.id}
+            version={view.version}
+            track={view.track}
+            actions={view.actions}
+            handling={handling}
+            parties={applicants.map((p) => ({ id: p.id, name: p.name }))}
+          />
         </aside>
       )}
     </div>

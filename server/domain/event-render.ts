@@ -1,0 +1,168 @@
+import type { Translate } from '../i18n/translate';
+import { localDateOf, type LocalDate } from './calendar';
+import { eventMeta, parseEvent, type CaseEvent, type EventKind, type EventPayload } from './case-events';
+
+/**
+ * One renderer per event kind, for three audiences: the panel and the center's staff, the
+ * parties, and the public tracking page (no names, public kinds only). Every text comes from
+ * the catalogs, so no raw key ever reaches a person.
+ */
+export type Audience = 'staff' | 'parties' | 'public';
+
+export interface RenderTools {
+  t: Translate;
+  /** An instant, in Asia/Shanghai, in the reader's language. */
+  dateTime(iso: string): string;
+  date(day: LocalDate): string;
+}
+
+export interface StoredEvent {
+  kind: string;
+  payload: unknown;
+  actorName: string | null;
+  /** Set when the system acted (a deadline sweep), not a person. */
+  actorSystem: string | null;
+}
+
+export interface RenderedEvent {
+  title: string;
+  details: string[];
+  files: { id: string; name: string }[];
+}
+
+interface Context extends RenderTools {
+  audience: Audience;
+  actor: string;
+}
+
+type Renderer<K extends EventKind> = (p: EventPayload<K>, c: Context) => { title: string; details?: string[]; files?: RenderedEvent['files'] };
+
+const place = (room: string | null, link: string | null) => room ?? link ?? '';
+
+const renderers: { [K in EventKind]: Renderer<K> } = {
+  registered: (p, c) => {
+    const channel = c.t(`channel.${p.channel}`);
+    const title =
+      c.audience === 'public'
+        ? c.t('events.registered.public')
+        : p.registeredFor
+          ? c.t('events.registered.for', { actor: c.actor, for: p.registeredFor, channel })
+          : c.t('events.registered.self', { actor: c.actor });
+    const details: string[] = [];
+    if (p.channel === 'letter' || p.channel === 'transfer') details.push(c.t('events.receivedOn', { date: c.date(localDateOf(new Date(p.receivedAt))) }));
+    if (p.sourceAgency && c.audience !== 'public') details.push(c.t('events.sourceAgency', { agency: p.sourceAgency }));
+    return { title, details };
+  },
+  repeat_petition: (p, c) => ({ title: c.t('events.repeat_petition', { actor: c.actor }), details: [p.title] }),
+  accepted: (p, c) => ({ title: c.t('events.accepted', { actor: c.actor, track: c.t(`tracks.${p.track}`) }) }),
+  declined: (p, c) => ({
+    title: c.t('events.declined', { actor: c.actor }),
+    details: [c.t('events.reason', { reason: p.reason }), ...(p.destination ? [c.t('events.destination', { destination: p.destination })] : [])],
+  }),
+  transferred: (p, c) => ({ title: c.t('events.transferred', { actor: c.actor }), details: [c.t('events.destination', { destination: p.destination })] }),
+  merged_into: (p, c) => ({ title: c.t('events.merged_into', { actor: c.actor, caseNumber: p.caseNumber }) }),
+  merged_in: (p, c) => ({ title: c.t('events.merged_in', { actor: c.actor, caseNumber: p.caseNumber, applicants: p.applicants, evidence: p.evidence }) }),
+  linked: (p, c) => ({ title: c.t('events.linked', { actor: c.actor, caseNumber: p.caseNumber }) }),
+  visit: (p, c) => ({ title: c.t('events.visit', { actor: c.actor }), details: p.note ? [p.note] : [] }),
+  evidence_added: (p, c) => ({ title: c.t('events.evidence_added', { actor: c.actor }), files: [{ id: p.fileId, name: p.fileName }] }),
+  note: (p, c) => ({
+    title: c.actor,
+    details: [p.text, ...(p.mentions.length ? [c.t('events.mentioned', { names: p.mentions.map((m) => m.name).join(c.t('events.separator')) })] : [])],
+    files: p.attachments.map((a) => ({ id: a.id, name: a.fileName })),
+  }),
+  panel_member_added: (p, c) =>
+    ({ title: c.t(p.isLead ? 'events.panel_lead_added' : 'events.panel_member_added', { actor: c.actor, member: p.memberName, role: c.t(`roles.${p.memberRole}`) }) }),
+  panel_member_removed: (p, c) => ({ title: c.t('events.panel_member_removed', { actor: c.actor, member: p.memberName, role: c.t(`roles.${p.memberRole}`) }) }),
+  panel_lead_changed: (p, c) => ({ title: c.t('events.panel_lead_changed', { actor: c.actor, member: p.memberName }) }),
+  mediation_started: (p, c) => ({ title: c.t('events.mediation_started', { actor: c.actor, n: p.members }) }),
+  details_updated: (p, c) => ({
+    title: c.t('events.details_updated', { actor: c.actor }),
+    details: [p.fields.map((f) => c.t(`caseField.${f}`)).join(c.t('events.separator'))],
+  }),
+  session_scheduled: (p, c) => ({
+    title: c.t('events.session_scheduled', { actor: c.actor, time: c.dateTime(p.startsAt) }),
+    details: [c.t('events.place', { place: place(p.room, p.onlineLink) })],
+  }),
+  session_rescheduled: (p, c) => ({
+    title: c.t('events.session_rescheduled', { actor: c.actor, time: c.dateTime(p.startsAt) }),
+    details: [c.t('events.place', { place: place(p.room, p.onlineLink) }), c.t('events.previousTime', { time: c.dateTime(p.previousStartsAt) })],
+  }),
+  session_cancelled: (p, c) => ({
+    title: c.t('events.session_cancelled', { actor: c.actor, time: c.dateTime(p.startsAt) }),
+    details: c.audience === 'public' ? [] : [c.t('events.reason', { reason: p.reason })],
+  }),
+  session_held: (p, c) => ({
+    title: c.t('events.session_held', { actor: c.actor }),
+    details: [c.t('events.outcome', { outcome: c.t(`session.outcomes.${p.outcome}`) })],
+  }),
+  session_minutes: (p, c) => ({ title: c.t('events.session_minutes', { actor: c.actor }), details: [p.text] }),
+  checklist_provided: (p, c) => ({ title: c.t('events.checklist_provided', { actor: c.actor, label: p.label }) }),
+  checklist_updated: (p, c) => ({
+    title: c.t('events.checklist_updated', { actor: c.actor, label: p.label }),
+    details: [
+      ...(p.assigneeName ? [c.t('events.assignee', { name: p.assigneeName })] : []),
+      ...(p.dueOn ? [c.t('events.dueOn', { date: c.date(p.dueOn) })] : []),
+    ],
+  }),
+  track_changed: (p, c) => ({
+    title: c.t('events.track_changed', { actor: c.actor, track: c.t(`tracks.${p.to}`) }),
+    details: [c.t('events.reason', { reason: p.reason })],
+  }),
+  clock_extended: (p, c) => ({
+    title: c.t('events.clock_extended', {
+      actor: c.actor,
+      clock: c.t(`clock.kind.${p.clock}`),
+      days: p.days,
+      due: c.dateTime(p.dueAt),
+    }),
+    details: [
+      c.t('events.reason', { reason: p.reason }),
+      ...(p.consent && c.audience !== 'public' ? [c.t('events.consent', { parties: p.consent.parties.join(c.t('events.separator')), method: p.consent.method })] : []),
+    ],
+  }),
+  clock_paused: (p, c) => ({
+    title: c.t('events.clock_paused', { actor: c.actor, clock: c.t(`clock.kind.${p.clock}`) }),
+    details: [c.t(`clock.pauseReason.${p.reason}`), ...(p.note && c.audience !== 'public' ? [p.note] : [])],
+  }),
+  clock_resumed: (p, c) => ({
+    title: c.t('events.clock_resumed', {
+      actor: c.actor,
+      clock: c.t(`clock.kind.${p.clock}`),
+      due: c.dateTime(p.dueAt),
+    }),
+  }),
+  clock_reminder: (p, c) => ({
+    title: c.t(`events.clock_reminder.${p.threshold}`, { clock: c.t(`clock.kind.${p.clock}`), due: c.dateTime(p.dueAt) }),
+  }),
+};
+
+/** The event as `audience` reads it, or null when it is not for them (the public page). */
+export function renderEvent(stored: StoredEvent, audience: Audience, tools: RenderTools): RenderedEvent | null {
+  const event = parseEvent(stored.kind, stored.payload);
+  if (audience === 'public' && (!event || !eventMeta[event.kind].public)) return null;
+  // An entry written before its kind had this shape still reads as something that happened.
+  if (!event) return { title: tools.t('events.unknown'), details: [], files: [] };
+  // The public page names nobody: the center acts.
+  const actor =
+    audience === 'public' ? tools.t('events.publicActor') : stored.actorSystem ? tools.t('events.system') : (stored.actorName ?? tools.t('events.someone'));
+  const render = renderers[event.kind] as Renderer<CaseEvent['kind']>;
+  const out = render(event.payload as never, { ...tools, audience, actor });
+  return { title: out.title, details: out.details ?? [], files: audience === 'public' ? [] : (out.files ?? []) };
+}
+
+/** What a notice says, in the inbox and by SMS: the case number and what happened. */
+export type NoticePurpose = 'event' | 'mention' | 'assignment';
+
+export function renderNotice(purpose: NoticePurpose, caseNumber: string, rendered: RenderedEvent | null, actorName: string, t: Translate): string {
+  switch (purpose) {
+    case 'mention':
+      return t('notices.mention', { caseNumber, actor: actorName });
+    case 'assignment':
+      return t('notices.assignment', { caseNumber });
+    case 'event': {
+      const title = rendered?.title ?? t('events.unknown');
+      const detail = rendered?.details[0];
+      return detail ? t('notices.eventWithDetail', { caseNumber, text: title, detail }) : t('notices.event', { caseNumber, text: title });
+    }
+  }
+}

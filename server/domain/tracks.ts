@@ -1,0 +1,98 @@
+import type { Category } from './case-status';
+
+/**
+ * The kind of case, chosen at acceptance: it decides which law's clocks run. Sources are
+ * catalog keys (`law.*`) so every explanation cites the article in the reader's language.
+ */
+export const tracks = ['petition', 'people_mediation', 'labor_mediation', 'delegated_mediation', 'consultation'] as const;
+export type Track = (typeof tracks)[number];
+
+export const clockUnits = ['calendar', 'working'] as const;
+export type ClockUnit = (typeof clockUnits)[number];
+
+/** What a clock starts from: the day the center received the matter, or the acceptance decision. */
+export type ClockBasis = 'received' | 'accepted';
+
+/** How a clock may be extended: once by the director (petitions), or with the parties' consent (mediation). */
+export type ExtensionRule = { kind: 'director_once'; maxDays: number } | { kind: 'parties_consent' } | { kind: 'none' };
+
+export interface ClockRule {
+  days: number;
+  unit: ClockUnit;
+  basis: ClockBasis;
+  /** Catalog key of the legal source, e.g. `law.petitionAcceptance`. */
+  source: string;
+  extension: ExtensionRule;
+}
+
+export const clockKinds = ['acceptance', 'handling'] as const;
+export type ClockKind = (typeof clockKinds)[number];
+
+/** The only reasons a clock may stop: an appraisal or assessment, a hearing, a party who cannot be reached. */
+export const pauseReasons = ['appraisal', 'hearing', 'party_unreachable'] as const;
+export type PauseReason = (typeof pauseReasons)[number];
+
+/**
+ * Statutory defaults (a center may override days and unit):
+ * - acceptance: 信访工作条例 (2022) art. 22 — decide within 15 days of receipt; applied to
+ *   every registered matter, since the track is only known once it is accepted;
+ * - petition handling: 60 days from acceptance, one extension of at most 30 (same regulation);
+ * - people's mediation: about 30 days, longer with the parties' consent (人民调解工作若干规定 art. 33);
+ * - labor mediation: 15 days from receipt of the application (劳动争议调解仲裁法 art. 14);
+ * - court-delegated mediation: 30 days from delegation (人民法院在线调解规则);
+ * - consultation: no statutory clock.
+ */
+export const acceptanceRule: ClockRule = {
+  days: 15,
+  unit: 'calendar',
+  basis: 'received',
+  source: 'law.petitionAcceptance',
+  extension: { kind: 'none' },
+};
+
+export const handlingRules: Record<Track, ClockRule | null> = {
+  petition: { days: 60, unit: 'calendar', basis: 'accepted', source: 'law.petitionHandling', extension: { kind: 'director_once', maxDays: 30 } },
+  people_mediation: { days: 30, unit: 'calendar', basis: 'accepted', source: 'law.peopleMediation', extension: { kind: 'parties_consent' } },
+  labor_mediation: { days: 15, unit: 'calendar', basis: 'received', source: 'law.laborMediation', extension: { kind: 'parties_consent' } },
+  delegated_mediation: { days: 30, unit: 'calendar', basis: 'received', source: 'law.delegatedMediation', extension: { kind: 'parties_consent' } },
+  consultation: null,
+};
+
+/** The key a center's override of a clock is stored under (`acceptance`, `handling:petition`). */
+export function clockPolicyKey(kind: ClockKind, track?: Track | null): string {
+  return kind === 'acceptance' ? 'acceptance' : `handling:${track}`;
+}
+
+/** Every clock a center can override, with its statutory default. */
+export function defaultClockPolicies(): { key: string; rule: ClockRule }[] {
+  return [
+    { key: clockPolicyKey('acceptance'), rule: acceptanceRule },
+    ...tracks.flatMap((track) => {
+      const rule = handlingRules[track];
+      return rule ? [{ key: clockPolicyKey('handling', track), rule }] : [];
+    }),
+  ];
+}
+
+/** A center's override replaces the days and the unit, never the basis, source or extension rule. */
+export function ruleFor(kind: ClockKind, track: Track | null, override?: { days: number; unit: ClockUnit } | null): ClockRule | null {
+  const base = kind === 'acceptance' ? acceptanceRule : track ? handlingRules[track] : null;
+  if (!base) return null;
+  return override ? { ...base, days: override.days, unit: override.unit } : base;
+}
+
+/** The track a category usually takes; the clerk or director can choose another at acceptance. */
+export function suggestTrack(category: string): Track {
+  switch (category as Category) {
+    case 'labor_wages':
+      return 'labor_mediation';
+    case 'land_housing':
+      return 'petition';
+    default:
+      return 'people_mediation';
+  }
+}
+
+export function isMediationTrack(track: Track | null): boolean {
+  return track === 'people_mediation' || track === 'labor_mediation' || track === 'delegated_mediation';
+}
