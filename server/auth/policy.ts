@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import { caseParties, cases, centers, panelMembers, timelineEvents } from '../../db/schema';
 import type { CaseStatus, Visibility } from '../domain/case-status';
 import { publicEventKinds } from '../domain/case-events';
+import type { Audience } from '../domain/event-render';
 import { regionContains } from '../domain/region';
 import type { Role } from '../domain/roles';
 import { decideTransition, isTransition } from '../domain/workflow';
@@ -94,6 +95,11 @@ export function timelineFilter(access: CaseAccess): SQL {
 /** The public tracking page: what every party reads, of the kinds meant for it. */
 export function publicTimelineFilter(caseId: string): SQL {
   return and(eq(timelineEvents.caseId, caseId), eq(timelineEvents.visibility, 'parties'), inArray(timelineEvents.kind, publicEventKinds))!;
+}
+
+/** Parties read the parties' wording of events; everyone else who may see the case reads the staff's (with who may see each entry). */
+export function audienceOf(access: CaseAccess): Audience {
+  return access.relation.kind === 'party' ? 'parties' : 'staff';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, ilike, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { caseLinks, caseParties, cases, caseVisits, centers } from '../../db/schema';
-import { can, openActions, readableVisibilities, resolveCaseAccess, writableVisibilities, type CaseAccess } from '../auth/policy';
+import { audienceOf, can, openActions, readableVisibilities, resolveCaseAccess, writableVisibilities, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import { addDays, endOfLocalDay, localDateOf } from '../domain/calendar';
 import { caseStatuses, openStatuses, type CaseStatus, type Channel } from '../domain/case-status';
@@ -191,7 +191,7 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
     panel,
     clocks,
     sessions,
-    relation: access.relation.kind,
+    audience: audienceOf(access),
     writableVisibilities: writableVisibilities(access.relation),
     actions,
     destinations: deciding ? await centerDestinations(db, access.centerId) : [],

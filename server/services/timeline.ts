@@ -2,11 +2,11 @@ import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
 import { caseParties, evidenceFiles, panelMembers, timelineEvents, users } from '../../db/schema';
-import { can, resolveCaseAccess, timelineFilter, writableVisibilities, type CaseAccess } from '../auth/policy';
+import { audienceOf, can, resolveCaseAccess, timelineFilter, writableVisibilities, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import type { Visibility } from '../domain/case-status';
 import { eventMeta, type EventKind } from '../domain/case-events';
-import { renderEvent, type Audience } from '../domain/event-render';
+import { renderEvent } from '../domain/event-render';
 import type { Locale } from '../i18n/locales';
 import { renderTools } from '../i18n/render-tools';
 import { timelineChanges } from '../live';
@@ -108,11 +108,6 @@ export async function timelinePage(db: Database, access: CaseAccess, options: { 
 }
 
 type TimelineRow = Awaited<ReturnType<typeof timelinePage>>[number];
-
-/** Parties read the parties' wording; everyone else who may see the case reads the staff's. */
-export function audienceOf(access: CaseAccess): Audience {
-  return access.relation.kind === 'party' ? 'parties' : 'staff';
-}
 
 /** Entries as the caller reads them, in their language: what happened, details, files, and who may see it. */
 export function presentEntries(rows: TimelineRow[], access: CaseAccess, locale: Locale) {

@@ -97,7 +97,7 @@ describe('one-window intake, end to end', () => {
     await candidate.getByRole('button', { name: '并入该案' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '并入该案' }).click();
     await page.waitForURL(groupUrl);
-    await page.getByText('将另一事项并入本案').first().waitFor();
+    await page.getByText(/并入本案（新增/).first().waitFor();
 
     await page.getByRole('button', { name: '受理', exact: true }).click();
     await page.getByRole('button', { name: /确认 · 受理/ }).click();

@@ -1,5 +1,6 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
@@ -38,6 +39,7 @@ export function Timeline({
   const trpc = useTRPC();
   const client = useTRPCClient();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [entries, setEntries] = useState(initial);
   const [hasMore, setHasMore] = useState(initialHasMore);
   const [loading, setLoading] = useState(false);
@@ -60,6 +62,8 @@ export function Timeline({
             return [...[...fresh].reverse().filter((e) => !known.has(e.id)), ...current];
           });
           if (fresh.some((e) => e.refreshesCase)) setStaleCase((n) => n + 1);
+          // The checklist keeps its own data: someone else's change to it reaches it here.
+          if (fresh.some((e) => e.kind.startsWith('checklist_'))) void queryClient.invalidateQueries({ queryKey: trpc.case.checklist.queryKey({ caseId }) });
         },
       },
     ),

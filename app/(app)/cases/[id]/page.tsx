@@ -175,7 +175,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             initial={timeline.entries}
             hasMore={timeline.hasMore}
             renderedAt={renderedAt}
-            showVisibility={view.relation !== 'party'}
+            showVisibility={view.audience === 'staff'}
           />
         </section>
         {has('post') && (
