@@ -2,19 +2,13 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoPassword } from '../../db/demo';
 import { fillPetition } from './petition-form';
-import { laptopViewport, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
+import { apiMutation as mutate, apiQuery, laptopViewport, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
 
 const baseUrl = inject('baseUrl');
 const { newContext } = sharedBrowser();
 
 async function as(login: string, landing: string, viewport = laptopViewport): Promise<Page> {
   return signIn(await newContext(viewport), baseUrl, login, demoPassword, landing);
-}
-
-async function mutate(page: Page, path: string, input: unknown) {
-  const res = await page.context().request.post(`${baseUrl}/api/trpc/${path}`, { data: { json: input } });
-  expect(res.status(), await res.text()).toBe(200);
-  return (await res.json()).result.data.json;
 }
 
 const day = 86_400_000;
@@ -73,7 +67,7 @@ describe('legal clocks in the browser', () => {
 
   it('the petitioner’s inbox shows a session notice with the case number, time and room, in Chinese', async () => {
     const petitioner = await as('13800000001', '/my', phoneViewport);
-    const centers = (await (await petitioner.context().request.get(`${baseUrl}/api/trpc/petition.centers`)).json()).result.data.json as { id: string; regionCode: string }[];
+    const centers = (await apiQuery(petitioner, 'petition.centers')) as { id: string; regionCode: string }[];
     const suffix = Date.now();
     const created = await mutate(petitioner, 'petition.submit', {
       centerId: centers.find((c) => c.regionCode === '330421')!.id,
@@ -88,13 +82,10 @@ describe('legal clocks in the browser', () => {
     });
     const director = await as('director', '/dashboard');
     await mutate(director, 'intake.decide', { caseId: created.id, decision: 'accept', expectedVersion: 1 });
-    const staff = (await (await director.context().request.get(`${baseUrl}/api/trpc/panel.suggestions?input=${encodeURIComponent(JSON.stringify({ json: { caseId: created.id } }))}`)).json())
-      .result.data.json as { candidates: { userId: string; name: string }[] }[];
+    const staff = (await apiQuery(director, 'panel.suggestions', { caseId: created.id })) as { candidates: { userId: string; name: string }[] }[];
     const mediatorId = staff[0]!.candidates.find((c) => c.name === '李建国')!.userId;
     await mutate(director, 'panel.assign', { caseId: created.id, members: [{ userId: mediatorId, isLead: true }], expectedVersion: 2 });
-    const view = (await (await director.context().request.get(`${baseUrl}/api/trpc/case.get?input=${encodeURIComponent(JSON.stringify({ json: { caseId: created.id } }))}`)).json()).result.data.json as {
-      parties: { id: string; role: string }[];
-    };
+    const view = (await apiQuery(director, 'case.get', { caseId: created.id })) as { parties: { id: string; role: string }[] };
     const startsAt = new Date(`${beijingDate(Date.now() + 7 * day)}T14:00:00+08:00`);
     const room = `第${String(suffix).slice(-2)}调解室`;
     await mutate(director, 'case.scheduleSession', {

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoPassword } from '../../db/demo';
-import { laptopViewport, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
+import { apiMutation as mutate, apiQuery, laptopViewport, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
 
 const baseUrl = inject('baseUrl');
 const { newContext } = sharedBrowser();
@@ -10,17 +10,10 @@ async function as(login: string, landing: string, viewport = laptopViewport): Pr
   return signIn(await newContext(viewport), baseUrl, login, demoPassword, landing);
 }
 
-/** A raw tRPC mutation from the page's signed-in context (setting up what other tests cover in the UI). */
-async function mutate(page: Page, path: string, input: unknown) {
-  const res = await page.context().request.post(`${baseUrl}/api/trpc/${path}`, { data: { json: input } });
-  expect(res.status()).toBe(200);
-  return (await res.json()).result.data.json;
-}
-
 describe('the joint panel on one shared timeline', () => {
   it('the director forms the panel; the mediator’s panel entry appears for the labor official without reload, never for the petitioner', async () => {
     const petitioner = await as('13800000001', '/my', phoneViewport);
-    const centers = (await (await petitioner.context().request.get(`${baseUrl}/api/trpc/petition.centers`)).json()).result.data.json as { id: string; regionCode: string }[];
+    const centers = (await apiQuery(petitioner, 'petition.centers')) as { id: string; regionCode: string }[];
     const suffix = Date.now();
     const created = await mutate(petitioner, 'petition.submit', {
       centerId: centers.find((c) => c.regionCode === '330421')!.id,

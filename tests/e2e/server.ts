@@ -108,3 +108,17 @@ export function sharedBrowser() {
     },
   };
 }
+
+/** A raw tRPC call from a page's signed-in context (setting up what other tests cover in the UI). */
+export async function apiMutation(page: Page, path: string, input: unknown) {
+  const res = await page.context().request.post(`${new URL(page.url()).origin}/api/trpc/${path}`, { data: { json: input } });
+  if (res.status() !== 200) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()).result.data.json;
+}
+
+export async function apiQuery(page: Page, path: string, input?: unknown) {
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const res = await page.context().request.get(`${new URL(page.url()).origin}/api/trpc/${path}${query}`);
+  if (res.status() !== 200) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()).result.data.json;
+}
