@@ -397,3 +397,38 @@ describe('the intake queue', () => {
     expect((await clerk.intake.queue({ dueWithinDays: 24 })).total).toBe(all.total);
   });
 });
+
+describe('links and merges as the people involved see them', () => {
+  it('merges a petition into a case it is already linked to: the link becomes the merge', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const a = await submitNew(petitioner, petition());
+    const b = await submitNew(petitioner, petition());
+    const clerk = await callerAs(handle.db, 'clerk');
+    await clerk.intake.link({ caseId: a.id, otherCaseId: b.id });
+    const version = (await clerk.case.get({ caseId: a.id })).version;
+    await clerk.intake.merge({ caseId: a.id, intoCaseId: b.id, expectedVersion: version });
+    expect((await clerk.case.get({ caseId: a.id })).links).toEqual([expect.objectContaining({ kind: 'merged_into', caseId: b.id })]);
+  });
+
+  it('shows a petitioner only the linked cases they are a party to', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const mine = await submitNew(petitioner, petition());
+    const stranger = await registerAccount('13500000021', '陌生人');
+    const theirs = await submitNew(stranger, wagePetition(centerId, { respondent: { kind: 'person', name: '陌生人的对方' }, applicants: [{ name: '陌生人', phone: '13500000021' }] }));
+    const clerk = await callerAs(handle.db, 'clerk');
+    await clerk.intake.link({ caseId: mine.id, otherCaseId: theirs.id });
+    expect((await clerk.case.get({ caseId: mine.id })).links.map((l) => l.caseNumber)).toEqual([theirs.caseNumber]);
+    const raw = await httpCall(handle.db, '13800000001', 'case.get', { caseId: mine.id });
+    expect(raw.status).toBe(200);
+    expect(JSON.stringify(raw.body)).not.toContain(theirs.caseNumber);
+  });
+
+  it('files uploaded before a petition exists are the parties’ evidence: no other visibility is accepted', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const planted = await refusal(petitioner.evidence.upload(uploadForm(tinyPng(), '藏起来.png', { visibility: 'internal' })));
+    expect(planted.code).toBe('FORBIDDEN');
+    const file = await petitioner.evidence.upload(uploadForm(tinyPng(), '照片.png'));
+    const created = await submitNew(petitioner, petition({ evidenceIds: [file.id] }));
+    expect((await petitioner.case.get({ caseId: created.id })).evidence.map((e) => e.fileName)).toEqual(['照片.png']);
+  });
+});
