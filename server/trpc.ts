@@ -1,10 +1,11 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { z, ZodError } from 'zod';
+import { z, ZodError, ZodRealError } from 'zod';
 import type { Database } from '../db/client';
 import { resolveCaseAccess } from './auth/policy';
 import { resolveSessionUser, type SessionClaims, type SessionUser } from './auth/session-user';
 import type { Role } from './domain/roles';
+import { findUnsafeText } from './domain/text';
 import { defaultLocale, type Locale } from './i18n/locales';
 import { translator } from './i18n/translate';
 import { fieldErrors } from './i18n/validation';
@@ -91,10 +92,23 @@ const mapErrors = t.middleware(async ({ next, path, type }) => {
   return result;
 });
 
+/**
+ * Every string of every input, before any schema sees it: one check here covers every
+ * procedure, present and future, so no control character or broken surrogate reaches SQL.
+ */
+const refuseUnsafeText = t.middleware(async ({ getRawInput, next }) => {
+  const path = findUnsafeText(await getRawInput());
+  if (path) {
+    const issue = { code: 'custom' as const, path, message: 'validation.unsafeText', input: undefined };
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.invalidInput', cause: new ZodRealError([issue]) });
+  }
+  return next();
+});
+
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnsafeText);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.unauthorized' });

@@ -9,7 +9,7 @@ import { getCaseView } from '../services/case-queries';
 import { recordVisit } from '../services/intake-decisions';
 import { liveTimeline, postEntry, timelinePage } from '../services/timeline';
 import { caseProcedure, router } from '../trpc';
-import { amountField, dateField, optional } from './fields';
+import { amountField, dateField, dateTimeField, optional } from './fields';
 
 export const caseRouter = router({
   get: caseProcedure.query(({ ctx }) => getCaseView(ctx.db, ctx.access, ctx.user)),
@@ -22,7 +22,7 @@ export const caseRouter = router({
    */
   /** Server-sent events of the entries the caller may read, as they are written. */
   live: caseProcedure
-    .input(z.object({ after: z.coerce.date() }))
+    .input(z.object({ after: dateTimeField }))
     .subscription(({ ctx, input, signal }) => liveTimeline(ctx.db, ctx.user, ctx.access, input.after, signal)),
   update: caseProcedure
     .input(
@@ -38,8 +38,8 @@ export const caseRouter = router({
   scheduleSession: caseProcedure
     .input(
       z.object({
-        startsAt: z.coerce.date(),
-        endsAt: z.coerce.date(),
+        startsAt: dateTimeField,
+        endsAt: dateTimeField,
         room: optional(z.string().trim().max(50)),
         onlineLink: optional(z.url({ protocol: /^https?$/ })),
         memberIds: z.array(z.uuid()).max(12).default([]),
@@ -63,7 +63,7 @@ export const caseRouter = router({
     )
     .mutation(({ ctx, input }) => updateChecklistItem(ctx.db, ctx.user, ctx.access, input)),
   timeline: caseProcedure
-    .input(z.object({ before: optional(z.coerce.date()), limit: z.number().int().min(1).max(200).default(50) }))
+    .input(z.object({ before: optional(dateTimeField), limit: z.number().int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => timelinePage(ctx.db, ctx.access, input)),
   post: caseProcedure
     .input(

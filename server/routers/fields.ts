@@ -30,4 +30,16 @@ export const amountField = z
   .transform((v) => String(v).trim().replace(/,/g, ''))
   .refine((v) => /^\d{1,12}(\.\d{1,2})?$/.test(v), { error: 'validation.amount' });
 
-export const dateField = z.iso.date({ error: 'validation.date' });
+/**
+ * Dates people mean: 1900 to 2100. Wider values (year 0000, year 275760) pass zod but not
+ * PostgreSQL, so they are refused here with a message instead of failing in the database.
+ */
+const earliest = new Date('1900-01-01T00:00:00Z');
+const latest = new Date('2100-12-31T23:59:59.999Z');
+const outOfRange = { error: 'validation.dateRange' };
+
+export const dateField = z.iso
+  .date({ error: 'validation.date' })
+  .refine((v) => v >= earliest.toISOString().slice(0, 10) && v <= latest.toISOString().slice(0, 10), outOfRange);
+
+export const dateTimeField = z.coerce.date({ error: 'validation.dateTime' }).min(earliest, outOfRange).max(latest, outOfRange);
