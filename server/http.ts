@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { z } from 'zod';
 import { translator } from './i18n/translate';
+import { logError } from './log';
 import { appRouter } from './root';
 import { readEvidence } from './services/evidence';
 import { ServiceError } from './services/errors';
@@ -32,6 +33,8 @@ export async function evidenceResponse(ctx: Context, fileId: string): Promise<Re
     });
   } catch (error) {
     if (error instanceof ServiceError && error.kind === 'not_found') return Response.json({ message: t('errors.notFound') }, { status: 404 });
-    throw error;
+    // Not rethrown: Next would print the error with its message.
+    logError('evidence.download', error);
+    return Response.json({ message: t('errors.internal') }, { status: 500 });
   }
 }

@@ -9,7 +9,7 @@ import { findUnsafeText } from './domain/text';
 import { defaultLocale, type Locale } from './i18n/locales';
 import { translator } from './i18n/translate';
 import { fieldErrors } from './i18n/validation';
-import { logError } from './log';
+import { LoggedError, logError } from './log';
 import { ServiceError, type ServiceErrorKind } from './services/errors';
 
 export interface Context {
@@ -88,7 +88,11 @@ const mapErrors = t.middleware(async ({ next, path, type }) => {
   if (cause instanceof ServiceError) {
     throw new TRPCError({ code: codeForKind[cause.kind], message: cause.messageKey, cause });
   }
-  if (result.error.code === 'INTERNAL_SERVER_ERROR') logError('trpc.unexpected', result.error.cause ?? result.error, { path, type });
+  if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+    logError('trpc.unexpected', result.error.cause ?? result.error, { path, type });
+    // Server components rethrow what the caller throws, and Next prints it with its causes.
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'errors.internal', cause: new LoggedError('trpc.unexpected') });
+  }
   return result;
 });
 
