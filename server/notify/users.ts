@@ -6,17 +6,18 @@ import { translator } from '../i18n/translate';
 import { smsSender } from './sms';
 
 /**
- * Tells staff about something on a case: an inbox entry each, and a text message through
- * the SMS sender to those with a phone on file. Runs inside the action's transaction.
+ * Tells users about something, on a case or about their account (no `caseId`): an inbox
+ * entry each, and a text message through the SMS sender to those with a phone on file. Runs
+ * inside the action's transaction.
  */
 export async function notifyUsers(
   tx: Database,
   recipients: string[],
-  note: { caseId: string; kind: string; body: Record<string, string | number | boolean> },
+  note: { caseId?: string; kind: string; body: Record<string, string | number | boolean> },
 ): Promise<void> {
   const unique = [...new Set(recipients)];
   if (unique.length === 0) return;
-  await tx.insert(notifications).values(unique.map((userId) => ({ userId, caseId: note.caseId, kind: note.kind, body: note.body })));
+  await tx.insert(notifications).values(unique.map((userId) => ({ userId, caseId: note.caseId ?? null, kind: note.kind, body: note.body })));
   const withPhone = await tx
     .select({ phone: users.phone })
     .from(users)
