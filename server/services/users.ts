@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
-import type { SessionUser } from '../auth/session-user';
+import type { SessionClaims, SessionUser } from '../auth/session-user';
 import type { UserStatus } from '../domain/roles';
 import { maskPhone } from '../domain/phone';
 import { writeAudit } from './audit';
@@ -69,4 +69,19 @@ export async function changePassword(db: Database, user: SessionUser, input: { c
 export async function ownAccount(db: Database, user: SessionUser) {
   const [row] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, user.id));
   return { ...user, phone: row?.phone ?? null };
+}
+
+/**
+ * Sign-out: bumps the session version the token carries, which ends this session and every
+ * other one of the user (a JWT cannot be ended alone). A token that is already stale changes nothing.
+ */
+export async function endSession(db: Database, claims: SessionClaims): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [ended] = await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.id, claims.userId), eq(users.sessionVersion, claims.sessionVersion)))
+      .returning({ id: users.id, centerId: users.centerId });
+    if (ended) await writeAudit(tx, { actorId: ended.id, centerId: ended.centerId, action: 'user.sign_out', entityType: 'user', entityId: ended.id });
+  });
 }
