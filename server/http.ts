@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { z } from 'zod';
+import { evidenceFileName } from './domain/evidence-types';
 import { translator } from './i18n/translate';
 import { logError } from './log';
 import { appRouter } from './root';
@@ -22,11 +23,13 @@ export async function evidenceResponse(ctx: Context, fileId: string): Promise<Re
   if (!z.uuid().safeParse(fileId).success) return Response.json({ message: t('errors.notFound') }, { status: 404 });
   try {
     const file = await readEvidence(ctx.db, ctx.user, fileId);
+    // Cleaned again on the way out: files stored before names were cleaned keep the uploader's.
+    const name = evidenceFileName(file.fileName, file.mimeType);
     return new Response(new Uint8Array(file.data), {
       headers: {
         'content-type': file.mimeType,
         'content-length': String(file.data.length),
-        'content-disposition': `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'content-disposition': `attachment; filename="evidence.${name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(name)}`,
         'x-content-type-options': 'nosniff',
         'cache-control': 'private, no-store',
       },

@@ -7,7 +7,7 @@ import { readableVisibilities, resolveCaseAccess, writableVisibilities } from '.
 import type { SessionUser } from '../auth/session-user';
 import { evidenceMaxBytes } from '../config';
 import type { Visibility } from '../domain/case-status';
-import { allowedEvidenceTypes, safeFileName } from '../domain/evidence-types';
+import { allowedEvidenceTypes, evidenceFileName } from '../domain/evidence-types';
 import { fileStorage } from '../storage';
 import { writeAudit } from './audit';
 import { notFound, ServiceError } from './errors';
@@ -45,7 +45,7 @@ export async function uploadEvidence(db: Database, actor: SessionUser, upload: E
   }
 
   const storageKey = await fileStorage().put(data);
-  const fileName = safeFileName(upload.file.name, ext);
+  const fileName = evidenceFileName(upload.file.name, detected.mime);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(evidenceFiles)
