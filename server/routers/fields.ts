@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import { isStrongPassword } from '../auth/password-strength';
 import { isValidCreditCode } from '../domain/credit-code';
 import { isValidIdNumber, normalizeIdNumber } from '../domain/id-number';
 import { mobilePattern } from '../domain/phone';
 
 /** Input fields several routers share; messages are catalog keys, translated per caller. */
 export const mobileField = z.string().trim().regex(mobilePattern, { error: 'validation.mobile' });
-export const passwordField = z.string().min(8, { error: 'validation.password' }).max(128);
+/** Wherever a password is set: long enough, and not one that guessers try early. */
+export const passwordField = z
+  .string()
+  .min(8, { error: 'validation.password' })
+  .max(128)
+  .refine((v) => isStrongPassword(v), { error: 'validation.weakPassword' });
 export const nameField = z.string().trim().min(1).max(50);
 export const smsCodeField = z.string().trim().regex(/^\d{6}$/, { error: 'validation.code' });
 

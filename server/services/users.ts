@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { ensureBudget, penalize } from '../auth/rate-limit';
 import type { SessionClaims, SessionUser } from '../auth/session-user';
 import type { UserStatus } from '../domain/roles';
 import { maskPhone } from '../domain/phone';
@@ -51,8 +52,10 @@ export async function setUserStatus(db: Database, admin: SessionUser, input: { u
 
 /** A new password ends the user's other sessions; the caller signs in again. */
 export async function changePassword(db: Database, user: SessionUser, input: { currentPassword: string; newPassword: string }) {
+  await ensureBudget(db, 'passwordChange', user.id, 'account.tooManyPasswordAttempts');
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    await penalize(db, 'passwordChange', user.id);
     throw new ServiceError('invalid', 'account.wrongPassword', { field: 'currentPassword' });
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -150,7 +150,7 @@ describe('petitioner registration by phone', () => {
     expect(again.body.error?.json.message).toBe('Codes were requested too often; please wait a moment');
 
     const { demoCode } = await anonymous.auth.requestCode({ phone: '13800000001' });
-    const taken = await httpCall(handle.db, null, 'auth.register', { phone: '13800000001', code: demoCode, name: 'x', password: 'whatever-123' }, { method: 'POST' });
+    const taken = await httpCall(handle.db, null, 'auth.register', { phone: '13800000001', code: demoCode, name: 'x', password: 'whatever-it-takes-123' }, { method: 'POST' });
     expect(taken.status).toBe(409);
     expect(taken.body.error?.json.data.fieldErrors).toEqual({ phone: '该手机号已注册，请直接登录' });
   });
@@ -209,5 +209,30 @@ describe('malformed sign-in names', () => {
     const ip = freshIp();
     for (let i = 0; i < 50; i++) await signInError(`bad\u0000${i}`, 'wrong', ip);
     expect(await signInError('psychologist', demoPassword, ip)).toBe('auth.tooManyAttempts');
+  });
+});
+
+describe('passwords', () => {
+  it('refuses weak ones wherever a password is set, in the person’s language', async () => {
+    const anonymous = await anonymousCaller(handle.db);
+    const { demoCode } = await anonymous.auth.requestCode({ phone: '13600000009' });
+    for (const password of ['12345678', 'password', 'woaini1314', 'qwertyuiop']) {
+      const r = await httpCall(handle.db, null, 'auth.register', { phone: '13600000009', code: demoCode, name: '周八', password }, { method: 'POST', locale: 'en' });
+      expect(r.body.error?.json.data.fieldErrors).toEqual({
+        password: 'This password is too easy to guess; choose a longer, less common one (a few words with digits and symbols work well)',
+      });
+    }
+    const change = await httpCall(handle.db, 'judge', 'auth.changePassword', { currentPassword: demoPassword, newPassword: '12345678' }, { method: 'POST' });
+    expect(change.body.error?.json.data.fieldErrors).toEqual({ newPassword: '这个密码太容易被猜到，请换一个更长、更少见的密码（可以用几个词加数字和符号）' });
+  });
+
+  it('limits wrong current passwords per user, so a stolen session cannot guess the password', async () => {
+    const caller = await callerAs(handle.db, 'psychologist');
+    for (let i = 0; i < 5; i++) {
+      expect((await refusal(caller.auth.changePassword({ currentPassword: `guess-${i}`, newPassword: 'a-new-password-1' }))).code).toBe('BAD_REQUEST');
+    }
+    const limited = await httpCall(handle.db, 'psychologist', 'auth.changePassword', { currentPassword: demoPassword, newPassword: 'a-new-password-1' }, { method: 'POST', locale: 'en' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error?.json.message).toBe('Too many wrong current passwords; try again in 15 minutes');
   });
 });
