@@ -3,15 +3,19 @@ import { z } from 'zod';
 import { evidenceFileName } from './domain/evidence-types';
 import { translator } from './i18n/translate';
 import { logError } from './log';
+import { crossOriginRefusal, isCrossOrigin } from './origin';
+import { maxBatchSize } from './domain/batch';
 import { appRouter } from './root';
 import { readEvidence } from './services/evidence';
 import { ServiceError } from './services/errors';
 import type { Context } from './trpc';
 
 /** The raw tRPC endpoint; the Next route and the tests both go through it. */
-export function handleTrpcRequest(req: Request, context: () => Promise<Context>): Promise<Response> {
-  return fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: context });
+export async function handleTrpcRequest(req: Request, context: () => Promise<Context>): Promise<Response> {
+  if (isCrossOrigin(req)) return crossOriginRefusal((await context()).locale);
+  return fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: context, maxBatchSize });
 }
+
 
 /**
  * Evidence download: only through here, only for callers the access policy lets read the

@@ -52,7 +52,7 @@ const t = initTRPC.context<Context>().create({
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
       message = translate('errors.internal');
     } else {
-      message = translate(error.message);
+      message = translate(trpcMessages[error.message] ?? error.message);
       if (message === error.message) message = translate(genericMessage[error.code] ?? 'errors.invalidInput');
     }
     // The stack and the raw message never leave the server.
@@ -63,6 +63,9 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
+
+/** tRPC's own refusals, which name no catalog key. */
+const trpcMessages: Record<string, string> = { 'Batch call exceeds maximum size': 'errors.batchTooLarge' };
 
 const genericMessage: Partial<Record<TRPCError['code'], string>> = {
   NOT_FOUND: 'errors.notFound',
