@@ -26,9 +26,9 @@ export function nextAuthFlow(handle: DatabaseHandle) {
   // The options open the process-wide database; in a test that is this file's fresh one.
   (globalThis as { oneWindowDb?: Promise<DatabaseHandle> }).oneWindowDb = Promise.resolve(handle);
 
-  async function call(jar: Jar, action: 'csrf' | 'callback' | 'signout', method: string, body?: Record<string, string>, ip = '192.0.2.10') {
+  async function call(jar: Jar, action: 'csrf' | 'callback' | 'signout', method: string, body?: Record<string, string>, headers: Record<string, string> = {}) {
     const res = await AuthHandler({
-      req: { action, method, body, providerId: action === 'callback' ? 'credentials' : undefined, cookies: { ...jar }, headers: { 'x-forwarded-for': ip }, origin: 'http://localhost' },
+      req: { action, method, body, providerId: action === 'callback' ? 'credentials' : undefined, cookies: { ...jar }, headers, origin: 'http://localhost' },
       options: authOptions(),
     });
     for (const c of res.cookies ?? []) jar[c.name] = c.value;
@@ -36,11 +36,11 @@ export function nextAuthFlow(handle: DatabaseHandle) {
   }
 
   return {
-    /** A browser's cookie jar after signing in, or the redirect that refused it. */
-    async signIn(username: string, password: string, ip?: string) {
+    /** A browser's cookie jar after signing in, or the redirect that refused it; `headers` as the request arrives at the app. */
+    async signIn(username: string, password: string, headers: Record<string, string> = {}) {
       const jar: Jar = {};
       const { body } = await call(jar, 'csrf', 'GET');
-      const res = await call(jar, 'callback', 'POST', { csrfToken: (body as { csrfToken: string }).csrfToken, username, password }, ip);
+      const res = await call(jar, 'callback', 'POST', { csrfToken: (body as { csrfToken: string }).csrfToken, username, password }, headers);
       return { jar, redirect: res.redirect ?? '' };
     },
     async signOut(jar: Jar) {

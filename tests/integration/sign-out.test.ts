@@ -27,9 +27,9 @@ describe('signing out', () => {
 
 describe('signing in through next-auth', () => {
   it('answers a malformed name exactly like a wrong password, with no SQL in the answer', async () => {
-    const wrong = await flow.signIn('clerk', 'wrong-password', '192.0.2.20');
-    const malformed = await flow.signIn('clerk\u0000', demoPassword, '192.0.2.21');
+    const wrong = await flow.signIn('clerk', 'wrong-password');
+    const malformed = await flow.signIn('clerk\u0000', demoPassword);
     expect(wrong.redirect).toContain('error=auth.invalidCredentials');
-    expect(malformed.redirect.replace('192.0.2.21', '')).toBe(wrong.redirect.replace('192.0.2.20', ''));
+    expect(malformed.redirect).toBe(wrong.redirect);
   });
 });
