@@ -41,3 +41,19 @@ export function sweepIntervalMs(): number {
   const configured = Number(process.env.SWEEP_INTERVAL_SECONDS);
   return (Number.isFinite(configured) && configured >= 0 ? configured : 300) * 1000;
 }
+
+/**
+ * How many reverse proxies in front of the app append to X-Forwarded-For (TRUSTED_PROXY_HOPS;
+ * default 0: none, the client is the connection's own address). With N, the client is the
+ * N-th address from the right; anything further left was written by the client and is ignored.
+ */
+export function trustedProxyHops(): number {
+  const configured = Number(process.env.TRUSTED_PROXY_HOPS);
+  return Number.isInteger(configured) && configured >= 0 ? configured : 0;
+}
+
+/** Whether people reach the app over HTTPS: a https NEXTAUTH_URL, else what a trusted proxy says. */
+export function servedOverHttps(forwardedProto: string | null | undefined): boolean {
+  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.startsWith('https://');
+  return trustedProxyHops() > 0 && forwardedProto?.split(',').pop()?.trim() === 'https';
+}

@@ -1,15 +1,21 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { z } from 'zod';
+import { evidenceFileName } from './domain/evidence-types';
 import { translator } from './i18n/translate';
+import { logError } from './log';
+import { crossOriginRefusal, isCrossOrigin } from './origin';
+import { maxBatchSize } from './domain/batch';
 import { appRouter } from './root';
 import { readEvidence } from './services/evidence';
 import { ServiceError } from './services/errors';
 import type { Context } from './trpc';
 
 /** The raw tRPC endpoint; the Next route and the tests both go through it. */
-export function handleTrpcRequest(req: Request, context: () => Promise<Context>): Promise<Response> {
-  return fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: context });
+export async function handleTrpcRequest(req: Request, context: () => Promise<Context>): Promise<Response> {
+  if (isCrossOrigin(req)) return crossOriginRefusal((await context()).locale);
+  return fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: context, maxBatchSize });
 }
+
 
 /**
  * Evidence download: only through here, only for callers the access policy lets read the
@@ -21,17 +27,21 @@ export async function evidenceResponse(ctx: Context, fileId: string): Promise<Re
   if (!z.uuid().safeParse(fileId).success) return Response.json({ message: t('errors.notFound') }, { status: 404 });
   try {
     const file = await readEvidence(ctx.db, ctx.user, fileId);
+    // Cleaned again on the way out: files stored before names were cleaned keep the uploader's.
+    const name = evidenceFileName(file.fileName, file.mimeType);
     return new Response(new Uint8Array(file.data), {
       headers: {
         'content-type': file.mimeType,
         'content-length': String(file.data.length),
-        'content-disposition': `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'content-disposition': `attachment; filename="evidence.${name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(name)}`,
         'x-content-type-options': 'nosniff',
         'cache-control': 'private, no-store',
       },
     });
   } catch (error) {
     if (error instanceof ServiceError && error.kind === 'not_found') return Response.json({ message: t('errors.notFound') }, { status: 404 });
-    throw error;
+    // Not rethrown: Next would print the error with its message.
+    logError('evidence.download', error);
+    return Response.json({ message: t('errors.internal') }, { status: 500 });
   }
 }

@@ -1,14 +1,15 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { z, ZodError } from 'zod';
+import { z, ZodError, ZodRealError } from 'zod';
 import type { Database } from '../db/client';
 import { resolveCaseAccess } from './auth/policy';
 import { resolveSessionUser, type SessionClaims, type SessionUser } from './auth/session-user';
 import type { Role } from './domain/roles';
+import { findUnsafeText } from './domain/text';
 import { defaultLocale, type Locale } from './i18n/locales';
 import { translator } from './i18n/translate';
 import { fieldErrors } from './i18n/validation';
-import { logError } from './log';
+import { LoggedError, logError } from './log';
 import { userContext } from './services/context';
 import { ServiceError, type ServiceErrorKind } from './services/errors';
 
@@ -52,7 +53,7 @@ const t = initTRPC.context<Context>().create({
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
       message = translate('errors.internal');
     } else {
-      message = translate(error.message);
+      message = translate(trpcMessages[error.message] ?? error.message);
       if (message === error.message) message = translate(genericMessage[error.code] ?? 'errors.invalidInput');
     }
     // The stack and the raw message never leave the server.
@@ -63,6 +64,9 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
+
+/** tRPC's own refusals, which name no catalog key. */
+const trpcMessages: Record<string, string> = { 'Batch call exceeds maximum size': 'errors.batchTooLarge' };
 
 const genericMessage: Partial<Record<TRPCError['code'], string>> = {
   NOT_FOUND: 'errors.notFound',
@@ -88,14 +92,31 @@ const mapErrors = t.middleware(async ({ next, path, type }) => {
   if (cause instanceof ServiceError) {
     throw new TRPCError({ code: codeForKind[cause.kind], message: cause.messageKey, cause });
   }
-  if (result.error.code === 'INTERNAL_SERVER_ERROR') logError('trpc.unexpected', result.error.cause ?? result.error, { path, type });
+  if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+    logError('trpc.unexpected', result.error.cause ?? result.error, { path, type });
+    // Server components rethrow what the caller throws, and Next prints it with its causes.
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'errors.internal', cause: new LoggedError('trpc.unexpected') });
+  }
   return result;
+});
+
+/**
+ * Every string of every input, before any schema sees it: one check here covers every
+ * procedure, present and future, so no control character or broken surrogate reaches SQL.
+ */
+const refuseUnsafeText = t.middleware(async ({ getRawInput, next }) => {
+  const path = findUnsafeText(await getRawInput());
+  if (path) {
+    const issue = { code: 'custom' as const, path, message: 'validation.unsafeText', input: undefined };
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.invalidInput', cause: new ZodRealError([issue]) });
+  }
+  return next();
 });
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnsafeText);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.unauthorized' });

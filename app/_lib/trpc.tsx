@@ -13,6 +13,7 @@ import {
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
+import { maxBatchSize } from '@/server/domain/batch';
 import type { AppRouter } from '@/server/root';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -30,7 +31,7 @@ export function Providers({ children }: { children: ReactNode }) {
           false: splitLink({
             condition: (op) => isNonJsonSerializable(op.input),
             true: httpLink({ url: '/api/trpc', transformer: superjson }),
-            false: httpBatchLink({ url: '/api/trpc', transformer: superjson }),
+            false: httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: maxBatchSize }),
           }),
         }),
       ],

@@ -13,7 +13,7 @@ interface Values {
   password: string;
 }
 
-const knownErrors = ['auth.invalidCredentials', 'auth.accountDisabled', 'auth.tooManyAttempts'];
+const knownErrors = ['auth.invalidCredentials', 'auth.accountDisabled', 'auth.tooManyAttempts', 'auth.slowDown'];
 
 export function SignInForm() {
   const t = useTranslations();
@@ -29,9 +29,10 @@ export function SignInForm() {
       router.refresh();
       return;
     }
-    // The server names a catalog key, with the wait in minutes after a colon when rate limited.
-    const [key, minutes] = (result?.error ?? '').split(':');
-    setError(key && knownErrors.includes(key) ? t(key, { minutes: Number(minutes ?? 15) }) : t('auth.invalidCredentials'));
+    // The server names a catalog key, with the wait in seconds after a colon when rate limited.
+    const [key, wait] = (result?.error ?? '').split(':');
+    const seconds = Number(wait) || 15 * 60;
+    setError(key && knownErrors.includes(key) ? t(key, { seconds, minutes: Math.ceil(seconds / 60) }) : t('auth.invalidCredentials'));
   }
 
   return (

@@ -18,8 +18,7 @@ export function TrackForm() {
   const format = useFormatter();
   const client = useTRPCClient();
   const { register, handleSubmit } = useForm<Values>({ defaultValues: { caseNumber: '', trackingCode: '', phoneLast4: '' } });
-  // A query, but run only when the person asks.
-  const lookup = useMutation({ mutationFn: (values: Values) => client.tracking.lookup.query(values) });
+  const lookup = useMutation({ mutationFn: (values: Values) => client.tracking.lookup.mutate(values) });
   const problem = lookup.error ? describeError(lookup.error) : null;
   const found = lookup.data;
 

@@ -4,6 +4,8 @@ import { appDatabase } from '../db';
 import { secrets } from '../secrets';
 import { authenticate } from '../services/authenticate';
 import { ServiceError } from '../services/errors';
+import { endSession } from '../services/users';
+import { logError } from '../log';
 import { clientIp } from './request-meta';
 
 /**
@@ -31,16 +33,30 @@ export function authOptions(): AuthOptions {
             });
             return { id: user.userId, name: user.displayName, role: user.role, centerId: user.centerId, sessionVersion: user.sessionVersion };
           } catch (error) {
-            // next-auth passes the message to the sign-in page, which translates the key.
+            // next-auth hands this message to the sign-in page (which translates the key) and
+            // prints it: only a key, with the wait in seconds after a colon when rate limited.
             if (error instanceof ServiceError) {
-              const minutes = error.options.values?.minutes;
-              throw new Error(minutes ? `${error.messageKey}:${minutes}` : error.messageKey);
+              const seconds = error.options.values?.seconds;
+              throw new Error(seconds ? `${error.messageKey}:${seconds}` : error.messageKey);
             }
-            throw error;
+            logError('auth.signIn', error);
+            throw new Error('auth.invalidCredentials');
           }
         },
       }),
     ],
+    // Signing out ends the session on the server too: a copied cookie stops working.
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.uid !== 'string' || typeof token.sv !== 'number') return;
+        const { db } = await appDatabase();
+        await endSession(db, { userId: token.uid, sessionVersion: token.sv });
+      },
+    },
+    // next-auth's own logger prints error messages and metadata; ours keeps class and code only.
+    logger: {
+      error: (code, metadata) => logError(`next-auth.${code}`, metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error),
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {

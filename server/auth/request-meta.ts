@@ -1,6 +1,8 @@
 import { getToken } from 'next-auth/jwt';
 import { resolveLocale, localeCookie, type Locale } from '../i18n/locales';
+import { trustedProxyHops } from '../config';
 import { secrets } from '../secrets';
+import { clientAddress, peerHeader, peerStamped } from './client-address';
 import type { SessionClaims } from './session-user';
 
 type HeaderBag = Headers | Record<string, string | string[] | undefined>;
@@ -11,10 +13,10 @@ function header(headers: HeaderBag, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The first address of X-Forwarded-For (set by the reverse proxy), else the socket's. */
+/** The address rate limits count against; see `clientAddress` for which one and why. */
 export function clientIp(headers: HeaderBag): string {
-  const forwarded = header(headers, 'x-forwarded-for');
-  return forwarded?.split(',')[0]?.trim() || header(headers, 'x-real-ip') || 'unknown';
+  const peer = peerStamped() ? header(headers, peerHeader) : undefined;
+  return clientAddress(peer, header(headers, 'x-forwarded-for'), trustedProxyHops());
 }
 
 interface CookieBag {

@@ -19,7 +19,7 @@ export function buildIfStale(env: NodeJS.ProcessEnv, force = false): void {
 
 function sourceHash(): string {
   const hash = createHash('sha256');
-  const files = ['package-lock.json', 'next.config.js', 'tsconfig.json', 'postcss.config.mjs'];
+  const files = ['package-lock.json', 'next.config.js', 'tsconfig.json', 'postcss.config.mjs', 'proxy.ts'];
   for (const dir of ['app', 'server', 'db']) collect(dir, files);
   for (const file of files.sort()) {
     if (fs.existsSync(file)) hash.update(file).update(fs.readFileSync(file));

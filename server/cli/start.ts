@@ -11,7 +11,7 @@ import { openConfiguredDatabase } from './open';
 
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT || '3000';
-const nextBin = path.resolve('node_modules/.bin/next');
+const tsxBin = path.resolve('node_modules/.bin/tsx');
 
 if (databaseUrl() && (!process.env.AUTH_SECRET || !process.env.DATA_KEY)) {
   console.error('With DATABASE_URL set, AUTH_SECRET and DATA_KEY must be set too (see README, Configuration).');
@@ -44,6 +44,10 @@ console.log(
   ].join('\n'),
 );
 
-const server = spawn(nextBin, [dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env });
+// Our own server rather than `next start`: it tells the app each connection's real address.
+const server = spawn(tsxBin, ['server/cli/serve.ts', ...(dev ? ['--dev'] : [])], {
+  stdio: 'inherit',
+  env: { ...env, NODE_ENV: dev ? 'development' : 'production' },
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

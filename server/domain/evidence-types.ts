@@ -24,10 +24,22 @@ export const allowedEvidenceTypes: Record<string, string> = {
   'audio/ogg': 'ogg',
 };
 
+/**
+ * Characters that make a name read as something it is not: controls (C0, DEL, C1), format
+ * characters such as the bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069), marks
+ * (U+200E, U+200F, U+061C), zero-width characters and BOMs, lone surrogates; and what
+ * Windows refuses in a file name.
+ */
+const unsafeNameCharacters = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}"<>|:*?]/gu;
 
-/** A name safe to show and to put in Content-Disposition: no paths, no control characters. */
-export function safeFileName(name: string, fallbackExt: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 120);
-  return cleaned || `evidence.${fallbackExt}`;
+/**
+ * The name evidence is stored and served under: the uploader's base name, cleaned, with the
+ * extension of the type detected from the bytes (so JPEG bytes named `photo.html` become
+ * `photo.jpg`). No path, at most 120 characters before the extension.
+ */
+export function evidenceFileName(uploaded: string, mimeType: string): string {
+  const ext = allowedEvidenceTypes[mimeType] ?? 'bin';
+  const base = (uploaded.split(/[\\/]/).pop() ?? '').replace(unsafeNameCharacters, '');
+  const stem = base.replace(/\.[^.]*$/, '').trim().slice(0, 120);
+  return `${stem || 'evidence'}.${ext}`;
 }

@@ -12,12 +12,12 @@ import { recordVisit } from '../services/intake-decisions';
 import { extensionNotice } from '../services/notices';
 import { liveTimeline, postEntry, readTimeline } from '../services/timeline';
 import { caseProcedure, router } from '../trpc';
-import { amountField, dateField, optional } from './fields';
+import { amountField, dateField, dateTimeField, optional } from './fields';
 
 const version = z.number().int().min(1);
 const sessionSlot = {
-  startsAt: z.coerce.date(),
-  endsAt: z.coerce.date(),
+  startsAt: dateTimeField,
+  endsAt: dateTimeField,
   room: optional(z.string().trim().max(50)),
   onlineLink: optional(z.url({ protocol: /^https?$/ })),
 };
@@ -29,7 +29,7 @@ export const caseRouter = router({
     .mutation(({ ctx, input }) => recordVisit(ctx.svc, ctx.access, input)),
   /** Server-sent events of the entries the caller may read, rendered for them, as they are written. */
   live: caseProcedure
-    .input(z.object({ after: z.coerce.date() }))
+    .input(z.object({ after: dateTimeField }))
     .subscription(({ ctx, input, signal }) => liveTimeline(ctx.db, ctx.user, ctx.access, ctx.locale, input.after, signal)),
   update: caseProcedure
     .input(

@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import { isStrongPassword } from '../auth/password-strength';
 import { isValidCreditCode } from '../domain/credit-code';
 import { isValidIdNumber, normalizeIdNumber } from '../domain/id-number';
 import { mobilePattern } from '../domain/phone';
 
 /** Input fields several routers share; messages are catalog keys, translated per caller. */
 export const mobileField = z.string().trim().regex(mobilePattern, { error: 'validation.mobile' });
-export const passwordField = z.string().min(8, { error: 'validation.password' }).max(128);
+/** Wherever a password is set: long enough, and not one that guessers try early. */
+export const passwordField = z
+  .string()
+  .min(8, { error: 'validation.password' })
+  .max(128)
+  .refine((v) => isStrongPassword(v), { error: 'validation.weakPassword' });
 export const nameField = z.string().trim().min(1).max(50);
 export const smsCodeField = z.string().trim().regex(/^\d{6}$/, { error: 'validation.code' });
 
@@ -30,4 +36,16 @@ export const amountField = z
   .transform((v) => String(v).trim().replace(/,/g, ''))
   .refine((v) => /^\d{1,12}(\.\d{1,2})?$/.test(v), { error: 'validation.amount' });
 
-export const dateField = z.iso.date({ error: 'validation.date' });
+/**
+ * Dates people mean: 1900 to 2100. Wider values (year 0000, year 275760) pass zod but not
+ * PostgreSQL, so they are refused here with a message instead of failing in the database.
+ */
+const earliest = new Date('1900-01-01T00:00:00Z');
+const latest = new Date('2100-12-31T23:59:59.999Z');
+const outOfRange = { error: 'validation.dateRange' };
+
+export const dateField = z.iso
+  .date({ error: 'validation.date' })
+  .refine((v) => v >= earliest.toISOString().slice(0, 10) && v <= latest.toISOString().slice(0, 10), outOfRange);
+
+export const dateTimeField = z.coerce.date({ error: 'validation.dateTime' }).min(earliest, outOfRange).max(latest, outOfRange);

@@ -3,6 +3,7 @@ import { trackCase } from '../services/tracking';
 import { publicProcedure, router } from '../trpc';
 
 export const trackingRouter = router({
+  /** A mutation so that case number, code and phone digits travel in the body, never in a URL or a log line. */
   lookup: publicProcedure
     .input(
       z.object({
@@ -11,5 +12,5 @@ export const trackingRouter = router({
         phoneLast4: z.string().trim().regex(/^\d{4}$/, { error: 'validation.phoneLast4' }),
       }),
     )
-    .query(({ ctx, input }) => trackCase(ctx.db, { ...input, ip: ctx.ip }, ctx.locale)),
+    .mutation(({ ctx, input }) => trackCase(ctx.db, { ...input, ip: ctx.ip }, ctx.locale)),
 });

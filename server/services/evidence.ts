@@ -7,7 +7,7 @@ import { can, readableVisibilities, resolveCaseAccess, writableVisibilities } fr
 import type { SessionUser } from '../auth/session-user';
 import { evidenceMaxBytes } from '../config';
 import type { Visibility } from '../domain/case-status';
-import { allowedEvidenceTypes, safeFileName } from '../domain/evidence-types';
+import { allowedEvidenceTypes, evidenceFileName } from '../domain/evidence-types';
 import { fileStorage } from '../storage';
 import { recordEvent } from './case-events';
 import { actingUser, type ServiceContext } from './context';
@@ -51,7 +51,7 @@ export async function uploadEvidence(ctx: ServiceContext, upload: EvidenceUpload
   }
 
   const storageKey = await fileStorage().put(data);
-  const fileName = safeFileName(upload.file.name, ext);
+  const fileName = evidenceFileName(upload.file.name, detected.mime);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(evidenceFiles)

@@ -2,7 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
-import type { SessionUser } from '../auth/session-user';
+import { ensureBudget, penalize } from '../auth/rate-limit';
+import type { SessionClaims, SessionUser } from '../auth/session-user';
 import type { UserStatus } from '../domain/roles';
 import { maskPhone } from '../domain/phone';
 import { writeAudit } from './audit';
@@ -55,8 +56,10 @@ export async function setUserStatus(ctx: ServiceContext, input: { userId: string
 export async function changePassword(ctx: ServiceContext, input: { currentPassword: string; newPassword: string }) {
   const user = actingUser(ctx);
   const db = ctx.db;
+  await ensureBudget(db, 'passwordChange', user.id, 'account.tooManyPasswordAttempts');
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    await penalize(db, 'passwordChange', user.id);
     throw new ServiceError('invalid', 'account.wrongPassword', { field: 'currentPassword' });
   }
   const passwordHash = await hashPassword(input.newPassword);
@@ -73,4 +76,19 @@ export async function changePassword(ctx: ServiceContext, input: { currentPasswo
 export async function ownAccount(db: Database, user: SessionUser) {
   const [row] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, user.id));
   return { ...user, phone: row?.phone ?? null };
+}
+
+/**
+ * Sign-out: bumps the session version the token carries, which ends this session and every
+ * other one of the user (a JWT cannot be ended alone). A token that is already stale changes nothing.
+ */
+export async function endSession(db: Database, claims: SessionClaims): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [ended] = await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.id, claims.userId), eq(users.sessionVersion, claims.sessionVersion)))
+      .returning({ id: users.id, role: users.role, centerId: users.centerId, organizationId: users.organizationId, regionCode: users.regionCode, displayName: users.displayName });
+    if (ended) await writeAudit(tx, { actor: { kind: 'user', user: ended }, centerId: ended.centerId, action: 'user.sign_out', entityType: 'user', entityId: ended.id });
+  });
 }

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
 import { demoAccounts, demoPassword } from '../../db/demo';
-import { smsOutbox } from '../../db/schema';
+import { notifications, smsOutbox } from '../../db/schema';
+import { signInDelaySeconds } from '../../server/domain/sign-in';
 import { resolveSessionUser } from '../../server/auth/session-user';
 import { authenticate } from '../../server/services/authenticate';
 import { createCaller } from '../../server/root';
@@ -44,13 +45,15 @@ describe('signing in', () => {
     expect(await signInError('13999999999', demoPassword)).toBe('auth.invalidCredentials');
   });
 
-  it('locks an account name for a while after five failures, whether or not it exists', async () => {
-    for (let i = 0; i < 5; i++) expect(await signInError('judge', 'wrong')).toBe('auth.invalidCredentials');
-    expect(await signInError('judge', demoPassword)).toBe('auth.tooManyAttempts');
-    for (let i = 0; i < 5; i++) await signInError('ghost', 'wrong');
-    expect(await signInError('ghost', 'wrong')).toBe('auth.tooManyAttempts');
-    // Other accounts are not affected.
-    expect(await signInError('lawyer', demoPassword)).toBe('signed-in');
+  it('locks an account name at one address after five failures, whether or not it exists', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) expect(await signInError('judge', 'wrong', ip)).toBe('auth.invalidCredentials');
+    expect(await signInError('judge', demoPassword, ip)).toBe('auth.tooManyAttempts');
+    for (let i = 0; i < 5; i++) await signInError('ghost', 'wrong', ip);
+    expect(await signInError('ghost', 'wrong', ip)).toBe('auth.tooManyAttempts');
+    // Other accounts at that address, and the same account elsewhere, are not affected.
+    expect(await signInError('lawyer', demoPassword, ip)).toBe('signed-in');
+    expect(await signInError('judge', demoPassword)).toBe('signed-in');
   });
 
   it('limits failures per address across many account names', async () => {
@@ -147,7 +150,7 @@ describe('petitioner registration by phone', () => {
     expect(again.body.error?.json.message).toBe('Codes were requested too often; please wait a moment');
 
     const { demoCode } = await anonymous.auth.requestCode({ phone: '13800000001' });
-    const taken = await httpCall(handle.db, null, 'auth.register', { phone: '13800000001', code: demoCode, name: 'x', password: 'whatever-123' }, { method: 'POST' });
+    const taken = await httpCall(handle.db, null, 'auth.register', { phone: '13800000001', code: demoCode, name: 'x', password: 'whatever-it-takes-123' }, { method: 'POST' });
     expect(taken.status).toBe(409);
     expect(taken.body.error?.json.data.fieldErrors).toEqual({ phone: '该手机号已注册，请直接登录' });
   });
@@ -167,5 +170,71 @@ describe('petitioner registration by phone', () => {
       name: '此项必填',
       password: '密码至少 8 位',
     });
+  });
+});
+
+describe('failures at the owner’s own address', () => {
+  it('slow the owner down instead of locking them out, and tell them once per window', async () => {
+    const home = freshIp();
+    expect(await signInError('labor', demoPassword, home)).toBe('signed-in');
+    for (let i = 0; i < 4; i++) expect(await signInError('labor', 'wrong', home)).toBe('auth.invalidCredentials');
+    const error = await authenticate(handle.db, { username: 'labor', password: 'wrong', ip: home }).catch((e: ServiceError) => e);
+    expect(error).toMatchObject({ messageKey: 'auth.invalidCredentials' });
+    const slowed = await authenticate(handle.db, { username: 'labor', password: demoPassword, ip: home }).catch((e: ServiceError) => e);
+    expect(slowed).toMatchObject({ messageKey: 'auth.slowDown', options: { values: { seconds: 30 } } });
+    // Elsewhere the five failures count against that address only.
+    const elsewhere = freshIp();
+    for (let i = 0; i < 5; i++) await signInError('labor', 'wrong', elsewhere);
+    expect(await signInError('labor', demoPassword, elsewhere)).toBe('auth.tooManyAttempts');
+
+    const labor = await userByLogin(handle.db, 'labor');
+    const alerts = await handle.db.select().from(notifications).where(and(eq(notifications.userId, labor.id), eq(notifications.kind, 'account')));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.caseId).toBeNull();
+    const inbox = await (await callerAs(handle.db, 'labor')).inbox.list();
+    expect(inbox.filter((n) => n.caseId === null).map((n) => n.text)).toEqual(['有人多次输错密码尝试登录您的账号。如果不是您本人，请尽快修改密码。']);
+  });
+
+  it('doubles the wait with each further failure, up to 15 minutes', () => {
+    expect([4, 5, 6, 7, 9, 20].map(signInDelaySeconds)).toEqual([0, 30, 60, 120, 480, 900]);
+  });
+});
+
+describe('malformed sign-in names', () => {
+  it('answers them exactly like a wrong password, without touching SQL', async () => {
+    for (const name of ['clerk\u0000', 'clerk\ud800', '\u0000', 'x'.repeat(65), 'clerk\u0007']) {
+      expect(await signInError(name, demoPassword)).toBe('auth.invalidCredentials');
+    }
+  });
+
+  it('counts them against the address like any failure', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 50; i++) await signInError(`bad\u0000${i}`, 'wrong', ip);
+    expect(await signInError('psychologist', demoPassword, ip)).toBe('auth.tooManyAttempts');
+  });
+});
+
+describe('passwords', () => {
+  it('refuses weak ones wherever a password is set, in the person’s language', async () => {
+    const anonymous = await anonymousCaller(handle.db);
+    const { demoCode } = await anonymous.auth.requestCode({ phone: '13600000009' });
+    for (const password of ['12345678', 'password', 'woaini1314', 'qwertyuiop']) {
+      const r = await httpCall(handle.db, null, 'auth.register', { phone: '13600000009', code: demoCode, name: '周八', password }, { method: 'POST', locale: 'en' });
+      expect(r.body.error?.json.data.fieldErrors).toEqual({
+        password: 'This password is too easy to guess; choose a longer, less common one (a few words with digits and symbols work well)',
+      });
+    }
+    const change = await httpCall(handle.db, 'judge', 'auth.changePassword', { currentPassword: demoPassword, newPassword: '12345678' }, { method: 'POST' });
+    expect(change.body.error?.json.data.fieldErrors).toEqual({ newPassword: '这个密码太容易被猜到，请换一个更长、更少见的密码（可以用几个词加数字和符号）' });
+  });
+
+  it('limits wrong current passwords per user, so a stolen session cannot guess the password', async () => {
+    const caller = await callerAs(handle.db, 'psychologist');
+    for (let i = 0; i < 5; i++) {
+      expect((await refusal(caller.auth.changePassword({ currentPassword: `guess-${i}`, newPassword: 'a-new-password-1' }))).code).toBe('BAD_REQUEST');
+    }
+    const limited = await httpCall(handle.db, 'psychologist', 'auth.changePassword', { currentPassword: demoPassword, newPassword: 'a-new-password-1' }, { method: 'POST', locale: 'en' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error?.json.message).toBe('Too many wrong current passwords; try again in 15 minutes');
   });
 });

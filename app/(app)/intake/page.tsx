@@ -1,3 +1,4 @@
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { caseStatuses, channels } from '@/server/domain/case-status';
@@ -5,30 +6,19 @@ import { ClockBadge } from '../../_components/ClockBadge';
 import { primaryButtonClass } from '../../_components/Field';
 import { EmptyState, PageTitle } from '../../_components/PageTitle';
 import { requireUser } from '../../_lib/session';
+import { applyQueueFilters } from './actions';
+import { parseQueueFilters, parseSearch, queueHref, searchCookie } from './queue-query';
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function IntakeQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
   const { api } = await requireUser('clerk', 'director');
-  const params = await searchParams;
-  const query = {
-    status: (one(params.status) ?? 'registered') as (typeof caseStatuses)[number],
-    channel: one(params.channel) as (typeof channels)[number] | undefined,
-    category: one(params.category),
-    dueWithinDays: one(params.due) ? Number(one(params.due)) : undefined,
-    search: one(params.q),
-    sort: (one(params.sort) === 'newest' ? 'newest' : 'due') as 'due' | 'newest',
-    page: Math.max(1, Number(one(params.page) ?? 1) || 1),
-    pageSize: 20,
-  };
+  const filters = parseQueueFilters(await searchParams);
+  const search = parseSearch((await cookies()).get(searchCookie)?.value);
+  const query = { ...filters, search, pageSize: 20 };
   const [queue, t, format] = await Promise.all([api.intake.queue(query), getTranslations(), getFormatter()]);
   const pages = Math.max(1, Math.ceil(queue.total / query.pageSize));
-  const pageHref = (page: number) => {
-    const next = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (one(v) ? [[k, one(v)!]] : [])));
-    next.set('page', String(page));
-    return `/intake?${next.toString()}`;
-  };
+  const pageHref = (page: number) => queueHref({ ...filters, page });
   const selectClass = 'rounded-md border border-slate-300 bg-white px-2 py-2 text-sm';
 
   return (
@@ -42,10 +32,11 @@ export default async function IntakeQueuePage({ searchParams }: { searchParams: 
       >
         {t('intake.title')}
       </PageTitle>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3" aria-label={t('intake.filters')}>
+      <form action={applyQueueFilters} className="mb-4 flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3" aria-label={t('intake.filters')}>
+        {filters.category && <input type="hidden" name="category" value={filters.category} />}
         <input
           name="q"
-          defaultValue={query.search ?? ''}
+          defaultValue={search ?? ''}
           placeholder={t('intake.search')}
           aria-label={t('intake.search')}
           className="min-w-64 flex-1 rounded-md border border-slate-300 px-3 py-2 text-sm"
@@ -65,7 +56,7 @@ export default async function IntakeQueuePage({ searchParams }: { searchParams: 
             </option>
           ))}
         </select>
-        <select name="due" defaultValue={one(params.due) ?? ''} aria-label={t('intake.dueWithin')} className={selectClass}>
+        <select name="due" defaultValue={filters.dueWithinDays ?? ''} aria-label={t('intake.dueWithin')} className={selectClass}>
           <option value="">{t('intake.dueAny')}</option>
           {[0, 3, 7].map((d) => (
             <option key={d} value={d}>
