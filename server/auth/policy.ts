@@ -159,9 +159,10 @@ const rules = {
   record_session: panel,
   read_minutes: panel,
   update_checklist: either(centerStaff, panel),
-  // Personal data: contact details in full for those who work the case; the tracking code for
-  // those who may hand it to the petitioner.
-  see_full_contact: either(centerStaff, panel),
+  // Personal data: shown masked to everyone; those who work the case may reveal one party's
+  // full ID number and phone, which is audited. The tracking code for those who may hand it
+  // to the petitioner.
+  reveal_contact: either(centerStaff, panel),
   see_tracking_code: (r) => r.kind === 'party' || r.kind === 'center_staff',
 } satisfies Record<string, Rule>;
 

@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { migrateDatabase } from '../../db/migrate';
-import { seedDemo } from '../../db/seed';
 import { appMode, dataDir, databaseUrl } from '../config';
+import { ModeMismatch, prepareInstallation } from '../services/installation';
 import { secrets } from '../secrets';
 import { buildIfStale } from './build';
 import { openConfiguredDatabase } from './open';
@@ -23,9 +23,23 @@ const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: authSecret, DATA_K
 // Without a fixed public URL, next-auth builds its URLs from the Host header of each request.
 if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST ??= 'true';
 
+const mode = appMode();
 const handle = await openConfiguredDatabase();
 await migrateDatabase(handle);
-const seeded = await seedDemo(handle.db);
+let prepared: { seeded: boolean; empty: boolean };
+try {
+  prepared = await prepareInstallation(handle.db, mode, process.argv.includes('--change-mode'));
+} catch (error) {
+  if (!(error instanceof ModeMismatch)) throw error;
+  console.error(
+    `\n  This database was first started in ${error.recorded} mode; ONEWINDOW_MODE now asks for ${error.requested}.\n` +
+      `  本数据库首次以 ${error.recorded} 模式启动，现在要求 ${error.requested} 模式。\n` +
+      '  If that is really meant, start once with `npm start -- --change-mode`. A demo database holds demo accounts with public passwords.\n',
+  );
+  await handle.close();
+  process.exit(1);
+}
+const { seeded, empty } = prepared;
 await handle.close(); // PGlite admits one process: the server opens it next.
 
 if (!dev) buildIfStale(env);
@@ -39,7 +53,10 @@ console.log(
     '',
     `  OneWindow 一窗 — http://localhost:${port}`,
     `  database: ${engine}`,
-    `  mode: ${appMode()}${seeded ? ' (demo center and accounts just created; see README)' : ''}`,
+    mode === 'demo'
+      ? `  mode: DEMO 演示模式 — demo accounts with a public password, SMS codes shown on screen; not for real cases${seeded ? ' (demo center and accounts just created; see README)' : ''}`
+      : '  mode: production',
+    ...(empty ? ['  no center yet: create the first one with `npm run db:bootstrap` (see README)'] : []),
     '',
   ].join('\n'),
 );

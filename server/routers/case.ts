@@ -8,6 +8,7 @@ import { listChecklist, updateChecklistItem } from '../services/checklist';
 import { updateCaseDetails } from '../services/case-details';
 import { cancelSession, recordSession, rescheduleSession, scheduleSession } from '../services/sessions';
 import { getCaseView } from '../services/case-queries';
+import { revealContact } from '../services/contact-reveal';
 import { recordVisit } from '../services/intake-decisions';
 import { extensionNotice } from '../services/notices';
 import { liveTimeline, postEntry, readTimeline } from '../services/timeline';
@@ -104,6 +105,8 @@ export const caseRouter = router({
   pauseClock: caseProcedure
     .input(z.object({ clock: z.enum(clockKinds), reason: z.enum(pauseReasons), note: optional(z.string().trim().max(500)), expectedVersion: version }))
     .mutation(({ ctx, input }) => pauseClock(ctx.svc, ctx.access, input)),
+  /** One party's full ID number and phone (shown masked everywhere else); audited. */
+  revealContact: caseProcedure.input(z.object({ partyId: z.uuid() })).mutation(({ ctx, input }) => revealContact(ctx.svc, ctx.access, input)),
   /** The printable notice of the latest extension, for the petitioner. */
   extensionNotice: caseProcedure.query(({ ctx }) => extensionNotice(ctx.db, ctx.access)),
   resumeClock: caseProcedure

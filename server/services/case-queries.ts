@@ -170,21 +170,18 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
     caseClockViews(db, access.caseId, locale, now),
     listSessions(db, access),
   ]);
-  const fullContact = can(access, 'see_full_contact');
   const deciding = actions.includes('accept');
   return {
     ...row!,
     trackingCode: can(access, 'see_tracking_code') ? row!.trackingCode : null,
     suggestedTrack: suggestTrack(row!.category),
     visitCount: Number(visits?.n ?? 0),
-    parties: parties.map(({ idNumberEncrypted, ...p }) => {
-      const idNumber = idNumberEncrypted ? decryptIdNumber(idNumberEncrypted) : null;
-      return {
-        ...p,
-        phone: p.phone && !fullContact ? maskPhone(p.phone) : p.phone,
-        idNumber: idNumber && !fullContact ? maskIdNumber(idNumber) : idNumber,
-      };
-    }),
+    // Masked for everyone; the full numbers only through revealContact, one party at a time.
+    parties: parties.map(({ idNumberEncrypted, ...p }) => ({
+      ...p,
+      phone: p.phone ? maskPhone(p.phone) : null,
+      idNumber: idNumberEncrypted ? maskIdNumber(decryptIdNumber(idNumberEncrypted)) : null,
+    })),
     evidence,
     links,
     duplicates: deciding ? await findDuplicates(db, (await probesOfCases(db, [access.caseId])).get(access.caseId)!) : [],

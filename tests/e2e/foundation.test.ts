@@ -64,7 +64,11 @@ describe('the thin slice in a real browser', () => {
     await screenshot(page, 'clerk-intake-laptop');
     await row.getByRole('link').click();
     await page.waitForURL(`**/cases/${caseId}`);
-    expect(await page.getByText('13800000001').count()).toBe(1);
+    // Masked by default, even for the clerk; shown in full on request (and audited).
+    expect(await page.getByText('138****0001').count()).toBe(1);
+    expect(await page.getByText('13800000001').count()).toBe(0);
+    await page.getByRole('button', { name: /显示完整号码/ }).first().click();
+    await page.getByText('13800000001').waitFor();
     await context.close();
   });
 

@@ -43,6 +43,8 @@ interface Fixture {
   pausedCase(): Promise<{ caseId: string; expectedVersion: number }>;
   /** A petition whose handling the director extended (it has an extension notice). */
   extendedCaseId: string;
+  /** The applicant of the fixture case. */
+  partyId: string;
   mediatorId: string;
   /** A new hour each call, so bookings never clash. */
   nextHour(): number;
@@ -188,6 +190,8 @@ const expectations: Record<string, Expectation> = {
     ...directorCaseAction,
   },
   'case.extensionNotice': { input: (f) => ({ caseId: f.extendedCaseId }), ...caseReaders },
+  // Full ID numbers and phones: the center's staff and the panel (nobody here is on the fixture's panel).
+  'case.revealContact': { input: (f) => ({ caseId: f.caseId, partyId: f.partyId }), ...intakeCaseAction },
   'case.checklist': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   // Reachable by the staff; the fixture case has no checklist item with this id.
   'case.updateChecklistItem': {
@@ -270,6 +274,7 @@ beforeAll(async () => {
       return { caseId, expectedVersion: expectedVersion + 1 };
     },
     extendedCaseId: '',
+    partyId: view.parties[0]!.id,
   };
   const director = await callerAs(handle.db, 'director');
   const petition = await fixture.freshCase();

@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
 import { auditLog, caseParties, cases } from '../../db/schema';
 import { daysLeft } from '../../server/domain/clocks';
-import { anonymousCaller, callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, timelineOf, wagePetition } from './harness';
+import { anonymousCaller, callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, timelineOf, userByLogin, wagePetition } from './harness';
 
 let handle: DatabaseHandle;
 let jiashanId: string;
@@ -45,7 +45,8 @@ describe('a petition through every layer', () => {
     expect((await petitioner.case.get({ caseId: created.id })).trackingCode).toBe(created.trackingCode);
     // A supervisor reads the case but not the code that opens the public tracking page.
     expect((await (await callerAs(handle.db, 'supervisor')).case.get({ caseId: created.id })).trackingCode).toBeNull();
-    expect(view.parties[0]).toMatchObject({ role: 'applicant', name: '王大海', phone: '13800000001', idNumber: '33042119900101123X' });
+    // Masked for everyone by default, the clerk included.
+    expect(view.parties[0]).toMatchObject({ role: 'applicant', name: '王大海', phone: '138****0001', idNumber: '3304**********123X' });
     const own = await petitioner.case.get({ caseId: created.id });
     expect(own.parties[0]).toMatchObject({ phone: '138****0001', idNumber: '3304**********123X' });
   });
@@ -147,3 +148,26 @@ async function registerAnotherPetitioner() {
   await anonymous.auth.register({ phone, code: demoCode!, name: '李四', password: 'another-pass-1' });
   return callerAs(handle.db, phone);
 }
+
+describe('full ID numbers and phones', () => {
+  it('are revealed one party at a time to those who work the case, each reveal audited', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const created = await submitNew(petitioner, petition());
+    const clerk = await callerAs(handle.db, 'clerk');
+    const party = (await clerk.case.get({ caseId: created.id })).parties[0]!;
+    expect(JSON.stringify(await httpCall(handle.db, 'clerk', 'case.get', { caseId: created.id }))).not.toContain('33042119900101123X');
+    expect(await clerk.case.revealContact({ caseId: created.id, partyId: party.id })).toEqual({ phone: '13800000001', idNumber: '33042119900101123X' });
+    const clerkUser = await userByLogin(handle.db, 'clerk');
+    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, party.id));
+    expect(audit).toEqual([expect.objectContaining({ actorId: clerkUser.id, action: 'party.reveal_contact', data: { caseId: created.id } })]);
+    expect(JSON.stringify(audit)).not.toContain('33042119900101123X');
+    // Not the parties (who know their own), not the supervisor, and nobody outside the case.
+    expect((await refusal(petitioner.case.revealContact({ caseId: created.id, partyId: party.id }))).code).toBe('FORBIDDEN');
+    expect((await refusal((await callerAs(handle.db, 'supervisor')).case.revealContact({ caseId: created.id, partyId: party.id }))).code).toBe('FORBIDDEN');
+    expect((await refusal((await callerAs(handle.db, 'clerk2')).case.revealContact({ caseId: created.id, partyId: party.id }))).code).toBe('NOT_FOUND');
+    // A party of another case is not found through this one.
+    const other = await submitNew(petitioner, petition());
+    const otherParty = (await clerk.case.get({ caseId: other.id })).parties[0]!;
+    expect((await refusal(clerk.case.revealContact({ caseId: created.id, partyId: otherParty.id }))).code).toBe('NOT_FOUND');
+  });
+});

@@ -11,6 +11,7 @@ import { Clocks } from './Clocks';
 import { Composer } from './Composer';
 import { IntakeActions } from './IntakeActions';
 import { PanelAssigner } from './PanelAssigner';
+import { PartyContact } from './PartyContact';
 import { Sessions } from './Sessions';
 import { Timeline } from './Timeline';
 
@@ -97,9 +98,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 <span className="text-slate-500">{t(`partyRole.${p.role}`)}</span>
                 <span className="font-medium">{p.name}</span>
                 {p.isRepresentative && <span className="rounded bg-brand-100 px-1.5 text-xs text-brand-800">{t('case.representative')}</span>}
-                {p.idNumber && <span className="font-mono text-slate-600">{p.idNumber}</span>}
                 {p.creditCode && <span className="font-mono text-slate-600">{p.creditCode}</span>}
-                {p.phone && <span className="font-mono text-slate-600">{p.phone}</span>}
+                <PartyContact caseId={view.id} partyId={p.id} idNumber={p.idNumber} phone={p.phone} canReveal={has('reveal_contact')} />
                 {p.claimedAmount && <span className="text-slate-600">{t('case.claim', { amount: format.number(Number(p.claimedAmount)) })}</span>}
               </li>
             ))}
