@@ -361,6 +361,11 @@ describe('public tracking', () => {
     }
   });
 
+  it('asks for the tracking code when it is left empty', async () => {
+    const r = await httpCall(handle.db, null, 'tracking.lookup', { caseNumber: '330421-2026-000001', trackingCode: ' ', phoneLast4: '0001' });
+    expect(r.body.error?.json.data.fieldErrors).toEqual({ trackingCode: '请输入查询码' });
+  });
+
   it('stops guessing from one address', async () => {
     const guesser = await anonymousCaller(handle.db);
     const codes: string[] = [];
