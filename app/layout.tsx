@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen">
         {isDemoMode() && (
-          <div role="note" className="bg-amber-100 px-4 py-1 text-center text-xs text-amber-900">
+          <div role="note" className="bg-amber-100 px-4 py-1 text-center text-xs text-amber-900 print:hidden">
             {t('demoBanner')}
           </div>
         )}

@@ -35,3 +35,11 @@ export function evidenceMaxBytes(): number {
   const configured = Number(process.env.EVIDENCE_MAX_BYTES);
   return Number.isFinite(configured) && configured > 0 ? configured : 20 * 1024 * 1024;
 }
+
+/**
+ * The public address of the app (NEXTAUTH_URL), for links that leave the browser, such as
+ * the QR code on a printed receipt; unset → the address the request came in on.
+ */
+export function publicUrl(): string | undefined {
+  return process.env.NEXTAUTH_URL || undefined;
+}

@@ -13,11 +13,11 @@ interface Values {
   phoneLast4: string;
 }
 
-export function TrackForm() {
+export function TrackForm({ caseNumber = '' }: { caseNumber?: string }) {
   const t = useTranslations();
   const format = useFormatter();
   const client = useTRPCClient();
-  const { register, handleSubmit } = useForm<Values>({ defaultValues: { caseNumber: '', trackingCode: '', phoneLast4: '' } });
+  const { register, handleSubmit } = useForm<Values>({ defaultValues: { caseNumber, trackingCode: '', phoneLast4: '' } });
   // A query, but run only when the person asks.
   const lookup = useMutation({ mutationFn: (values: Values) => client.tracking.lookup.query(values) });
   const problem = lookup.error ? describeError(lookup.error) : null;
