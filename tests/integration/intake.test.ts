@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
-import { auditLog, caseParties, cases, evidenceFiles, notifications, smsOutbox, timelineEvents } from '../../db/schema';
+import { auditLog, caseParties, cases, centers, evidenceFiles, notifications, smsOutbox, timelineEvents } from '../../db/schema';
 import { hashIdNumber } from '../../server/pii';
 import { evidenceResponse } from '../../server/http';
 import { createContext } from '../../server/trpc';
@@ -373,6 +373,26 @@ describe('public tracking', () => {
       codes.push((await refusal(guesser.tracking.lookup({ caseNumber: '330421-2026-000001', trackingCode: `GUESS${i}`, phoneLast4: '0001' }))).code!);
     }
     expect(codes.slice(-3)).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+  });
+});
+
+describe('the supervisor’s view of a center', () => {
+  it('lists the cases of a center in the region, newest first, and each opens', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const created = await submitNew(petitioner, petition({ title: '督导可见的案件' }));
+    const supervisor = await callerAs(handle.db, 'supervisor');
+    const list = await supervisor.center.cases({ centerId });
+    expect(list.center.regionCode).toBe('330421');
+    expect(list.rows[0]).toMatchObject({ id: created.id, title: '督导可见的案件' });
+    expect(list.total).toBeGreaterThanOrEqual(1);
+    expect((await supervisor.case.get({ caseId: created.id })).caseNumber).toBe(created.caseNumber);
+  });
+
+  it('says a center outside the region does not exist', async () => {
+    const supervisor = await callerAs(handle.db, 'supervisor');
+    const [qingpu] = await handle.db.select({ id: centers.id }).from(centers).where(eq(centers.regionCode, '310118'));
+    expect((await refusal(supervisor.center.cases({ centerId: qingpu!.id }))).code).toBe('NOT_FOUND');
+    expect((await refusal(supervisor.center.cases({ centerId: '00000000-0000-4000-8000-000000000000' }))).code).toBe('NOT_FOUND');
   });
 });
 
