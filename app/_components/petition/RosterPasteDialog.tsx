@@ -33,6 +33,8 @@ export function RosterPasteDialog({
   const [kept, setKept] = useState<number | null>(null);
   const rows = useMemo(() => parseRoster(rosterCellsFromText(text), { alreadyListed: listedIdNumbers }), [text, listedIdNumbers]);
   const valid = rows.filter(rosterRowIsValid);
+  // The lines to fix come first: with thirty workers, a problem on line 27 is not scrolled past.
+  const shown = [...rows.filter((r) => !rosterRowIsValid(r)), ...valid];
 
   function add() {
     onAdd(valid.map((r) => ({ ...r.values, isRepresentative: false })));
@@ -73,7 +75,7 @@ export function RosterPasteDialog({
       </p>
       {rows.length > 0 && (
         <ol className="mt-2 flex flex-col gap-1 text-sm" aria-label={t('roster.title')}>
-          {rows.map((row) => (
+          {shown.map((row) => (
             <PreviewRow key={row.line} row={row} />
           ))}
         </ol>

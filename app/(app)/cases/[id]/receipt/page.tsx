@@ -46,10 +46,10 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           {t('receipt.title')}
         </h1>
         <p className="mt-1 text-center text-sm text-slate-600">{view.centerName}</p>
-        <dl className="mt-5 grid grid-cols-2 gap-3">
+        <dl className="mt-5 grid gap-3 sm:grid-cols-2 print:grid-cols-2">
           <div className="rounded-lg bg-slate-50 p-3 print:border print:border-slate-400 print:bg-white">
             <dt className="text-sm text-slate-600">{t('case.number')}</dt>
-            <dd className="mt-1 break-all font-mono text-lg font-semibold">{view.caseNumber}</dd>
+            <dd className="mt-1 whitespace-nowrap font-mono text-lg font-semibold">{view.caseNumber}</dd>
           </div>
           {view.trackingCode && (
             <div className="rounded-lg bg-brand-50 p-3 print:border print:border-slate-400 print:bg-white">
