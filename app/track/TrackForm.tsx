@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { Field, inputClass, primaryButtonClass } from '../_components/Field';
 import { describeError, useTRPCClient } from '../_lib/trpc';
 import { ErrorMessage } from '../_components/ErrorMessage';
+import { PendingButton } from '../_components/PendingButton';
 
 interface Values {
   caseNumber: string;
@@ -38,9 +39,9 @@ export function TrackForm({ caseNumber = '' }: { caseNumber?: string }) {
         {problem && Object.keys(problem.fields).length === 0 && (
           <ErrorMessage boxed>{problem.message === t('errors.notFound') ? t('track.notFound') : problem.message}</ErrorMessage>
         )}
-        <button type="submit" disabled={lookup.isPending} className={primaryButtonClass}>
+        <PendingButton type="submit" pending={lookup.isPending} pendingLabel={t('track.searching')} className={primaryButtonClass}>
           {t('track.submit')}
-        </button>
+        </PendingButton>
       </form>
       {found && (
         <section aria-live="polite" aria-label={t('track.title')} className="rounded-lg border border-slate-200 p-4">

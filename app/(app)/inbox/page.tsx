@@ -17,15 +17,20 @@ export default async function InboxPage() {
           {items.map((n) => {
             const body = n.body as Record<string, string>;
             const text = t.has(`inbox.${n.kind}`) ? t(`inbox.${n.kind}`, { caseNumber: body.caseNumber ?? '', by: body.by ?? '' }) : n.kind;
+            const when = <time className="block text-xs font-normal text-slate-600">{format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>;
             return (
-              <li key={n.id} className={`rounded-lg border bg-white p-3 text-sm ${n.readAt ? 'border-slate-200' : 'border-brand-600'}`}>
-                <time className="block text-xs text-slate-500">{format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+              <li key={n.id} className={`rounded-lg border bg-white text-sm ${n.readAt ? 'border-slate-200' : 'border-brand-600'}`}>
                 {n.caseId ? (
-                  <Link href={`/cases/${n.caseId}`} className={n.readAt ? '' : 'font-medium'}>
+                  // The whole row is the link: a thumb does not have to find the words.
+                  <Link href={`/cases/${n.caseId}`} className={`block min-h-11 rounded-lg p-3 hover:bg-slate-50 ${n.readAt ? '' : 'font-medium'}`}>
+                    {when}
                     {text}
                   </Link>
                 ) : (
-                  text
+                  <div className="p-3">
+                    {when}
+                    {text}
+                  </div>
                 )}
               </li>
             );

@@ -9,6 +9,7 @@ import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../
 import { SelectField } from '../../../_components/SelectField';
 import { describeError, useTRPC } from '../../../_lib/trpc';
 import { ErrorMessage } from '../../../_components/ErrorMessage';
+import { PendingButton } from '../../../_components/PendingButton';
 
 interface Session {
   id: string;
@@ -65,7 +66,7 @@ export function Sessions({
           {t('session.title')}
         </h2>
         {canRun && !open && (
-          <button type="button" className={`${secondaryButtonClass} px-3 py-1.5 text-sm`} onClick={() => setOpen(true)}>
+          <button type="button" className={`${secondaryButtonClass} min-h-11 px-3 py-1.5 text-sm`} onClick={() => setOpen(true)}>
             {t('session.schedule')}
           </button>
         )}
@@ -81,7 +82,7 @@ export function Sessions({
             </p>
             {s.minutes && <p className="mt-1 whitespace-pre-wrap text-slate-600">{s.minutes}</p>}
             {canRun && s.status === 'scheduled' && recording?.sessionId !== s.id && (
-              <button type="button" className="mt-1 text-brand-700 underline" onClick={() => setRecording({ sessionId: s.id, minutes: '', outcome: '' })}>
+              <button type="button" className="mt-1 min-h-11 text-brand-700 underline" onClick={() => setRecording({ sessionId: s.id, minutes: '', outcome: '' })}>
                 {t('session.record')}
               </button>
             )}
@@ -105,9 +106,9 @@ export function Sessions({
                     placeholder={t('session.outcome')}
                   />
                 </Field>
-                <button type="submit" className={`${primaryButtonClass} w-fit`} disabled={record.isPending}>
+                <PendingButton type="submit" className={`${primaryButtonClass} w-fit`} pending={record.isPending}>
                   {t('session.record')}
-                </button>
+                </PendingButton>
               </form>
             )}
           </li>
@@ -147,14 +148,14 @@ export function Sessions({
             <legend className="mb-1 font-medium">{t('session.attendees')}</legend>
             <div className="flex flex-wrap gap-3">
               {panel.map((m) => (
-                <label key={m.userId} className="flex items-center gap-1">
-                  <input type="checkbox" checked={memberIds.includes(m.userId)} onChange={() => setMemberIds(toggle(memberIds, m.userId))} />
+                <label key={m.userId} className="flex min-h-11 items-center gap-1">
+                  <input className="h-5 w-5" type="checkbox" checked={memberIds.includes(m.userId)} onChange={() => setMemberIds(toggle(memberIds, m.userId))} />
                   {m.name}
                 </label>
               ))}
               {parties.map((p) => (
-                <label key={p.id} className="flex items-center gap-1">
-                  <input type="checkbox" checked={partyIds.includes(p.id)} onChange={() => setPartyIds(toggle(partyIds, p.id))} />
+                <label key={p.id} className="flex min-h-11 items-center gap-1">
+                  <input className="h-5 w-5" type="checkbox" checked={partyIds.includes(p.id)} onChange={() => setPartyIds(toggle(partyIds, p.id))} />
                   {p.name}
                 </label>
               ))}
@@ -164,9 +165,9 @@ export function Sessions({
           {errors.message && !Object.keys(errors.fields).length && (
             <ErrorMessage>{errors.message}</ErrorMessage>
           )}
-          <button type="submit" className={`${primaryButtonClass} w-fit`} disabled={schedule.isPending}>
+          <PendingButton type="submit" className={`${primaryButtonClass} w-fit`} pending={schedule.isPending}>
             {t('session.save')}
-          </button>
+          </PendingButton>
         </form>
       )}
     </section>
