@@ -28,13 +28,22 @@ export function TrackForm({ caseNumber = '' }: { caseNumber?: string }) {
     <div className="flex flex-col gap-6">
       <form onSubmit={handleSubmit((v) => lookup.mutate(v))} className="flex flex-col gap-4" noValidate>
         <Field id="caseNumber" label={t('track.caseNumber')} error={problem?.fields.caseNumber}>
-          <input id="caseNumber" placeholder="330421-2026-000123" className={inputClass} {...register('caseNumber')} />
+          <input id="caseNumber" placeholder="330421-2026-000123" aria-invalid={!!problem?.fields.caseNumber} className={inputClass} {...register('caseNumber')} />
         </Field>
         <Field id="trackingCode" label={t('track.trackingCode')} error={problem?.fields.trackingCode}>
-          <input id="trackingCode" autoCapitalize="characters" className={`${inputClass} font-mono uppercase`} {...register('trackingCode')} />
+          <input
+            id="trackingCode"
+            autoCapitalize="characters"
+            autoComplete="off"
+            // Arrived from a receipt's QR code with the case number filled in: the code is next.
+            autoFocus={!!caseNumber}
+            aria-invalid={!!problem?.fields.trackingCode}
+            className={`${inputClass} font-mono uppercase`}
+            {...register('trackingCode')}
+          />
         </Field>
         <Field id="phoneLast4" label={t('track.phoneLast4')} error={problem?.fields.phoneLast4}>
-          <input id="phoneLast4" inputMode="numeric" maxLength={4} className={inputClass} {...register('phoneLast4')} />
+          <input id="phoneLast4" inputMode="numeric" maxLength={4} aria-invalid={!!problem?.fields.phoneLast4} className={inputClass} {...register('phoneLast4')} />
         </Field>
         {problem && Object.keys(problem.fields).length === 0 && (
           <ErrorMessage boxed>{problem.message === t('errors.notFound') ? t('track.notFound') : problem.message}</ErrorMessage>
