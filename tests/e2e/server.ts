@@ -78,7 +78,16 @@ export async function signIn(context: BrowserContext, baseUrl: string, username:
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(`${baseUrl}${landing}`);
+  await pageReady(page);
   return page;
+}
+
+/**
+ * After a client-side navigation the URL changes while the page's loading skeleton shows;
+ * the page is there once its title is (skeletons have none).
+ */
+export async function pageReady(page: Page) {
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
 export function screenshot(page: Page, name: string) {

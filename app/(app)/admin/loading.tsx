@@ -1,9 +1,9 @@
 import { ListSkeleton, Loading } from '../../_components/Skeleton';
 
-export default function PanelCasesLoading() {
+export default function AdminLoading() {
   return (
     <Loading>
-      <ListSkeleton grid />
+      <ListSkeleton />
     </Loading>
   );
 }

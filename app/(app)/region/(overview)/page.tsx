@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { EmptyState, PageTitle } from '../../_components/PageTitle';
-import { requireUser } from '../../_lib/session';
+import { EmptyState, PageTitle } from '../../../_components/PageTitle';
+import { requireUser } from '../../../_lib/session';
 
 export default async function RegionOverviewPage() {
   const { api } = await requireUser('supervisor');

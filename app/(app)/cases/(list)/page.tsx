@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { panelRoles } from '@/server/domain/roles';
-import { EmptyState, PageTitle } from '../../_components/PageTitle';
-import { StatusBadge } from '../../_components/StatusBadge';
-import { requireUser } from '../../_lib/session';
+import { EmptyState, PageTitle } from '../../../_components/PageTitle';
+import { StatusBadge } from '../../../_components/StatusBadge';
+import { requireUser } from '../../../_lib/session';
 
 /** A panel member's cases, the ones they lead first. */
 export default async function PanelCasesPage() {

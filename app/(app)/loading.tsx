@@ -1,9 +1,0 @@
-import { ListSkeleton, Loading } from '../_components/Skeleton';
-
-export default function SignedInLoading() {
-  return (
-    <Loading>
-      <ListSkeleton />
-    </Loading>
-  );
-}
