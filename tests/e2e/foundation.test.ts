@@ -93,6 +93,7 @@ describe('the thin slice in a real browser', () => {
     await screenshot(page, 'clerk-intake-laptop');
     await row.getByRole('link').click();
     await page.waitForURL(`**/cases/${caseId}`);
+    await pageReady(page);
     expect(await page.getByText('13800000001').count()).toBe(1);
     await context.close();
   });

@@ -29,10 +29,11 @@ describe('thirty workers on a phone', () => {
     await fillPetition(page, {
       center: '嘉善县社会治理综合服务中心',
       category: '劳动与工资',
-      title: `海鲜店拖欠 30 名工人工资 ${suffix}`,
-      description: '三十名工人在海鲜店打工，老板拖欠三个月工资。',
-      request: '支付拖欠工资 21 万元',
-      respondent: `嘉善鲜海海鲜店${suffix}`,
+      // Unlike the petitioner's other matters in this run, so the duplicate check finds none.
+      title: `装修队 ${suffix} 结算纠纷`,
+      description: '三十名装修工人完工后，包工头以验收未过为由拒绝结算。',
+      request: '按合同结算全部款项',
+      respondent: `包工头${suffix}`,
       amountInDispute: '210000',
       firstIsRepresentative: true,
     });

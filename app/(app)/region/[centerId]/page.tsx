@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { EmptyState, PageTitle } from '../../../_components/PageTitle';
 import { Pager } from '../../../_components/Pager';
-import { StatusBadge } from '../../../_components/StatusBadge';
+import { CaseCard } from '../../../_components/CaseCard';
 import { caseOrNotFound } from '../../../_lib/case-or-404';
 import { requireUser } from '../../../_lib/session';
 
@@ -30,17 +30,10 @@ export default async function RegionCenterPage({ params, searchParams }: { param
         <ul className="flex flex-col gap-2" aria-label={t('region.casesOf', { center: list.center.name })}>
           {list.rows.map((c) => (
             <li key={c.id}>
-              <Link href={`/cases/${c.id}`} className="block rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:border-brand-600">
-                <span className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="font-mono text-xs text-slate-600">{c.caseNumber}</span>
-                  <StatusBadge status={c.status} />
-                </span>
-                <span className="mt-1 block font-medium">{c.title}</span>
-                <span className="mt-1 block text-xs text-slate-600">
-                  {t.has(`category.${c.category}`) ? t(`category.${c.category}`) : c.category} · {t(`channel.${c.channel}`)} ·{' '}
-                  {format.dateTime(c.registeredAt, { dateStyle: 'medium' })}
-                </span>
-              </Link>
+              <CaseCard
+                {...c}
+                facts={`${t.has(`category.${c.category}`) ? t(`category.${c.category}`) : c.category} · ${t(`channel.${c.channel}`)} · ${format.dateTime(c.registeredAt, { dateStyle: 'medium' })}`}
+              />
             </li>
           ))}
         </ul>
