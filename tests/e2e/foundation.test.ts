@@ -68,7 +68,8 @@ describe('the thin slice in a real browser', () => {
     const caseLink = page.getByRole('link', { name: new RegExp(title) });
     expect(await caseLink.count()).toBe(1);
 
-    // On a slow line, a tapped case shows its skeleton at once, until the page arrives.
+    // On a slow line, a tapped case shows its skeleton at once (prefetched with the list),
+    // until the page arrives: the page's own request is held here.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(`**/cases/${caseId}*`, async (route) => {
@@ -76,6 +77,12 @@ describe('the thin slice in a real browser', () => {
       if (headers.rsc && !headers['next-router-prefetch']) await held;
       await route.continue();
     });
+    const prefetched = page.waitForResponse((r) => {
+      const headers = r.request().headers();
+      return r.url().includes(`/cases/${caseId}`) && !!headers['next-router-prefetch'] && !headers['next-router-segment-prefetch'];
+    });
+    await page.goto(`${app.baseUrl}/my`);
+    await prefetched;
     await caseLink.click();
     await page.getByRole('status').filter({ hasText: '加载中…' }).waitFor();
     await screenshot(page, 'petitioner-case-loading-phone');
@@ -160,7 +167,7 @@ describe('staff away from their desks', () => {
     const link = menu.getByRole('link', { name: '受理队列' });
     const box = (await link.boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(44);
-    await screenshot(page, 'director-phone-menu');
+    await screenshot(page, 'director-phone-menu', { fullPage: false });
     await link.click();
     await page.waitForURL(`${app.baseUrl}/intake`);
     expect(await menu.count()).toBe(0);

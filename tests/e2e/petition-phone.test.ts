@@ -52,7 +52,7 @@ describe('thirty workers on a phone', () => {
     let dialog = await pasteRoster(page, lines);
     const badLine = dialog.getByRole('listitem').filter({ hasText: '第 6 行' });
     expect(await badLine.getByText('身份证号码不正确').count()).toBe(1);
-    await screenshot(page, 'representative-roster-paste-phone');
+    await screenshot(page, 'representative-roster-paste-phone', { fullPage: false });
     await dialog.getByRole('button', { name: '添加 28 名申请人' }).click();
     // The good lines are in; the bad one stays in the box to be fixed.
     expect(await dialog.getByRole('status').textContent()).toContain('有误的 1 行');

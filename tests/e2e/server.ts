@@ -90,9 +90,10 @@ export async function pageReady(page: Page) {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
-export function screenshot(page: Page, name: string) {
+/** The whole page, or with `fullPage: false` what the screen shows (a dialog over the page). */
+export function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   fs.mkdirSync('tests/e2e/screenshots', { recursive: true });
-  return page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
+  return page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage });
 }
 
 /**

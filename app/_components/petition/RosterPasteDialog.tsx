@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { maskIdNumber } from '@/server/domain/id-number';
 import { maskPhone } from '@/server/domain/phone';
@@ -94,6 +94,7 @@ export function RosterPasteDialog({
 
 function PreviewRow({ row }: { row: RosterRow }) {
   const t = useTranslations();
+  const format = useFormatter();
   const ok = rosterRowIsValid(row);
   const { name, idNumber, phone, claimedAmount } = row.values;
   return (
@@ -103,7 +104,7 @@ function PreviewRow({ row }: { row: RosterRow }) {
         <span className="font-medium">{name || '—'}</span>
         {idNumber && <span className="font-mono text-slate-600">{row.errors.idNumber ? idNumber : maskIdNumber(idNumber)}</span>}
         {phone && <span className="font-mono text-slate-600">{row.errors.phone ? phone : maskPhone(phone)}</span>}
-        {claimedAmount && <span className="text-slate-600">¥{claimedAmount}</span>}
+        {claimedAmount && <span className="text-slate-600">{row.errors.claimedAmount ? claimedAmount : `¥${format.number(Number(claimedAmount))}`}</span>}
         {ok && <span className="text-xs text-emerald-700">✓ {t('roster.ok')}</span>}
       </div>
       {!ok && (
