@@ -1,13 +1,16 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { hasErrorUnder } from '../../_lib/field-errors';
 import { secondaryButtonClass } from '../Field';
 import { ApplicantRow } from './ApplicantRow';
-import { RosterPasteDialog } from './RosterPasteDialog';
 import { emptyApplicant, isBlankApplicant, type ApplicantValues, type PetitionValues } from './values';
+
+// Loaded when a representative opens it: most petitions have one applicant.
+const RosterPasteDialog = dynamic(() => import('./RosterPasteDialog').then((m) => m.RosterPasteDialog), { ssr: false });
 
 /**
  * The applicants as a compact list: one line each, one open at a time when adding, any
@@ -85,12 +88,14 @@ export function ApplicantsField({ form, errors }: { form: UseFormReturn<Petition
           {tr('paste')}
         </button>
       </div>
-      <RosterPasteDialog
-        open={pasting}
-        onClose={() => setPasting(false)}
-        listedIdNumbers={pasting ? getValues('applicants').map((a) => a.idNumber.trim()).filter(Boolean) : []}
-        onAdd={addPasted}
-      />
+      {pasting && (
+        <RosterPasteDialog
+          open
+          onClose={() => setPasting(false)}
+          listedIdNumbers={getValues('applicants').map((a) => a.idNumber.trim()).filter(Boolean)}
+          onAdd={addPasted}
+        />
+      )}
     </>
   );
 }

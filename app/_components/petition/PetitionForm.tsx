@@ -4,9 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { clerkPetitionInput, petitionInput } from '@/server/routers/petition.schema';
 import { fieldErrors } from '@/server/i18n/validation';
 import { reviseErrors } from '../../_lib/field-errors';
 import { describeError, useTRPC } from '../../_lib/trpc';
@@ -31,6 +30,12 @@ export interface PetitionFormProps {
 }
 
 const draftKey = 'onewindow:petition-draft';
+
+type Schemas = typeof import('@/server/routers/petition.schema');
+// zod and the schemas load when the person starts filling in the form, not with the page:
+// building them costs a phone's CPU more than anything else the page does.
+let schemas: Schemas | null = null;
+const loadSchemas = async () => (schemas ??= await import('@/server/routers/petition.schema'));
 
 /**
  * One form for both doors: the petitioner's own (phone-first, keeps a draft on the device,
@@ -105,10 +110,11 @@ export function PetitionForm({ mode, centers, self, channels = [] }: PetitionFor
     [files, idempotencyKey, mode],
   );
 
-  /** What the server would say about these values, field by field, in the person's language. */
+  /** What the server would say about these values, field by field, in the person's language (once the schemas are in). */
   const localErrors = useCallback(
     (values: PetitionValues) => {
-      const result = (mode === 'clerk' ? clerkPetitionInput : petitionInput).safeParse(payload(values));
+      if (!schemas) return {};
+      const result = (mode === 'clerk' ? schemas.clerkPetitionInput : schemas.petitionInput).safeParse(payload(values));
       if (result.success) return {};
       return fieldErrors(result.error.issues, (key, vars) => (t.has(key) ? t(key, vars) : key));
     },
@@ -178,6 +184,7 @@ export function PetitionForm({ mode, centers, self, channels = [] }: PetitionFor
 
   async function onSubmit(values: PetitionValues) {
     setFormError(null);
+    await loadSchemas();
     const problems = localErrors(values);
     if (Object.keys(problems).length > 0) return refuse(problems, t('errors.invalidInput'));
     setErrors({});
@@ -207,7 +214,7 @@ export function PetitionForm({ mode, centers, self, channels = [] }: PetitionFor
   const showFormError = formError && (!formError.aboutFields || Object.keys(errors).length > 0);
   const err = (path: string) => errors[path];
   return (
-    <form ref={formRef} onSubmit={handleSubmit(onSubmit)} className="flex flex-col gap-6" noValidate>
+    <form ref={formRef} onSubmit={handleSubmit(onSubmit)} onFocusCapture={() => void loadSchemas()} className="flex flex-col gap-6" noValidate>
       <Section title={t('petition.matter')}>
         {mode === 'clerk' && (
           <div className="grid gap-4 sm:grid-cols-2">
@@ -369,6 +376,10 @@ export function PetitionForm({ mode, centers, self, channels = [] }: PetitionFor
   );
 }
 
+/**
+ * A part of the form. Each is its own Suspense boundary, so a phone hydrates the long form
+ * in several short tasks instead of one long one that blocks the first tap.
+ */
 function Section({ title, hint, error, children }: { title: string; hint?: string; error?: string; children: React.ReactNode }) {
   return (
     <section
@@ -381,7 +392,7 @@ function Section({ title, hint, error, children }: { title: string; hint?: strin
         {hint && <p className="text-xs text-slate-600">{hint}</p>}
         <ErrorMessage>{error}</ErrorMessage>
       </div>
-      {children}
+      <Suspense>{children}</Suspense>
     </section>
   );
 }
