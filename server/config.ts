@@ -57,3 +57,11 @@ export function servedOverHttps(forwardedProto: string | null | undefined): bool
   if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.startsWith('https://');
   return trustedProxyHops() > 0 && forwardedProto?.split(',').pop()?.trim() === 'https';
 }
+
+/**
+ * The public address of the app (NEXTAUTH_URL), for links that leave the browser, such as
+ * the QR code on a printed receipt; unset → the address the request came in on.
+ */
+export function publicUrl(): string | undefined {
+  return process.env.NEXTAUTH_URL || undefined;
+}

@@ -28,7 +28,7 @@ export function LanguageSwitcher({ className = '' }: { className?: string }) {
           lang={locale}
           aria-pressed={current === locale}
           onClick={() => choose(locale)}
-          className={`whitespace-nowrap rounded px-2 py-1 ${current === locale ? 'bg-brand-100 font-medium text-brand-800' : 'text-slate-600 hover:bg-slate-100'}`}
+          className={`min-h-11 min-w-11 whitespace-nowrap rounded px-2 ${current === locale ? 'bg-brand-100 font-medium text-brand-800' : 'text-slate-600 hover:bg-slate-100'}`}
         >
           {labels[locale]}
         </button>

@@ -28,7 +28,7 @@ export function SelectField({
       <Select.Trigger
         id={id}
         aria-invalid={invalid}
-        className="flex w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2.5 text-left text-base shadow-sm aria-[invalid=true]:border-red-600 data-[placeholder]:text-slate-400"
+        className="flex w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2.5 text-left text-base shadow-sm aria-[invalid=true]:border-red-600 data-[placeholder]:text-slate-500"
       >
         <Select.Value placeholder={placeholder} />
         <Select.Icon aria-hidden className="text-slate-500">

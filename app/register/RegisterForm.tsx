@@ -9,6 +9,7 @@ import { useForm, type Path } from 'react-hook-form';
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../_components/Field';
 import { describeError, useTRPC } from '../_lib/trpc';
 import { ErrorMessage } from '../_components/ErrorMessage';
+import { PendingButton } from '../_components/PendingButton';
 
 interface Values {
   phone: string;
@@ -72,14 +73,14 @@ export function RegisterForm() {
             className={inputClass}
             {...register('phone')}
           />
-          <button
-            type="button"
+          <PendingButton
+            pending={requestCode.isPending}
+            pendingLabel={t('sendingCode')}
             className={`${secondaryButtonClass} shrink-0 text-sm`}
-            disabled={requestCode.isPending}
             onClick={() => requestCode.mutate({ phone: getValues('phone') })}
           >
             {t('sendCode')}
-          </button>
+          </PendingButton>
         </div>
       </Field>
       {notice && (
@@ -104,9 +105,9 @@ export function RegisterForm() {
         />
       </Field>
       <ErrorMessage boxed>{formError}</ErrorMessage>
-      <button type="submit" disabled={formState.isSubmitting} className={primaryButtonClass}>
+      <PendingButton type="submit" pending={formState.isSubmitting} pendingLabel={t('creatingAccount')} className={primaryButtonClass}>
         {t('createAccount')}
-      </button>
+      </PendingButton>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Field, inputClass, primaryButtonClass } from '../_components/Field';
 import { ErrorMessage } from '../_components/ErrorMessage';
+import { PendingButton } from '../_components/PendingButton';
 
 interface Values {
   username: string;
@@ -51,9 +52,9 @@ export function SignInForm() {
         />
       </Field>
       <ErrorMessage boxed>{error}</ErrorMessage>
-      <button type="submit" disabled={formState.isSubmitting} className={primaryButtonClass}>
-        {formState.isSubmitting ? t('auth.signingIn') : t('auth.signIn')}
-      </button>
+      <PendingButton type="submit" pending={formState.isSubmitting} pendingLabel={t('auth.signingIn')} className={primaryButtonClass}>
+        {t('auth.signIn')}
+      </PendingButton>
     </form>
   );
 }

@@ -31,10 +31,12 @@ export default async function SignInPage() {
           <h2 id="demo-accounts" className="mb-2 font-medium text-amber-900">
             {t('auth.demoAccounts', { password: demoPassword })}
           </h2>
-          <ul className="grid grid-cols-2 gap-x-4 gap-y-1 text-amber-900">
+          <ul className="grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] gap-x-4 gap-y-1 text-amber-900">
             {demoAccounts.map((a) => (
-              <li key={a.login}>
-                <code className="font-mono">{a.login}</code> <span className="text-amber-700">{t(`roles.${a.role}`)}</span>
+              // Login and role wrap as wholes, never inside a word ("psycho-logist").
+              <li key={a.login} className="flex flex-wrap gap-x-1">
+                <code className="whitespace-nowrap font-mono">{a.login}</code>
+                <span className="whitespace-nowrap text-amber-800">{t(`roles.${a.role}`)}</span>
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { Field, inputClass, primaryButtonClass } from '../_components/Field';
 import { describeError, useTRPCClient } from '../_lib/trpc';
 import { ErrorMessage } from '../_components/ErrorMessage';
+import { PendingButton } from '../_components/PendingButton';
 
 interface Values {
   caseNumber: string;
@@ -13,11 +14,11 @@ interface Values {
   phoneLast4: string;
 }
 
-export function TrackForm() {
+export function TrackForm({ caseNumber = '' }: { caseNumber?: string }) {
   const t = useTranslations();
   const format = useFormatter();
   const client = useTRPCClient();
-  const { register, handleSubmit } = useForm<Values>({ defaultValues: { caseNumber: '', trackingCode: '', phoneLast4: '' } });
+  const { register, handleSubmit } = useForm<Values>({ defaultValues: { caseNumber, trackingCode: '', phoneLast4: '' } });
   const lookup = useMutation({ mutationFn: (values: Values) => client.tracking.lookup.mutate(values) });
   const problem = lookup.error ? describeError(lookup.error) : null;
   const found = lookup.data;
@@ -26,20 +27,29 @@ export function TrackForm() {
     <div className="flex flex-col gap-6">
       <form onSubmit={handleSubmit((v) => lookup.mutate(v))} className="flex flex-col gap-4" noValidate>
         <Field id="caseNumber" label={t('track.caseNumber')} error={problem?.fields.caseNumber}>
-          <input id="caseNumber" placeholder="330421-2026-000123" className={inputClass} {...register('caseNumber')} />
+          <input id="caseNumber" placeholder="330421-2026-000123" aria-invalid={!!problem?.fields.caseNumber} className={inputClass} {...register('caseNumber')} />
         </Field>
         <Field id="trackingCode" label={t('track.trackingCode')} error={problem?.fields.trackingCode}>
-          <input id="trackingCode" autoCapitalize="characters" className={`${inputClass} font-mono uppercase`} {...register('trackingCode')} />
+          <input
+            id="trackingCode"
+            autoCapitalize="characters"
+            autoComplete="off"
+            // Arrived from a receipt's QR code with the case number filled in: the code is next.
+            autoFocus={!!caseNumber}
+            aria-invalid={!!problem?.fields.trackingCode}
+            className={`${inputClass} font-mono uppercase`}
+            {...register('trackingCode')}
+          />
         </Field>
         <Field id="phoneLast4" label={t('track.phoneLast4')} error={problem?.fields.phoneLast4}>
-          <input id="phoneLast4" inputMode="numeric" maxLength={4} className={inputClass} {...register('phoneLast4')} />
+          <input id="phoneLast4" inputMode="numeric" maxLength={4} aria-invalid={!!problem?.fields.phoneLast4} className={inputClass} {...register('phoneLast4')} />
         </Field>
         {problem && Object.keys(problem.fields).length === 0 && (
           <ErrorMessage boxed>{problem.message === t('errors.notFound') ? t('track.notFound') : problem.message}</ErrorMessage>
         )}
-        <button type="submit" disabled={lookup.isPending} className={primaryButtonClass}>
+        <PendingButton type="submit" pending={lookup.isPending} pendingLabel={t('track.searching')} className={primaryButtonClass}>
           {t('track.submit')}
-        </button>
+        </PendingButton>
       </form>
       {found && (
         <section aria-live="polite" aria-label={t('track.title')} className="rounded-lg border border-slate-200 p-4">

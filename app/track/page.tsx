@@ -3,13 +3,18 @@ import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '../_components/AuthCard';
 import { TrackForm } from './TrackForm';
 
+// The receipt's QR code links here with the case number; anything else in `case` is ignored.
+const caseNumberShape = /^\d{6}-\d{4}-\d{6}$/;
+
 /** Public: no sign-in. Shows only what every party may see, without names. */
-export default async function TrackPage() {
+export default async function TrackPage({ searchParams }: { searchParams: Promise<{ case?: string | string[] }> }) {
+  const given = (await searchParams).case;
+  const caseNumber = typeof given === 'string' && caseNumberShape.test(given) ? given : '';
   const t = await getTranslations();
   return (
     <AuthCard title={t('track.title')}>
       <p className="mb-4 text-sm text-slate-600">{t('track.intro')}</p>
-      <TrackForm />
+      <TrackForm caseNumber={caseNumber} />
       <p className="mt-6 text-center text-sm">
         <Link href="/signin" className="text-brand-600 underline">
           {t('auth.signIn')}

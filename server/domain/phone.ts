@@ -10,3 +10,8 @@ export function maskPhone(phone: string): string {
   if (phone.length < 7) return '*'.repeat(phone.length);
   return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
 }
+
+/** How people write a mobile number ("138 0000 0001", "138-0000-0001", "+86 13800000001") reduced to its 11 digits. */
+export function normalizeMobile(value: string): string {
+  return value.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+}

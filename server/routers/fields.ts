@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { isStrongPassword } from '../auth/password-strength';
+import { isAmount, normalizeAmount } from '../domain/amount';
 import { isValidCreditCode } from '../domain/credit-code';
 import { isValidIdNumber, normalizeIdNumber } from '../domain/id-number';
+import { personNameMaxLength } from '../domain/person-name';
 import { mobilePattern } from '../domain/phone';
 
 /** Input fields several routers share; messages are catalog keys, translated per caller. */
@@ -12,7 +14,7 @@ export const passwordField = z
   .min(8, { error: 'validation.password' })
   .max(128)
   .refine((v) => isStrongPassword(v), { error: 'validation.weakPassword' });
-export const nameField = z.string().trim().min(1).max(50);
+export const nameField = z.string().trim().min(1).max(personNameMaxLength);
 export const smsCodeField = z.string().trim().regex(/^\d{6}$/, { error: 'validation.code' });
 
 /** Forms send '' for an untouched optional field; it means "not given". */
@@ -33,8 +35,8 @@ export const creditCodeField = z
 /** Yuan with at most two decimals, kept as a string so no float ever touches money. */
 export const amountField = z
   .union([z.number(), z.string()])
-  .transform((v) => String(v).trim().replace(/,/g, ''))
-  .refine((v) => /^\d{1,12}(\.\d{1,2})?$/.test(v), { error: 'validation.amount' });
+  .transform(normalizeAmount)
+  .refine(isAmount, { error: 'validation.amount' });
 
 /**
  * Dates people mean: 1900 to 2100. Wider values (year 0000, year 275760) pass zod but not

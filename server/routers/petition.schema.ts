@@ -19,7 +19,8 @@ export const respondentInput = z.object({
 
 /** What the petitioner's form and the clerk's form both send. */
 export const petitionInput = z.object({
-  centerId: z.uuid(),
+  // An unchosen center arrives as '': say what to do, not that a UUID is malformed.
+  centerId: z.uuid({ error: 'validation.center' }),
   category: z.string().trim().min(1).max(40),
   title: z.string().trim().min(1).max(100),
   description: z.string().trim().min(1).max(5000),

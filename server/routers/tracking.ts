@@ -8,7 +8,7 @@ export const trackingRouter = router({
     .input(
       z.object({
         caseNumber: z.string().trim().regex(/^\d{6}-\d{4}-\d{6}$/, { error: 'validation.caseNumber' }),
-        trackingCode: z.string().trim().min(4).max(12),
+        trackingCode: z.string().trim().min(1, { error: 'validation.trackingCode' }).min(4).max(12),
         phoneLast4: z.string().trim().regex(/^\d{4}$/, { error: 'validation.phoneLast4' }),
       }),
     )

@@ -7,11 +7,12 @@ import { addDays, endOfLocalDay, localDateOf } from '../domain/calendar';
 import { caseStatuses, openStatuses, type CaseStatus, type Channel } from '../domain/case-status';
 import { maskIdNumber } from '../domain/id-number';
 import { maskPhone } from '../domain/phone';
-import { regionPrefix } from '../domain/region';
+import { regionContains, regionPrefix } from '../domain/region';
 import { suggestTrack } from '../domain/tracks';
 import type { Locale } from '../i18n/locales';
 import { decryptIdNumber } from '../pii';
 import { centerDestinations } from './center-config';
+import { notFound } from './errors';
 import { caseClockViews, clockBadge, currentClockJoin } from './clocks';
 import { findDuplicates, findDuplicatesBatch, probesOfCases } from './duplicates';
 import { listCaseEvidence } from './evidence';
@@ -233,6 +234,28 @@ export async function regionOverview(db: Database, user: SessionUser) {
     ...center,
     ...statusCounts(rows.filter((r) => r.centerId === center.id)),
   }));
+}
+
+/**
+ * One center's cases, newest first, for a supervisor whose region contains it. A center
+ * outside the region reads as "not found", like a case the caller may not see.
+ */
+export async function listRegionCenterCases(db: Database, user: SessionUser, query: { centerId: string; page: number; pageSize: number }) {
+  const [center] = await db
+    .select({ id: centers.id, name: centers.name, regionCode: centers.regionCode })
+    .from(centers)
+    .where(eq(centers.id, query.centerId));
+  if (!center || !user.regionCode || !regionContains(user.regionCode, center.regionCode)) throw notFound();
+  const where = eq(cases.centerId, center.id);
+  const [{ total }] = (await db.select({ total: count() }).from(cases).where(where)) as [{ total: number }];
+  const rows = await db
+    .select(caseSummary)
+    .from(cases)
+    .where(where)
+    .orderBy(desc(cases.registeredAt))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { center, rows, total: Number(total) };
 }
 
 /** Centers a petitioner can address a petition to. */

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demoAccounts, demoPassword } from '../../db/demo';
 import { homePathFor } from '../../server/domain/roles';
-import { fillPetition } from './petition-form';
-import { laptopViewport, launchBrowser, phoneViewport, screenshot, signIn } from './server';
+import { fillPetition, receiptValue } from './petition-form';
+import { laptopViewport, launchBrowser, pageReady, phoneViewport, screenshot, signIn } from './server';
 
 const app = { baseUrl: inject('baseUrl') };
 let browser: Browser;
@@ -28,8 +28,15 @@ describe('the thin slice in a real browser', () => {
     await page.getByRole('link', { name: '我要反映' }).first().click();
     await page.waitForURL('**/my/new');
 
-    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('button', { name: '提交', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').allTextContents()).toContain('请检查填写的内容');
+    // The person lands on the first thing to fix, which says what to do.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('centerId');
+    expect(await page.locator('[id="centerId-error"]').textContent()).toBe('请选择受理中心');
+    // Corrected, its error goes at once; the others stay until they are corrected too.
+    await page.getByLabel('事项标题').fill(title);
+    await expect.poll(() => page.locator('[id="title-error"]').count()).toBe(0);
+    expect(await page.locator('[id="description-error"]').textContent()).toBe('此项必填');
 
     await fillPetition(page, {
       center: '嘉善县社会治理综合服务中心',
@@ -40,9 +47,14 @@ describe('the thin slice in a real browser', () => {
       respondent: `楼上住户 ${Date.now()}`,
     });
     await screenshot(page, 'petitioner-new-petition-phone');
-    await page.getByRole('button', { name: '提交' }).click();
-    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
-    caseId = page.url().split('/').pop()!;
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}\/receipt$/);
+    caseId = page.url().split('/').at(-2)!;
+    expect(await receiptValue(page, '案件编号')).toMatch(/^330421-\d{4}-\d{6}$/);
+    expect(await receiptValue(page, '查询码')).toMatch(/^[2-9A-Z]{8}$/);
+    expect(await page.getByText(/中心将在 \d{4}年\d{1,2}月\d{1,2}日 前决定是否受理/).count()).toBe(1);
+    await page.getByRole('link', { name: '查看案件详情' }).click();
+    await page.waitForURL(`**/cases/${caseId}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
     expect(await page.getByText(/330421-\d{4}-\d{6}/).count()).toBe(1);
     expect(await page.getByText('王大海 提交了申请，案件已登记').count()).toBe(1);
@@ -50,7 +62,33 @@ describe('the thin slice in a real browser', () => {
 
     await page.getByRole('link', { name: '我的案件' }).click();
     await page.waitForURL('**/my');
-    expect(await page.getByRole('link', { name: new RegExp(title) }).count()).toBe(1);
+    await pageReady(page);
+    // One tab is current, not both.
+    expect(await page.locator('nav [aria-current="page"]').allTextContents()).toEqual(['我的案件']);
+    const caseLink = page.getByRole('link', { name: new RegExp(title) });
+    expect(await caseLink.count()).toBe(1);
+
+    // On a slow line, a tapped case shows its skeleton at once (prefetched with the list)
+    // while the page's own request is held here.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/cases/${caseId}*`, async (route) => {
+      const headers = route.request().headers();
+      if (headers.rsc && !headers['next-router-prefetch']) await held;
+      await route.continue();
+    });
+    const prefetched = page.waitForResponse((r) => {
+      const headers = r.request().headers();
+      return r.url().includes(`/cases/${caseId}`) && !!headers['next-router-prefetch'] && !headers['next-router-segment-prefetch'];
+    });
+    await page.goto(`${app.baseUrl}/my`);
+    await prefetched;
+    await caseLink.click();
+    // The skeleton, or the page itself when the prefetch already brought it; never the old list.
+    await page.getByRole('status').filter({ hasText: '加载中…' }).or(page.getByRole('heading', { level: 1, name: title })).waitFor();
+    await screenshot(page, 'petitioner-case-tapped-phone');
+    release();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
     await context.close();
   });
 
@@ -64,6 +102,7 @@ describe('the thin slice in a real browser', () => {
     await screenshot(page, 'clerk-intake-laptop');
     await row.getByRole('link').click();
     await page.waitForURL(`**/cases/${caseId}`);
+    await pageReady(page);
     // Masked by default, even for the clerk; shown in full on request (and audited).
     expect(await page.getByText('138****0001').count()).toBe(1);
     expect(await page.getByText('13800000001').count()).toBe(0);
@@ -109,6 +148,39 @@ describe('the thin slice in a real browser', () => {
   });
 });
 
+describe('staff away from their desks', () => {
+  it('the supervisor opens a center of the region, then one of its cases', async () => {
+    const context = await browser.newContext({ viewport: laptopViewport });
+    const page = await signIn(context, app.baseUrl, 'supervisor', demoPassword, '/region');
+    await page.getByRole('link', { name: '嘉善县社会治理综合服务中心' }).click();
+    await page.getByRole('heading', { level: 1, name: '嘉善县社会治理综合服务中心' }).waitFor();
+    const cases = page.getByRole('list', { name: '嘉善县社会治理综合服务中心的案件' });
+    expect(await cases.getByRole('link').count()).toBeGreaterThan(0);
+    await screenshot(page, 'supervisor-center-cases-laptop');
+    await cases.getByRole('link').first().click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await pageReady(page);
+    expect(await page.getByText(/330421-\d{4}-\d{6}/).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('the director finds every page from the phone menu, with thumb-sized links', async () => {
+    const context = await browser.newContext({ viewport: phoneViewport });
+    const page = await signIn(context, app.baseUrl, 'director', demoPassword, '/dashboard');
+    await page.getByRole('button', { name: '菜单' }).click();
+    const menu = page.getByRole('dialog', { name: '一窗' });
+    await menu.waitFor();
+    const link = menu.getByRole('link', { name: '受理队列' });
+    const box = (await link.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    await screenshot(page, 'director-phone-menu', { fullPage: false });
+    await link.click();
+    await page.waitForURL(`${app.baseUrl}/intake`);
+    expect(await menu.count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe('sign-in', () => {
   it('brings every demo account to its own home page', async () => {
     for (const account of demoAccounts) {
@@ -143,6 +215,12 @@ describe('sign-in', () => {
     await page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('登录');
     await context.close();
+  });
+
+  it('has a favicon', async () => {
+    const res = await fetch(`${app.baseUrl}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('image/');
   });
 
   it('sends a signed-out visitor to the sign-in page', async () => {

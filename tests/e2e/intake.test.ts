@@ -1,8 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoPassword } from '../../db/demo';
-import { fillPetition } from './petition-form';
-import { laptopViewport, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
+import { fillPetition, receiptValue } from './petition-form';
+import { laptopViewport, pageReady, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
 
 const baseUrl = inject('baseUrl');
 const { newContext: context } = sharedBrowser();
@@ -51,11 +51,16 @@ describe('one-window intake, end to end', () => {
       photo,
     });
     await screenshot(page, 'petitioner-group-petition-phone');
-    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}\/receipt$/);
+    groupNumber = await receiptValue(page, '案件编号');
+    trackingCode = await receiptValue(page, '查询码');
+    expect(groupNumber).toMatch(/^330421-\d{4}-\d{6}$/);
+    expect(trackingCode).toMatch(/^[2-9A-Z]{8}$/);
+    await page.getByRole('link', { name: '查看案件详情' }).click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await pageReady(page);
     groupUrl = page.url();
-    groupNumber = (await page.locator('header').getByText(/330421-\d{4}-\d{6}/).first().textContent())!.replace('案件编号', '').trim();
-    trackingCode = (await page.locator('dt:has-text("查询码") + dd').textContent())!.trim();
     expect(await page.getByText('3 名申请人').count()).toBe(1);
     expect(await page.getByRole('link', { name: '工资条.png' }).count()).toBe(1);
     await screenshot(page, 'petitioner-group-case-phone');
@@ -75,13 +80,13 @@ describe('one-window intake, end to end', () => {
       request: '支付工资 7000 元',
       respondent: shop,
     });
-    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('button', { name: '提交', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '您可能已经反映过这件事' });
     await dialog.waitFor();
     expect(await dialog.getByText(groupNumber, { exact: true }).count()).toBe(1);
     await screenshot(page, 'worker-duplicate-warning-phone');
     await dialog.getByRole('button', { name: '不是同一件事，继续提交' }).click();
-    await page.waitForURL((url) => /\/cases\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== groupUrl);
+    await page.waitForURL((url) => /\/cases\/[0-9a-f-]{36}\/receipt$/.test(url.pathname) && !url.href.startsWith(groupUrl));
   });
 
   it('the clerk sees the duplicate, merges it into the group case and accepts it', async () => {

@@ -7,6 +7,7 @@ export interface PetitionFields {
   description: string;
   request: string;
   respondent: string;
+  amountInDispute?: string;
   /** Rows after the first; the first is the signed-in petitioner, prefilled. */
   extraApplicants?: { name: string; idNumber?: string; phone?: string; claimedAmount?: string }[];
   firstApplicantIdNumber?: string;
@@ -25,10 +26,12 @@ export async function fillPetition(page: Page, f: PetitionFields) {
   await page.getByLabel('事项标题').fill(f.title);
   await page.getByLabel('具体情况').fill(f.description);
   await page.getByLabel('您的诉求').fill(f.request);
+  if (f.amountInDispute) await page.getByLabel('涉及金额（元）').fill(f.amountInDispute);
   await page.getByLabel('姓名或单位名称').fill(f.respondent);
   if (f.firstApplicantIdNumber) await page.locator('[id="applicants.0.idNumber"]').fill(f.firstApplicantIdNumber);
   if (f.firstIsRepresentative) await page.locator('input[name="applicants.0.isRepresentative"]').check();
   for (const [i, a] of (f.extraApplicants ?? []).entries()) {
+    // A new row opens for typing; the rows before it fold into one line each.
     await page.getByRole('button', { name: '添加申请人' }).click();
     const row = i + 1;
     await page.locator(`[id="applicants.${row}.name"]`).fill(a.name);
@@ -40,4 +43,17 @@ export async function fillPetition(page: Page, f: PetitionFields) {
     await page.locator('input[type="file"]').setInputFiles({ name: f.photo.name, mimeType: 'image/png', buffer: f.photo.buffer });
     await page.getByRole('list', { name: '证据材料' }).getByText(f.photo.name).waitFor();
   }
+}
+
+/** Pastes a list of workers into the roster dialog (opening it first); the dialog stays open. */
+export async function pasteRoster(page: Page, lines: string[]) {
+  const dialog = page.getByRole('dialog', { name: '粘贴申请人名单' });
+  if (!(await dialog.isVisible())) await page.getByRole('button', { name: '粘贴名单' }).click();
+  await dialog.getByRole('textbox', { name: '名单内容' }).fill(lines.join('\n'));
+  return dialog;
+}
+
+/** Receipt facts by their label: 案件编号, 查询码. */
+export async function receiptValue(page: Page, label: string) {
+  return (await page.locator(`dt:text-is("${label}") + dd`).textContent())!.trim();
 }

@@ -78,12 +78,22 @@ export async function signIn(context: BrowserContext, baseUrl: string, username:
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(`${baseUrl}${landing}`);
+  await pageReady(page);
   return page;
 }
 
-export function screenshot(page: Page, name: string) {
+/**
+ * After a client-side navigation the URL changes while the page's loading skeleton shows;
+ * the page is there once its title is (skeletons have none).
+ */
+export async function pageReady(page: Page) {
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** The whole page, or with `fullPage: false` what the screen shows (a dialog over the page). */
+export function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   fs.mkdirSync('tests/e2e/screenshots', { recursive: true });
-  return page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
+  return page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage });
 }
 
 /**

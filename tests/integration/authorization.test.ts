@@ -23,6 +23,8 @@ const actors = {
   supervisor: 'supervisor',
   admin: 'admin',
   otherCenterClerk: 'clerk2',
+  /** A supervisor of Shanghai (310100): the demo center (330421) is outside their region. */
+  otherRegionSupervisor: 'supervisor2',
 } as const;
 type Actor = keyof typeof actors;
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_REQUEST';
@@ -115,7 +117,7 @@ const expectations: Record<string, Expectation> = {
   // Any staff member may compute a due date; petitioners see theirs on their cases.
   'clock.preview': {
     input: () => ({ start: '2025-09-16T10:00:00+08:00', days: 15, unit: 'calendar' }),
-    ...onlyFor('clerk', 'director', 'mediator', 'judge', 'lawyer', 'labor_official', 'psychologist', 'supervisor', 'admin', 'otherCenterClerk'),
+    ...onlyFor('clerk', 'director', 'mediator', 'judge', 'lawyer', 'labor_official', 'psychologist', 'supervisor', 'otherRegionSupervisor', 'admin', 'otherCenterClerk'),
   },
   // Staff register for their own center only.
   'intake.register': {
@@ -216,7 +218,13 @@ const expectations: Record<string, Expectation> = {
   'inbox.unreadCount': { outcomes: signedInOnly('ok'), otherwise: 'ok' },
   'inbox.markRead': { input: () => ({}), outcomes: signedInOnly('ok'), otherwise: 'ok' },
   'center.summary': onlyFor('director'),
-  'center.region': onlyFor('supervisor'),
+  'center.region': onlyFor('supervisor', 'otherRegionSupervisor'),
+  // The demo center's cases: its supervisor only; another region's supervisor is told it does not exist.
+  'center.cases': {
+    input: (f) => ({ centerId: f.centerId }),
+    outcomes: { anonymous: 'UNAUTHORIZED', supervisor: 'ok', otherRegionSupervisor: 'NOT_FOUND' },
+    otherwise: 'FORBIDDEN',
+  },
   'admin.users': onlyFor('admin'),
   'admin.routingRules': { input: () => ({ category: 'labor_wages' }), ...onlyFor('admin') },
   'admin.setRoutingRules': { input: () => ({ category: 'other', rules: [] }), ...onlyFor('admin') },
@@ -244,6 +252,9 @@ beforeAll(async () => {
     .insert(users)
     .values({ role: 'clerk', username: 'spare', displayName: '备用', passwordHash: admin.passwordHash, centerId })
     .returning({ id: users.id });
+  await handle.db
+    .insert(users)
+    .values({ role: 'supervisor', username: 'supervisor2', displayName: '上海督导', passwordHash: admin.passwordHash, regionCode: '310100' });
   let phone = 13700000000;
   const view = await (await callerAs(handle.db, 'clerk')).case.get({ caseId: created.id });
   let respondentNo = 0;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
-import { auditLog, caseParties, cases, evidenceFiles, notifications, smsOutbox, timelineEvents } from '../../db/schema';
+import { auditLog, caseParties, cases, centers, evidenceFiles, notifications, smsOutbox, timelineEvents } from '../../db/schema';
 import { hashIdNumber } from '../../server/pii';
 import { evidenceResponse } from '../../server/http';
 import { createContext } from '../../server/trpc';
@@ -79,10 +79,11 @@ describe('registering at the window', () => {
       ['李二', '7500.50', false],
       ['王三', '8000.50', false],
     ]);
-    // Stored encrypted, found by hash, shown in full only to the center's staff.
+    // Stored encrypted, found by hash, shown masked, and in full only when the center's staff ask.
     const [stored] = await handle.db.select().from(caseParties).where(eq(caseParties.idNumberHash, hashIdNumber(testIdNumbers[1]!)));
     expect(stored!.idNumberEncrypted).not.toContain(testIdNumbers[1]);
-    expect(applicants[1]!.idNumber).toBe(testIdNumbers[1]);
+    expect(applicants[1]!.idNumber).toBe(`${testIdNumbers[1]!.slice(0, 4)}**********${testIdNumbers[1]!.slice(-4)}`);
+    expect((await clerk.case.revealContact({ caseId: result.id, partyId: applicants[1]!.id })).idNumber).toBe(testIdNumbers[1]);
 
     const six = Array.from({ length: 6 }, (_, i) => ({ name: `代表${i}`, isRepresentative: true }));
     const tooMany = await httpCall(handle.db, 'clerk', 'intake.register', { ...petition({ applicants: six }), channel: 'walk_in' }, { method: 'POST' });
@@ -366,6 +367,11 @@ describe('public tracking', () => {
     }
   });
 
+  it('asks for the tracking code when it is left empty', async () => {
+    const r = await httpCall(handle.db, null, 'tracking.lookup', { caseNumber: '330421-2026-000001', trackingCode: ' ', phoneLast4: '0001' }, { method: 'POST' });
+    expect(r.body.error?.json.data.fieldErrors).toEqual({ trackingCode: '请输入查询码' });
+  });
+
   it('stops guessing from one address', async () => {
     const guesser = await anonymousCaller(handle.db);
     const codes: string[] = [];
@@ -373,6 +379,26 @@ describe('public tracking', () => {
       codes.push((await refusal(guesser.tracking.lookup({ caseNumber: '330421-2026-000001', trackingCode: `GUESS${i}`, phoneLast4: '0001' }))).code!);
     }
     expect(codes.slice(-3)).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+  });
+});
+
+describe('the supervisor’s view of a center', () => {
+  it('lists the cases of a center in the region, newest first, and each opens', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const created = await submitNew(petitioner, petition({ title: '督导可见的案件' }));
+    const supervisor = await callerAs(handle.db, 'supervisor');
+    const list = await supervisor.center.cases({ centerId });
+    expect(list.center.regionCode).toBe('330421');
+    expect(list.rows[0]).toMatchObject({ id: created.id, title: '督导可见的案件' });
+    expect(list.total).toBeGreaterThanOrEqual(1);
+    expect((await supervisor.case.get({ caseId: created.id })).caseNumber).toBe(created.caseNumber);
+  });
+
+  it('says a center outside the region does not exist', async () => {
+    const supervisor = await callerAs(handle.db, 'supervisor');
+    const [qingpu] = await handle.db.select({ id: centers.id }).from(centers).where(eq(centers.regionCode, '310118'));
+    expect((await refusal(supervisor.center.cases({ centerId: qingpu!.id }))).code).toBe('NOT_FOUND');
+    expect((await refusal(supervisor.center.cases({ centerId: '00000000-0000-4000-8000-000000000000' }))).code).toBe('NOT_FOUND');
   });
 });
 

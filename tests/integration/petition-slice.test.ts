@@ -92,19 +92,20 @@ describe('a petition through every layer', () => {
   it('refuses empty and oversized fields per field, in the caller’s language, and stores nothing', async () => {
     const before = await handle.db.select({ n: count() }).from(cases);
     const auditBefore = await handle.db.select({ n: count() }).from(auditLog);
-    const bad = { ...petition(), title: '   ', description: 'x'.repeat(5001), centerId: 'nonsense' };
+    // The form sends '' for a center not yet chosen.
+    const bad = { ...petition(), title: '   ', description: 'x'.repeat(5001), centerId: '' };
 
     const zh = await httpCall(handle.db, '13800000001', 'petition.submit', bad, { method: 'POST' });
     expect(zh.status).toBe(400);
     expect(zh.body.error?.json.message).toBe('请检查填写的内容');
-    expect(zh.body.error?.json.data.fieldErrors).toEqual({ title: '此项必填', description: '最多 5000 个字', centerId: '格式不正确' });
+    expect(zh.body.error?.json.data.fieldErrors).toEqual({ title: '此项必填', description: '最多 5000 个字', centerId: '请选择受理中心' });
     expect(zh.body.error?.json.data.stack).toBeUndefined();
 
     const en = await httpCall(handle.db, '13800000001', 'petition.submit', bad, { method: 'POST', locale: 'en' });
     expect(en.body.error?.json.data.fieldErrors).toEqual({
       title: 'Required',
       description: 'At most 5000 characters',
-      centerId: 'Wrong format',
+      centerId: 'Please choose a center',
     });
 
     const after = await handle.db.select({ n: count() }).from(cases);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMobile, maskPhone } from '../../server/domain/phone';
+import { isMobile, maskPhone, normalizeMobile } from '../../server/domain/phone';
 
 describe('phone numbers', () => {
   it('accepts mainland mobile numbers only', () => {
@@ -12,5 +12,15 @@ describe('phone numbers', () => {
 
   it('masks all but the first three and last four digits', () => {
     expect(maskPhone('13800001234')).toBe('138****1234');
+  });
+});
+
+describe('mobile numbers as people write them', () => {
+  it('drops spaces, dashes and the country code', () => {
+    expect(normalizeMobile('138 0000 0001')).toBe('13800000001');
+    expect(normalizeMobile('138-0000-0001')).toBe('13800000001');
+    expect(normalizeMobile('+86 13800000001')).toBe('13800000001');
+    expect(normalizeMobile('8613800000001')).toBe('13800000001');
+    expect(normalizeMobile('1380000')).toBe('1380000');
   });
 });

@@ -7,6 +7,7 @@ import { categories } from '@/server/domain/case-status';
 import { inputClass, primaryButtonClass } from '../../_components/Field';
 import { describeError, useTRPC } from '../../_lib/trpc';
 import { CategorySettings } from './CategorySettings';
+import { PendingButton } from '../../_components/PendingButton';
 
 /** The evidence a kind of dispute needs at this center: one item per line. */
 export function ChecklistTemplates() {
@@ -46,14 +47,13 @@ export function ChecklistTemplates() {
         value={text}
         onChange={(e) => setDraft({ category, text: e.target.value })}
       />
-      <button
-        type="button"
+      <PendingButton
+        pending={save.isPending}
         className={`${primaryButtonClass} mt-3`}
-        disabled={save.isPending}
         onClick={() => save.mutate({ category, labels: text.split('\n').map((l) => l.trim()).filter(Boolean) })}
       >
         {t('common.save')}
-      </button>
+      </PendingButton>
     </CategorySettings>
   );
 }

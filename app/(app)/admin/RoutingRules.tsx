@@ -8,6 +8,7 @@ import { panelRoles, type Role } from '@/server/domain/roles';
 import { primaryButtonClass, secondaryButtonClass } from '../../_components/Field';
 import { describeError, useTRPC } from '../../_lib/trpc';
 import { CategorySettings } from './CategorySettings';
+import { PendingButton } from '../../_components/PendingButton';
 
 type PanelRole = (typeof panelRoles)[number];
 
@@ -50,8 +51,9 @@ export function RoutingRules() {
       <ul className="flex flex-col gap-1 text-sm">
         {panelRoles.map((role) => (
           <li key={role} className="flex items-center gap-4">
-            <label className="flex w-40 items-center gap-2">
+            <label className="flex min-h-11 w-40 items-center gap-2">
               <input
+                className="h-5 w-5"
                 type="checkbox"
                 checked={roles.has(role)}
                 onChange={() => {
@@ -64,8 +66,8 @@ export function RoutingRules() {
               {t(`roles.${role as Role}`)}
             </label>
             {roles.has(role) && (
-              <label className="flex items-center gap-1 text-xs">
-                <input type="radio" name="routing-lead" checked={roles.get(role) === true} onChange={() => edit(new Map([...roles].map(([r]) => [r, r === role] as const)))} />
+              <label className="flex min-h-11 items-center gap-1 text-xs">
+                <input className="h-5 w-5" type="radio" name="routing-lead" checked={roles.get(role) === true} onChange={() => edit(new Map([...roles].map(([r]) => [r, r === role] as const)))} />
                 {t('panel.lead')}
               </label>
             )}
@@ -73,10 +75,10 @@ export function RoutingRules() {
         ))}
       </ul>
       <div className="mt-3 flex gap-2">
-        <button
-          type="button"
-          className={primaryButtonClass}
+        <PendingButton
+          pending={save.isPending && save.variables?.rules.length !== 0}
           disabled={save.isPending}
+          className={primaryButtonClass}
           onClick={() =>
             save.mutate({
               category,
@@ -89,11 +91,16 @@ export function RoutingRules() {
           }
         >
           {t('common.save')}
-        </button>
+        </PendingButton>
         {current.data?.custom && (
-          <button type="button" className={secondaryButtonClass} onClick={() => save.mutate({ category, rules: [] })}>
+          <PendingButton
+            pending={save.isPending && save.variables?.rules.length === 0}
+            disabled={save.isPending}
+            className={secondaryButtonClass}
+            onClick={() => save.mutate({ category, rules: [] })}
+          >
             {t('routing.reset')}
-          </button>
+          </PendingButton>
         )}
       </div>
     </CategorySettings>

@@ -9,6 +9,7 @@ import { primaryButtonClass, secondaryButtonClass } from '../../_components/Fiel
 import { Modal, ModalClose } from '../../_components/Modal';
 import { describeError, useTRPC } from '../../_lib/trpc';
 import { ErrorMessage } from '../../_components/ErrorMessage';
+import { PendingButton } from '../../_components/PendingButton';
 
 export function UserStatusButton({ userId, name, status }: { userId: string; name: string; status: UserStatus }) {
   const t = useTranslations('admin');
@@ -25,9 +26,9 @@ export function UserStatusButton({ userId, name, status }: { userId: string; nam
   );
   if (status === 'disabled') {
     return (
-      <button type="button" className={`${secondaryButtonClass} text-sm`} onClick={() => change.mutate({ userId, status: 'active' })}>
+      <PendingButton pending={change.isPending} className={`${secondaryButtonClass} text-sm`} onClick={() => change.mutate({ userId, status: 'active' })}>
         {t('enable')}
-      </button>
+      </PendingButton>
     );
   }
   return (
@@ -41,9 +42,9 @@ export function UserStatusButton({ userId, name, status }: { userId: string; nam
         )}
         <div className="mt-6 flex justify-end gap-2">
           <ModalClose className={secondaryButtonClass}>{t('cancel')}</ModalClose>
-          <button type="button" disabled={change.isPending} className={primaryButtonClass} onClick={() => change.mutate({ userId, status: 'disabled' })}>
+          <PendingButton pending={change.isPending} className={primaryButtonClass} onClick={() => change.mutate({ userId, status: 'disabled' })}>
             {t('confirm')}
-          </button>
+          </PendingButton>
         </div>
       </Modal>
     </>

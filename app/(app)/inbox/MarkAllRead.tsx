@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { secondaryButtonClass } from '../../_components/Field';
 import { useTRPC } from '../../_lib/trpc';
+import { PendingButton } from '../../_components/PendingButton';
 
 export function MarkAllRead() {
   const t = useTranslations('inbox');
@@ -12,8 +13,8 @@ export function MarkAllRead() {
   const router = useRouter();
   const mark = useMutation(trpc.inbox.markRead.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
-    <button type="button" className={`${secondaryButtonClass} text-sm`} disabled={mark.isPending} onClick={() => mark.mutate({})}>
+    <PendingButton pending={mark.isPending} className={`${secondaryButtonClass} text-sm`} onClick={() => mark.mutate({})}>
       {t('markAllRead')}
-    </button>
+    </PendingButton>
   );
 }

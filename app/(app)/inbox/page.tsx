@@ -15,21 +15,20 @@ export default async function InboxPage() {
       ) : (
         <ul className="flex flex-col gap-2">
           {items.map((n) => {
-            const look = `block rounded-lg border bg-white p-3 text-sm ${n.readAt ? 'border-slate-200' : 'border-brand-600 font-medium'}`;
-            const body = (
-              <>
-                <time className="block text-xs font-normal text-slate-500">{format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
-                {n.text}
-              </>
-            );
+            const when = <time className="block text-xs font-normal text-slate-600">{format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>;
             return (
-              <li key={n.id}>
+              <li key={n.id} className={`rounded-lg border bg-white text-sm ${n.readAt ? 'border-slate-200' : 'border-brand-600'}`}>
                 {n.caseId ? (
-                  <Link href={`/cases/${n.caseId}`} className={`${look} hover:border-brand-600`}>
-                    {body}
+                  // The whole row is the link: a thumb does not have to find the words.
+                  <Link href={`/cases/${n.caseId}`} className={`block min-h-11 rounded-lg p-3 hover:bg-slate-50 ${n.readAt ? '' : 'font-medium'}`}>
+                    {when}
+                    {n.text}
                   </Link>
                 ) : (
-                  <div className={look}>{body}</div>
+                  <div className={`p-3 ${n.readAt ? '' : 'font-medium'}`}>
+                    {when}
+                    {n.text}
+                  </div>
                 )}
               </li>
             );

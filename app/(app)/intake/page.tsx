@@ -5,6 +5,7 @@ import { caseStatuses, channels } from '@/server/domain/case-status';
 import { ClockBadge } from '../../_components/ClockBadge';
 import { primaryButtonClass } from '../../_components/Field';
 import { EmptyState, PageTitle } from '../../_components/PageTitle';
+import { Pager } from '../../_components/Pager';
 import { requireUser } from '../../_lib/session';
 import { applyQueueFilters } from './actions';
 import { parseQueueFilters, parseSearch, queueHref, searchCookie } from './queue-query';
@@ -119,13 +120,7 @@ export default async function IntakeQueuePage({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav className="mt-4 flex items-center gap-4 text-sm" aria-label={t('intake.page', { page: query.page, pages })}>
-          {query.page > 1 && <Link href={pageHref(query.page - 1)} className="underline">{t('intake.prev')}</Link>}
-          <span>{t('intake.page', { page: query.page, pages })}</span>
-          {query.page < pages && <Link href={pageHref(query.page + 1)} className="underline">{t('intake.next')}</Link>}
-        </nav>
-      )}
+      <Pager page={query.page} pages={pages} href={pageHref} />
     </>
   );
 }

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { EmptyState, PageTitle } from '../../_components/PageTitle';
-import { ClockBadge } from '../../_components/ClockBadge';
-import { StatusBadge } from '../../_components/StatusBadge';
+import { CaseCard } from '../../_components/CaseCard';
 import { primaryButtonClass } from '../../_components/Field';
 import { requireUser } from '../../_lib/session';
 
@@ -23,21 +22,10 @@ export default async function MyCasesPage() {
         <ul className="flex flex-col gap-3" aria-label={t('my.title')}>
           {cases.map((c) => (
             <li key={c.id}>
-              <Link href={`/cases/${c.id}`} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
-                <div className="flex items-center justify-between gap-2">
-                  <span className="font-mono text-xs text-slate-500">{c.caseNumber}</span>
-                  <StatusBadge status={c.status} />
-                </div>
-                <p className="mt-1 text-base font-medium">{c.title}</p>
-                {c.clock && (
-                  <p className="mt-1 flex items-center gap-2 text-xs text-slate-600">
-                    {t(`case.clock.${c.clock.kind}`)} <ClockBadge clock={c.clock} />
-                  </p>
-                )}
-                <p className="mt-1 text-xs text-slate-500">
-                  {t(`category.${c.category}`)} · {c.centerName} · {format.dateTime(c.registeredAt, { dateStyle: 'medium' })}
-                </p>
-              </Link>
+              <CaseCard
+                {...c}
+                facts={`${t(`category.${c.category}`)} · ${c.centerName} · ${format.dateTime(c.registeredAt, { dateStyle: 'medium' })}`}
+              />
             </li>
           ))}
         </ul>

@@ -4,40 +4,21 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { fieldErrors } from '@/server/i18n/validation';
+import { reviseErrors } from '../../_lib/field-errors';
 import { describeError, useTRPC } from '../../_lib/trpc';
+import { ErrorMessage } from '../ErrorMessage';
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../Field';
 import { Modal } from '../Modal';
+import { PendingButton } from '../PendingButton';
 import { SelectField } from '../SelectField';
+import { ApplicantsField } from './ApplicantsField';
+import { ClaimsCheck } from './ClaimsCheck';
 import { AcceptanceDeadline } from './AcceptanceDeadline';
 import { EvidenceField, type UploadedFile } from './EvidenceField';
-import { ErrorMessage } from '../ErrorMessage';
-
-interface Applicant {
-  name: string;
-  idNumber: string;
-  phone: string;
-  claimedAmount: string;
-  isRepresentative: boolean;
-}
-
-interface Values {
-  centerId: string;
-  category: string;
-  title: string;
-  description: string;
-  request: string;
-  amountInDispute: string;
-  occurredOn: string;
-  location: string;
-  respondent: { kind: 'person' | 'organization'; name: string; creditCode: string; phone: string };
-  applicants: Applicant[];
-  channel: string;
-  inPerson: boolean;
-  sourceAgency: string;
-  receivedOn: string;
-}
+import { emptyApplicant, type PetitionValues } from './values';
 
 type Similar = { id: string; caseNumber: string; title: string; status: string };
 
@@ -52,11 +33,18 @@ export interface PetitionFormProps {
 }
 
 const draftKey = 'onewindow:petition-draft';
-const emptyApplicant: Applicant = { name: '', idNumber: '', phone: '', claimedAmount: '', isRepresentative: false };
+
+type Schemas = typeof import('@/server/routers/petition.schema');
+// zod and the schemas load when the person starts filling in the form, not with the page:
+// building them costs a phone's CPU more than anything else the page does.
+let schemas: Schemas | null = null;
+const loadSchemas = async () => (schemas ??= await import('@/server/routers/petition.schema'));
 
 /**
  * One form for both doors: the petitioner's own (phone-first, keeps a draft on the device,
  * warns about a matter already in progress) and the clerk's at the window (channel, visit).
+ * It checks itself with the server's own schema before sending, so the messages are the
+ * server's, and rechecks a field the person was told about as they correct it.
  */
 export function PetitionForm({ mode, centers, self, channels = [], acceptanceRule }: PetitionFormProps) {
   const t = useTranslations();
@@ -64,15 +52,19 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
   const router = useRouter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<{ message: string; aboutFields: boolean } | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [uploading, setUploading] = useState(false);
+  const [checking, setChecking] = useState(false);
   const [similar, setSimilar] = useState<Similar[]>([]);
   const [repeat, setRepeat] = useState<{ id: string; caseNumber: string; status: string } | null>(null);
   const [draftSaved, setDraftSaved] = useState(false);
 
-  const { register, control, handleSubmit, watch, reset, getValues } = useForm<Values>({
+  const form = useForm<PetitionValues>({
     defaultValues: {
       centerId: centers.length === 1 ? centers[0]!.id : '',
       category: '',
@@ -90,7 +82,7 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
       receivedOn: '',
     },
   });
-  const applicants = useFieldArray({ control, name: 'applicants' });
+  const { register, control, handleSubmit, watch, reset, getValues } = form;
   const centerId = watch('centerId');
   const respondentKind = watch('respondent.kind');
   const channel = watch('channel');
@@ -101,13 +93,48 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
     label: (locale === 'en' ? c.labelEn : c.labelZh) ?? (t.has(`category.${c.code}`) ? t(`category.${c.code}`) : c.code),
   }));
 
+  const payload = useCallback(
+    (values: PetitionValues) => {
+      const petition = {
+        centerId: values.centerId,
+        category: values.category,
+        title: values.title,
+        description: values.description,
+        request: values.request,
+        amountInDispute: values.amountInDispute,
+        occurredOn: values.occurredOn,
+        location: values.location,
+        respondent: values.respondent,
+        applicants: values.applicants,
+        evidenceIds: files.map((f) => f.id),
+        idempotencyKey,
+      };
+      const received = values.channel === 'letter' || values.channel === 'transfer';
+      return mode === 'clerk'
+        ? { ...petition, channel: values.channel, inPerson: values.inPerson, sourceAgency: values.sourceAgency, receivedOn: received ? values.receivedOn : '' }
+        : petition;
+    },
+    [files, idempotencyKey, mode],
+  );
+
+  /** What the server would say about these values, field by field, in the person's language (once the schemas are in). */
+  const localErrors = useCallback(
+    (values: PetitionValues) => {
+      if (!schemas) return {};
+      const result = (mode === 'clerk' ? schemas.clerkPetitionInput : schemas.petitionInput).safeParse(payload(values));
+      if (result.success) return {};
+      return fieldErrors(result.error.issues, (key, vars) => (t.has(key) ? t(key, vars) : key));
+    },
+    [mode, payload, t],
+  );
+
   // The petitioner's draft lives on their device until the petition is in.
   useEffect(() => {
     if (mode !== 'petitioner') return;
     const saved = window.localStorage.getItem(draftKey);
     if (saved) {
       try {
-        const draft = JSON.parse(saved) as { values: Values; files: UploadedFile[] };
+        const draft = JSON.parse(saved) as { values: PetitionValues; files: UploadedFile[] };
         reset(draft.values);
         setFiles(draft.files ?? []);
       } catch {
@@ -116,18 +143,32 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
     }
   }, [mode, reset]);
   useEffect(() => {
-    if (mode !== 'petitioner') return;
-    const subscription = watch((values) => {
-      window.localStorage.setItem(draftKey, JSON.stringify({ values, files }));
-      setDraftSaved(true);
+    const subscription = watch((values, { name }) => {
+      if (mode === 'petitioner') {
+        window.localStorage.setItem(draftKey, JSON.stringify({ values, files }));
+        setDraftSaved(true);
+      }
+      if (name) setErrors((shown) => (Object.keys(shown).length ? reviseErrors(shown, name, localErrors(values as PetitionValues)) : shown));
     });
     return () => subscription.unsubscribe();
-  }, [mode, watch, files]);
+  }, [mode, watch, files, localErrors]);
 
+  // After a refusal the person lands on the first thing to fix, wherever it is on a long form.
+  useEffect(() => {
+    if (!focusRequest) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error-anchor]');
+    first?.focus({ preventScroll: true });
+    first?.scrollIntoView({ block: 'center' });
+  }, [focusRequest]);
+
+  function refuse(fields: Record<string, string>, message: string) {
+    setErrors(fields);
+    setFormError({ message, aboutFields: Object.keys(fields).length > 0 });
+    setFocusRequest((n) => n + 1);
+  }
   const onError = (error: unknown) => {
     const { message, fields } = describeError(error);
-    setErrors(fields);
-    setFormError(message);
+    refuse(fields, message);
   };
   const onRegistered = (result: { kind: 'registered' | 'repeat'; id: string; caseNumber: string; status?: string }) => {
     if (mode === 'petitioner') window.localStorage.removeItem(draftKey);
@@ -136,51 +177,26 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
       setRepeat({ id: result.id, caseNumber: result.caseNumber, status: result.status ?? 'registered' });
       return;
     }
-    router.push(`/cases/${result.id}`);
-    router.refresh();
+    router.push(`/cases/${result.id}/receipt`);
   };
   const submitOwn = useMutation(trpc.petition.submit.mutationOptions({ onSuccess: onRegistered, onError }));
   const registerAtWindow = useMutation(trpc.intake.register.mutationOptions({ onSuccess: onRegistered, onError }));
   const pending = submitOwn.isPending || registerAtWindow.isPending;
 
-  function payload(values: Values) {
-    const petition = {
-      centerId: values.centerId,
-      category: values.category,
-      title: values.title,
-      description: values.description,
-      request: values.request,
-      amountInDispute: values.amountInDispute,
-      occurredOn: values.occurredOn,
-      location: values.location,
-      respondent: values.respondent,
-      applicants: values.applicants,
-      evidenceIds: files.map((f) => f.id),
-      idempotencyKey,
-    };
-    return petition;
-  }
-
-  function send(values: Values) {
-    setErrors({});
-    setFormError(null);
+  function send(values: PetitionValues) {
     setSimilar([]);
-    const petition = payload(values);
-    if (mode === 'clerk') {
-      registerAtWindow.mutate({
-        ...petition,
-        channel: values.channel as 'walk_in',
-        inPerson: values.inPerson,
-        sourceAgency: values.sourceAgency,
-        receivedOn: values.channel === 'letter' || values.channel === 'transfer' ? values.receivedOn : undefined,
-      } as Parameters<typeof registerAtWindow.mutate>[0]);
-    } else {
-      submitOwn.mutate(petition as Parameters<typeof submitOwn.mutate>[0]);
-    }
+    if (mode === 'clerk') registerAtWindow.mutate(payload(values) as Parameters<typeof registerAtWindow.mutate>[0]);
+    else submitOwn.mutate(payload(values) as Parameters<typeof submitOwn.mutate>[0]);
   }
 
-  async function onSubmit(values: Values) {
-    if (mode === 'petitioner' && values.centerId) {
+  async function onSubmit(values: PetitionValues) {
+    setFormError(null);
+    await loadSchemas();
+    const problems = localErrors(values);
+    if (Object.keys(problems).length > 0) return refuse(problems, t('errors.invalidInput'));
+    setErrors({});
+    if (mode === 'petitioner') {
+      setChecking(true);
       const found = await queryClient
         .fetchQuery(
           trpc.petition.precheck.queryOptions({
@@ -190,18 +206,22 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
             respondent: values.respondent.name ? { name: values.respondent.name, creditCode: values.respondent.creditCode } : undefined,
           }),
         )
-        .catch(() => []);
-      if (found.length > 0) {
-        setSimilar(found);
-        return;
-      }
+        .catch(() => [])
+        .finally(() => setChecking(false));
+      if (found.length > 0) return setSimilar(found);
     }
     send(values);
   }
 
+  const changeFiles = (update: (files: UploadedFile[]) => UploadedFile[]) => {
+    setFiles(update);
+    setErrors(({ evidenceIds: _, ...rest }) => rest);
+  };
+  const busyLabel = uploading ? t('petition.waitUpload') : checking ? t('petition.checking') : pending ? t('petition.submitting') : null;
+  const showFormError = formError && (!formError.aboutFields || Object.keys(errors).length > 0);
   const err = (path: string) => errors[path];
   return (
-    <form onSubmit={handleSubmit(onSubmit)} className="flex flex-col gap-6" noValidate>
+    <form ref={formRef} onSubmit={handleSubmit(onSubmit)} onFocusCapture={() => void loadSchemas()} className="flex flex-col gap-6" noValidate>
       <Section title={t('petition.matter')}>
         {mode === 'clerk' && (
           <div className="grid gap-4 sm:grid-cols-2">
@@ -210,24 +230,22 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
                 control={control}
                 name="channel"
                 render={({ field }) => (
-                  <SelectField id="channel" value={field.value} onChange={field.onChange} options={channels} placeholder={t('petition.channel')} />
+                  <SelectField id="channel" value={field.value} onChange={field.onChange} options={channels} placeholder={t('petition.channel')} invalid={!!err('channel')} />
                 )}
               />
             </Field>
             {channel === 'transfer' && (
               <Field id="sourceAgency" label={t('petition.sourceAgency')} error={err('sourceAgency')}>
-                <input id="sourceAgency" className={inputClass} {...register('sourceAgency')} />
+                <input id="sourceAgency" aria-invalid={!!err('sourceAgency')} className={inputClass} {...register('sourceAgency')} />
               </Field>
             )}
             {(channel === 'letter' || channel === 'transfer') && (
               <Field id="receivedOn" label={t('petition.receivedOn')} error={err('receivedOn')}>
-                <input id="receivedOn" type="date" className={inputClass} {...register('receivedOn')} />
+                <input id="receivedOn" type="date" aria-invalid={!!err('receivedOn')} className={inputClass} {...register('receivedOn')} />
               </Field>
             )}
-            {(channel === 'letter' || channel === 'transfer') && acceptanceRule && (
-              <AcceptanceDeadline receivedOn={watch('receivedOn')} rule={acceptanceRule} />
-            )}
-            <label className="flex items-center gap-2 text-sm sm:col-span-2">
+            {(channel === 'letter' || channel === 'transfer') && acceptanceRule && <AcceptanceDeadline receivedOn={watch('receivedOn')} rule={acceptanceRule} />}
+            <label className="flex min-h-11 items-center gap-2 text-sm sm:col-span-2">
               <input type="checkbox" className="h-5 w-5" {...register('inPerson')} />
               {t('petition.inPerson')}
             </label>
@@ -284,7 +302,7 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
             <input id="occurredOn" type="date" aria-invalid={!!err('occurredOn')} className={inputClass} {...register('occurredOn')} />
           </Field>
           <Field id="location" label={t('petition.location')} error={err('location')}>
-            <input id="location" maxLength={200} className={inputClass} {...register('location')} />
+            <input id="location" maxLength={200} aria-invalid={!!err('location')} className={inputClass} {...register('location')} />
           </Field>
         </div>
       </Section>
@@ -293,7 +311,7 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
         <fieldset className="flex gap-4 text-sm">
           <legend className="sr-only">{t('petition.respondent')}</legend>
           {(['organization', 'person'] as const).map((kind) => (
-            <label key={kind} className="flex items-center gap-2">
+            <label key={kind} className="flex min-h-11 items-center gap-2">
               <input type="radio" value={kind} className="h-5 w-5" {...register('respondent.kind')} />
               {t(kind === 'person' ? 'petition.respondentPerson' : 'petition.respondentOrganization')}
             </label>
@@ -315,79 +333,31 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
       </Section>
 
       <Section title={t('petition.applicants')} hint={t('petition.applicantsHint')} error={err('applicants')}>
-        <ol className="flex flex-col gap-4">
-          {applicants.fields.map((row, i) => (
-            <li key={row.id} className="rounded-lg border border-slate-200 p-3">
-              <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-                <legend className="mb-1 text-sm font-medium text-slate-700">{t('petition.applicantNo', { n: i + 1 })}</legend>
-                <Field id={`applicants.${i}.name`} label={t('petition.applicantName')} error={err(`applicants.${i}.name`)}>
-                  <input id={`applicants.${i}.name`} className={inputClass} aria-invalid={!!err(`applicants.${i}.name`)} {...register(`applicants.${i}.name`)} />
-                </Field>
-                <Field id={`applicants.${i}.idNumber`} label={t('petition.idNumber')} error={err(`applicants.${i}.idNumber`)}>
-                  <input
-                    id={`applicants.${i}.idNumber`}
-                    maxLength={18}
-                    autoComplete="off"
-                    className={inputClass}
-                    aria-invalid={!!err(`applicants.${i}.idNumber`)}
-                    {...register(`applicants.${i}.idNumber`)}
-                  />
-                </Field>
-                <Field id={`applicants.${i}.phone`} label={t('petition.applicantPhone')} error={err(`applicants.${i}.phone`)}>
-                  <input
-                    id={`applicants.${i}.phone`}
-                    inputMode="tel"
-                    className={inputClass}
-                    aria-invalid={!!err(`applicants.${i}.phone`)}
-                    {...register(`applicants.${i}.phone`)}
-                  />
-                </Field>
-                <Field id={`applicants.${i}.claimedAmount`} label={t('petition.claimedAmount')} error={err(`applicants.${i}.claimedAmount`)}>
-                  <input
-                    id={`applicants.${i}.claimedAmount`}
-                    inputMode="decimal"
-                    className={inputClass}
-                    aria-invalid={!!err(`applicants.${i}.claimedAmount`)}
-                    {...register(`applicants.${i}.claimedAmount`)}
-                  />
-                </Field>
-                <div className="flex items-end justify-between gap-2 pb-2">
-                  <label className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" className="h-5 w-5" {...register(`applicants.${i}.isRepresentative`)} />
-                    {t('petition.representative')}
-                  </label>
-                  {applicants.fields.length > 1 && (
-                    <button type="button" className="text-sm text-red-700 underline" onClick={() => applicants.remove(i)}>
-                      {t('petition.removeApplicant')}
-                    </button>
-                  )}
-                </div>
-              </fieldset>
-            </li>
-          ))}
-        </ol>
-        <button type="button" className={`${secondaryButtonClass} w-fit`} onClick={() => applicants.append(emptyApplicant)}>
-          ＋ {t('petition.addApplicant')}
-        </button>
+        <ApplicantsField form={form} errors={errors} />
+        <ClaimsCheck control={control} />
       </Section>
 
       <Section title={t('evidence.title')} error={err('evidenceIds')}>
-        <EvidenceField files={files} onChange={setFiles} />
+        <EvidenceField files={files} onChange={changeFiles} onUploadingChange={setUploading} />
       </Section>
 
-      <ErrorMessage boxed>{formError}</ErrorMessage>
+      {showFormError && (
+        <div tabIndex={-1} data-error-anchor={formError.aboutFields ? undefined : true}>
+          <ErrorMessage boxed>{formError.message}</ErrorMessage>
+        </div>
+      )}
       <div className="flex flex-col items-stretch gap-2 sm:flex-row sm:items-center">
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? t('petition.submitting') : t('petition.submit')}
-        </button>
-        {mode === 'petitioner' && draftSaved && <span className="text-xs text-slate-500">{t('petition.draftSaved')}</span>}
+        <PendingButton type="submit" pending={!!busyLabel} pendingLabel={busyLabel} className={primaryButtonClass}>
+          {t('petition.submit')}
+        </PendingButton>
+        {mode === 'petitioner' && draftSaved && <span className="text-xs text-slate-600">{t('petition.draftSaved')}</span>}
       </div>
 
       <Modal open={similar.length > 0} onClose={() => setSimilar([])} title={t('petition.similarTitle')} description={t('petition.similarBody')}>
         <ul className="mt-4 flex flex-col gap-2">
           {similar.map((c) => (
             <li key={c.id} className="rounded-md border border-slate-200 p-3 text-sm">
-              <p className="font-mono text-xs text-slate-500">{c.caseNumber}</p>
+              <p className="font-mono text-xs text-slate-600">{c.caseNumber}</p>
               <p className="font-medium">{c.title}</p>
               <p className="text-slate-600">{t(`status.${c.status}`)}</p>
               <Link href={`/cases/${c.id}`} className="mt-1 inline-block text-brand-700 underline">
@@ -397,9 +367,9 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
           ))}
         </ul>
         <div className="mt-6 flex justify-end">
-          <button type="button" className={secondaryButtonClass} onClick={() => send(getValues())}>
+          <PendingButton pending={pending} pendingLabel={t('petition.submitting')} className={secondaryButtonClass} onClick={() => send(getValues())}>
             {t('petition.submitAnyway')}
-          </button>
+          </PendingButton>
         </div>
       </Modal>
 
@@ -419,15 +389,23 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
   );
 }
 
+/**
+ * A part of the form. Each is its own Suspense boundary, so a phone hydrates the long form
+ * in several short tasks instead of one long one that blocks the first tap.
+ */
 function Section({ title, hint, error, children }: { title: string; hint?: string; error?: string; children: React.ReactNode }) {
   return (
-    <section className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <section
+      className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      tabIndex={error ? -1 : undefined}
+      data-error-anchor={error ? true : undefined}
+    >
       <div>
         <h2 className="font-medium">{title}</h2>
-        {hint && <p className="text-xs text-slate-500">{hint}</p>}
+        {hint && <p className="text-xs text-slate-600">{hint}</p>}
         <ErrorMessage>{error}</ErrorMessage>
       </div>
-      {children}
+      <Suspense>{children}</Suspense>
     </section>
   );
 }

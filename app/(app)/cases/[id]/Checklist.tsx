@@ -5,6 +5,10 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { describeError, useTRPC } from '../../../_lib/trpc';
 import { ErrorMessage } from '../../../_components/ErrorMessage';
+import { PendingButton } from '../../../_components/PendingButton';
+
+// Phone-sized: every control of an item is at least 44 px tall.
+const controlClass = 'min-h-11 rounded border border-slate-300 bg-white px-2';
 
 /** What evidence the case still needs, who will get it and by when; readiness for a session. */
 export function Checklist({ caseId, canEdit, panel }: { caseId: string; canEdit: boolean; panel: { userId: string; name: string }[] }) {
@@ -22,6 +26,7 @@ export function Checklist({ caseId, canEdit, panel }: { caseId: string; canEdit:
     }),
   );
   const data = checklist.data;
+  const busy = (itemId: string) => update.isPending && update.variables?.itemId === itemId;
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="checklist-title">
       <div className="mb-2 flex items-center justify-between">
@@ -50,28 +55,38 @@ export function Checklist({ caseId, canEdit, panel }: { caseId: string; canEdit:
             )}
             {canEdit && item.status === 'missing' && (
               <>
-                <button type="button" className="text-xs text-brand-700 underline" onClick={() => update.mutate({ caseId, itemId: item.id, status: 'provided' })}>
+                <PendingButton
+                  pending={busy(item.id) && update.variables?.status === 'provided'}
+                  disabled={busy(item.id)}
+                  className="inline-flex min-h-11 items-center px-1 text-sm text-brand-700 underline"
+                  onClick={() => update.mutate({ caseId, itemId: item.id, status: 'provided' })}
+                >
                   {t('markProvided')}
-                </button>
+                </PendingButton>
                 <form
-                  className="flex items-center gap-1 text-xs"
+                  className="flex flex-wrap items-center gap-2 text-sm"
                   onSubmit={(e) => {
                     e.preventDefault();
                     const form = new FormData(e.currentTarget);
                     update.mutate({ caseId, itemId: item.id, assigneeId: String(form.get('assignee')), dueOn: String(form.get('dueOn')) || null });
                   }}
                 >
-                  <select name="assignee" aria-label={t('assignee')} className="rounded border border-slate-300 px-1 py-0.5" defaultValue={item.assigneeId ?? panel[0]?.userId}>
+                  <select name="assignee" aria-label={t('assignee')} className={controlClass} defaultValue={item.assigneeId ?? panel[0]?.userId}>
                     {panel.map((m) => (
                       <option key={m.userId} value={m.userId}>
                         {m.name}
                       </option>
                     ))}
                   </select>
-                  <input name="dueOn" type="date" aria-label={t('dueOn')} className="rounded border border-slate-300 px-1 py-0.5" defaultValue={item.dueOn ?? ''} />
-                  <button type="submit" className="text-brand-700 underline">
+                  <input name="dueOn" type="date" aria-label={t('dueOn')} className={controlClass} defaultValue={item.dueOn ?? ''} />
+                  <PendingButton
+                    type="submit"
+                    pending={busy(item.id) && update.variables?.status === undefined}
+                    disabled={busy(item.id)}
+                    className="inline-flex min-h-11 items-center px-1 text-brand-700 underline"
+                  >
                     {t('assign')}
-                  </button>
+                  </PendingButton>
                 </form>
               </>
             )}

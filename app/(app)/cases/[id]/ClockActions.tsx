@@ -8,6 +8,7 @@ import { pauseReasons, tracks, type PauseReason, type Track } from '@/server/dom
 import { ErrorMessage } from '../../../_components/ErrorMessage';
 import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../../../_components/Field';
 import { Modal } from '../../../_components/Modal';
+import { PendingButton } from '../../../_components/PendingButton';
 import { SelectField } from '../../../_components/SelectField';
 import { describeError, useTRPC } from '../../../_lib/trpc';
 
@@ -58,9 +59,9 @@ export function ClockActions({
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
   const formError = errors.message && !Object.keys(errors.fields).length ? <ErrorMessage boxed className="mt-3">{errors.message}</ErrorMessage> : null;
   const submit = (label: string, pending: boolean) => (
-    <button type="submit" disabled={pending} className={`${primaryButtonClass} mt-4 w-fit`}>
+    <PendingButton type="submit" pending={pending} className={`${primaryButtonClass} mt-4 w-fit`}>
       {label}
-    </button>
+    </PendingButton>
   );
 
   return (
@@ -80,14 +81,9 @@ export function ClockActions({
           </button>
         )}
         {canPause && handling.state === 'paused' && (
-          <button
-            type="button"
-            className={secondaryButtonClass}
-            disabled={resume.isPending}
-            onClick={() => resume.mutate({ caseId, clock: 'handling', expectedVersion: version })}
-          >
+          <PendingButton className={secondaryButtonClass} pending={resume.isPending} onClick={() => resume.mutate({ caseId, clock: 'handling', expectedVersion: version })}>
             {t('clock.resume')}
-          </button>
+          </PendingButton>
         )}
         {canChangeTrack && (
           <button type="button" className={secondaryButtonClass} onClick={() => setDialog('track')}>

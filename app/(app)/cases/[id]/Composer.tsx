@@ -9,6 +9,7 @@ import { EvidenceField, type UploadedFile } from '../../../_components/petition/
 import { SelectField } from '../../../_components/SelectField';
 import { describeError, useTRPC } from '../../../_lib/trpc';
 import { ErrorMessage } from '../../../_components/ErrorMessage';
+import { PendingButton } from '../../../_components/PendingButton';
 
 /** Writes on the case's one timeline; the visibility starts at the safest the writer has. */
 export function Composer({
@@ -84,8 +85,9 @@ export function Composer({
           <legend className="mb-1 font-medium">{t('timeline.mentions')}</legend>
           <div className="flex flex-wrap gap-3">
             {panel.map((m) => (
-              <label key={m.userId} className="flex items-center gap-1">
+              <label key={m.userId} className="flex min-h-11 items-center gap-1">
                 <input
+                  className="h-5 w-5"
                   type="checkbox"
                   checked={mentions.includes(m.userId)}
                   onChange={(e) => setMentions(e.target.checked ? [...mentions, m.userId] : mentions.filter((id) => id !== m.userId))}
@@ -100,9 +102,9 @@ export function Composer({
       {errors.message && !Object.keys(errors.fields).length && (
         <ErrorMessage>{errors.message}</ErrorMessage>
       )}
-      <button type="submit" disabled={post.isPending || !text.trim()} className={`${primaryButtonClass} w-fit`}>
+      <PendingButton type="submit" pending={post.isPending} disabled={!text.trim()} className={`${primaryButtonClass} w-fit`}>
         {t('timeline.post')}
-      </button>
+      </PendingButton>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { primaryButtonClass, secondaryButtonClass } from '../../../_components/F
 import { Modal, ModalClose } from '../../../_components/Modal';
 import { describeError, useTRPC } from '../../../_lib/trpc';
 import { ErrorMessage } from '../../../_components/ErrorMessage';
+import { PendingButton } from '../../../_components/PendingButton';
 
 interface Candidate {
   id: string;
@@ -61,17 +62,17 @@ export function DuplicateList({ caseId, version, candidates }: { caseId: string;
                 {t(`status.${c.status}`)} · {c.reasons.map((r) => t(`duplicates.${r}`)).join('、')}
               </p>
               <div className="mt-2 flex gap-2">
-                <button type="button" className={`${secondaryButtonClass} px-3 py-1.5 text-sm`} onClick={() => setMergeTarget(c)}>
+                <button type="button" className={`${secondaryButtonClass} min-h-11 px-3 py-1.5 text-sm`} onClick={() => setMergeTarget(c)}>
                   {t('duplicates.merge')}
                 </button>
-                <button
-                  type="button"
-                  className={`${secondaryButtonClass} px-3 py-1.5 text-sm`}
+                <PendingButton
+                  pending={link.isPending && link.variables?.otherCaseId === c.id}
                   disabled={link.isPending}
+                  className={`${secondaryButtonClass} min-h-11 px-3 py-1.5 text-sm`}
                   onClick={() => link.mutate({ caseId, otherCaseId: c.id })}
                 >
                   {t('duplicates.link')}
-                </button>
+                </PendingButton>
               </div>
             </li>
           ))}
@@ -86,14 +87,13 @@ export function DuplicateList({ caseId, version, candidates }: { caseId: string;
       >
         <div className="mt-6 flex justify-end gap-2">
           <ModalClose className={secondaryButtonClass}>{t('admin.cancel')}</ModalClose>
-          <button
-            type="button"
+          <PendingButton
+            pending={merge.isPending}
             className={primaryButtonClass}
-            disabled={merge.isPending}
             onClick={() => mergeTarget && merge.mutate({ caseId, intoCaseId: mergeTarget.id, expectedVersion: version })}
           >
             {t('duplicates.merge')}
-          </button>
+          </PendingButton>
         </div>
       </Modal>
     </section>

@@ -9,6 +9,7 @@ import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../
 import { SelectField } from '../../../_components/SelectField';
 import { describeError, useTRPC } from '../../../_lib/trpc';
 import { ErrorMessage } from '../../../_components/ErrorMessage';
+import { PendingButton } from '../../../_components/PendingButton';
 
 type Decision = 'accept' | 'decline' | 'transfer';
 
@@ -101,18 +102,18 @@ export function IntakeActions({
               />
             </Field>
           )}
-          <button type="submit" disabled={decide.isPending} className={`${primaryButtonClass} w-fit`}>
+          <PendingButton type="submit" pending={decide.isPending} className={`${primaryButtonClass} w-fit`}>
             {t('confirm')} · {t(decision)}
-          </button>
+          </PendingButton>
         </form>
       )}
       {errors.message && !Object.keys(errors.fields).length && (
         <ErrorMessage className="mt-3">{errors.message}</ErrorMessage>
       )}
       {actions.includes('record_visit') && (
-        <button type="button" className="mt-4 min-h-11 text-sm text-brand-700 underline" disabled={visit.isPending} onClick={() => visit.mutate({ caseId })}>
+        <PendingButton pending={visit.isPending} className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline" onClick={() => visit.mutate({ caseId })}>
           {t('recordVisit')}
-        </button>
+        </PendingButton>
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { primaryButtonClass } from '../../../_components/Field';
 import { describeError, useTRPC } from '../../../_lib/trpc';
 import { ErrorMessage } from '../../../_components/ErrorMessage';
+import { PendingButton } from '../../../_components/PendingButton';
 
 /**
  * The director's (or clerk's) panel picker: the routing rules' suggestions, lightest load
@@ -75,16 +76,16 @@ export function PanelAssigner({
           <ul className="mt-1 flex flex-col gap-1">
             {s.candidates.map((c) => (
               <li key={c.userId} className="flex items-center justify-between gap-2 text-sm">
-                <label className="flex items-center gap-2">
-                  <input type="checkbox" className="h-4 w-4" checked={selection.has(c.userId)} onChange={() => toggle(c.userId)} />
+                <label className="flex min-h-11 items-center gap-2">
+                  <input type="checkbox" className="h-5 w-5" checked={selection.has(c.userId)} onChange={() => toggle(c.userId)} />
                   <span className="whitespace-nowrap">{c.name}</span>
                   <span className="text-xs text-slate-500">
                     {c.organizationName} · {t('panel.load', { n: c.load })}
                   </span>
                 </label>
                 {selection.has(c.userId) && (
-                  <label className="flex shrink-0 items-center gap-1 whitespace-nowrap text-xs">
-                    <input type="radio" name="lead" checked={selection.get(c.userId) === true} onChange={() => makeLead(c.userId)} />
+                  <label className="flex min-h-11 shrink-0 items-center gap-1 whitespace-nowrap text-xs">
+                    <input className="h-5 w-5" type="radio" name="lead" checked={selection.get(c.userId) === true} onChange={() => makeLead(c.userId)} />
                     {t('panel.lead')}
                   </label>
                 )}
@@ -94,16 +95,15 @@ export function PanelAssigner({
         </fieldset>
       ))}
       <ErrorMessage className="mb-2">{error}</ErrorMessage>
-      <button
-        type="button"
+      <PendingButton
+        pending={assign.isPending}
         className={primaryButtonClass}
-        disabled={assign.isPending}
         onClick={() =>
           assign.mutate({ caseId, expectedVersion: version, members: [...selection].map(([userId, isLead]) => ({ userId, isLead })) })
         }
       >
         {t('panel.save')}
-      </button>
+      </PendingButton>
     </section>
   );
 }

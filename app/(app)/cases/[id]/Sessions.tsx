@@ -9,6 +9,7 @@ import { Field, inputClass, primaryButtonClass, secondaryButtonClass } from '../
 import { SelectField } from '../../../_components/SelectField';
 import { describeError, useTRPC } from '../../../_lib/trpc';
 import { ErrorMessage } from '../../../_components/ErrorMessage';
+import { PendingButton } from '../../../_components/PendingButton';
 
 interface Session {
   id: string;
@@ -110,7 +111,7 @@ export function Sessions({
           {t('session.title')}
         </h2>
         {canSchedule && !open && (
-          <button type="button" className={`${secondaryButtonClass} px-3 py-1.5 text-sm`} onClick={() => setOpen(true)}>
+          <button type="button" className={`${secondaryButtonClass} min-h-11 px-3 py-1.5 text-sm`} onClick={() => setOpen(true)}>
             {t('session.schedule')}
           </button>
         )}
@@ -171,9 +172,9 @@ export function Sessions({
                     />
                   </Field>
                   {formError}
-                  <button type="submit" className={`${primaryButtonClass} w-fit`} disabled={record.isPending}>
+                  <PendingButton type="submit" className={`${primaryButtonClass} w-fit`} pending={record.isPending}>
                     {t('session.record')}
-                  </button>
+                  </PendingButton>
                 </form>
               )}
               {moving?.sessionId === s.id && (
@@ -186,9 +187,9 @@ export function Sessions({
                 >
                   <SlotFields prefix={`move-${s.id}`} slot={moving.slot} onChange={(slot) => setMoving({ ...moving, slot })} errors={errors} />
                   {formError}
-                  <button type="submit" className={`${primaryButtonClass} w-fit`} disabled={reschedule.isPending}>
+                  <PendingButton type="submit" className={`${primaryButtonClass} w-fit`} pending={reschedule.isPending}>
                     {t('session.reschedule')}
-                  </button>
+                  </PendingButton>
                 </form>
               )}
               {cancelling?.sessionId === s.id && (
@@ -203,9 +204,9 @@ export function Sessions({
                     <input id={`cancel-${s.id}`} className={inputClass} value={cancelling.reason} onChange={(e) => setCancelling({ ...cancelling, reason: e.target.value })} />
                   </Field>
                   {formError}
-                  <button type="submit" className={`${primaryButtonClass} w-fit`} disabled={cancel.isPending}>
+                  <PendingButton type="submit" className={`${primaryButtonClass} w-fit`} pending={cancel.isPending}>
                     {t('session.confirmCancel')}
-                  </button>
+                  </PendingButton>
                 </form>
               )}
             </li>
@@ -240,9 +241,9 @@ export function Sessions({
             <ErrorMessage>{errors.fields.memberIds}</ErrorMessage>
           </fieldset>
           {formError}
-          <button type="submit" className={`${primaryButtonClass} w-fit`} disabled={schedule.isPending}>
+          <PendingButton type="submit" className={`${primaryButtonClass} w-fit`} pending={schedule.isPending}>
             {t('session.save')}
-          </button>
+          </PendingButton>
         </form>
       )}
     </section>

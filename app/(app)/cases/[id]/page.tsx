@@ -1,8 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { StatusBadge } from '../../../_components/StatusBadge';
+import { caseOrNotFound } from '../../../_lib/case-or-404';
 import { requireUser } from '../../../_lib/session';
 import { DuplicateList } from './DuplicateList';
 import { Checklist } from './Checklist';
@@ -21,11 +20,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const { api } = await requireUser();
   const renderedAt = new Date().toISOString();
-  const [view, timeline] = await Promise.all([api.case.get({ caseId: id }), api.case.timeline({ caseId: id })]).catch((error: unknown) => {
-    // A malformed id and a case the caller may not see both read as "not found".
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
-    throw error;
-  });
+  const [view, timeline] = await caseOrNotFound(Promise.all([api.case.get({ caseId: id }), api.case.timeline({ caseId: id })]));
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const category = t.has(`category.${view.category}`) ? t(`category.${view.category}`) : view.category;
   const applicants = view.parties.filter((p) => p.role === 'applicant');

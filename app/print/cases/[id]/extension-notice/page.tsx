@@ -1,16 +1,12 @@
-import { TRPCError } from '@trpc/server';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { caseOrNotFound } from '../../../../_lib/case-or-404';
 import { requireUser } from '../../../../_lib/session';
 
 /** 延期告知书: the petitioner is told in writing why the handling of their petition was extended, and until when. */
 export default async function ExtensionNoticePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { api } = await requireUser();
-  const notice = await api.case.extensionNotice({ caseId: id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
-    throw error;
-  });
+  const notice = await caseOrNotFound(api.case.extensionNotice({ caseId: id }));
   const [t, tAll, format] = await Promise.all([getTranslations('extensionNotice'), getTranslations(), getFormatter()]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'long' });
   return (

@@ -1,6 +1,7 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { EmptyState, PageTitle } from '../../_components/PageTitle';
-import { requireUser } from '../../_lib/session';
+import { EmptyState, PageTitle } from '../../../_components/PageTitle';
+import { requireUser } from '../../../_lib/session';
 
 export default async function RegionOverviewPage() {
   const { api } = await requireUser('supervisor');
@@ -23,7 +24,10 @@ export default async function RegionOverviewPage() {
             {centers.map((c) => (
               <tr key={c.id} className="border-t border-slate-100">
                 <td className="px-4 py-2">
-                  {c.name} <span className="font-mono text-xs text-slate-500">{c.regionCode}</span>
+                  <Link href={`/region/${c.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+                    {c.name}
+                  </Link>{' '}
+                  <span className="font-mono text-xs text-slate-600">{c.regionCode}</span>
                 </td>
                 <td className="px-4 py-2">{c.total}</td>
                 <td className="px-4 py-2">{c.open}</td>

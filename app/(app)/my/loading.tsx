@@ -1,0 +1,9 @@
+import { ListSkeleton, Loading } from '../../_components/Skeleton';
+
+export default function MyCasesLoading() {
+  return (
+    <Loading>
+      <ListSkeleton />
+    </Loading>
+  );
+}
