@@ -159,6 +159,8 @@ const rules = {
   record_session: panel,
   read_minutes: panel,
   update_checklist: either(centerStaff, panel),
+  // A party answers what the panel asks for with a file of their own.
+  answer_checklist: (r) => r.kind === 'party',
   // Personal data: shown masked to everyone; those who work the case may reveal one party's
   // full ID number and phone, which is audited. The tracking code for those who may hand it
   // to the petitioner.

@@ -4,7 +4,7 @@ import { checklistStatuses } from '../domain/checklist';
 import { sessionOutcomes } from '../domain/sessions';
 import { clockKinds, pauseReasons, tracks } from '../domain/tracks';
 import { changeTrack, extendClock, pauseClock, resumeClock } from '../services/clock-actions';
-import { listChecklist, updateChecklistItem } from '../services/checklist';
+import { answerChecklistItem, listChecklist, updateChecklistItem } from '../services/checklist';
 import { updateCaseDetails } from '../services/case-details';
 import { cancelSession, recordSession, rescheduleSession, scheduleSession } from '../services/sessions';
 import { getCaseView } from '../services/case-queries';
@@ -73,6 +73,10 @@ export const caseRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => updateChecklistItem(ctx.svc, ctx.access, input)),
+  /** A party answers a missing item with a file they added to the case. */
+  answerChecklistItem: caseProcedure
+    .input(z.object({ itemId: z.uuid(), evidenceId: z.uuid() }))
+    .mutation(({ ctx, input }) => answerChecklistItem(ctx.svc, ctx.access, input)),
   /** A page of the timeline, newest first, rendered for the caller; `before` pages back. */
   timeline: caseProcedure
     .input(z.object({ beforeId: optional(z.uuid()), limit: z.number().int().min(1).max(200).default(50) }))

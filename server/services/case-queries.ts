@@ -189,6 +189,8 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
     panel,
     clocks,
     sessions,
+    /** The next session to attend (the petitioner's next-step card). */
+    nextSession: sessions.find((s) => s.status === 'scheduled' && s.startsAt.getTime() > now.getTime()) ?? null,
     audience: audienceOf(access),
     writableVisibilities: writableVisibilities(access.relation),
     actions,

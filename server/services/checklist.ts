@@ -7,7 +7,7 @@ import type { Category } from '../domain/case-status';
 import { readiness, type ChecklistStatus } from '../domain/checklist';
 import { recordEvent } from './case-events';
 import { ensureCan } from './case-lock';
-import type { ServiceContext } from './context';
+import { actingUser, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 
 /** Gives a case its own evidence checklist from the center's template (or the defaults). */
@@ -95,5 +95,36 @@ export async function updateChecklistItem(ctx: ServiceContext, access: CaseAcces
         : { kind: 'checklist_updated' as const, payload: { label: item.label, assigneeName, dueOn: dueOn ?? null } };
     await recordEvent(tx, ctx, access, event, { users: newlyAssigned });
     return { id: item.id, status };
+  });
+}
+
+/**
+ * A party answers a missing checklist item with a file they added to this case: the item is
+ * provided by that file, and whoever was to obtain it is told.
+ */
+export async function answerChecklistItem(ctx: ServiceContext, access: CaseAccess, input: { itemId: string; evidenceId: string }) {
+  ensureCan(access, 'answer_checklist');
+  const user = actingUser(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const [item] = await tx
+      .select()
+      .from(checklistItems)
+      .where(and(eq(checklistItems.id, input.itemId), eq(checklistItems.caseId, access.caseId)))
+      .for('update');
+    if (!item) throw notFound();
+    if (item.status === 'provided') throw new ServiceError('conflict', 'checklist.alreadyProvided');
+    const [file] = await tx
+      .select({ id: evidenceFiles.id })
+      .from(evidenceFiles)
+      .where(and(eq(evidenceFiles.id, input.evidenceId), eq(evidenceFiles.caseId, access.caseId), eq(evidenceFiles.uploadedBy, user.id)));
+    if (!file) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'evidenceId' });
+    await tx.update(checklistItems).set({ status: 'provided', evidenceId: file.id, updatedAt: ctx.now() }).where(eq(checklistItems.id, item.id));
+    const lead = await tx
+      .select({ userId: panelMembers.userId })
+      .from(panelMembers)
+      .where(and(eq(panelMembers.caseId, access.caseId), eq(panelMembers.isLead, true), isNull(panelMembers.removedAt)));
+    const told = [...new Set([...(item.assigneeId ? [item.assigneeId] : []), ...lead.map((l) => l.userId)])];
+    await recordEvent(tx, ctx, access, { kind: 'checklist_provided', payload: { label: item.label } }, { users: told });
+    return { id: item.id, status: 'provided' as const };
   });
 }

@@ -12,6 +12,7 @@ async function as(login: string, landing: string, viewport = laptopViewport): Pr
 }
 
 const day = 86_400_000;
+const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const beijingDate = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
@@ -54,10 +55,15 @@ describe('legal clocks in the browser', () => {
     await page.locator('[id="applicants.0.name"]').fill('张建军');
     await page.locator('[id="applicants.0.phone"]').fill(`136${String(suffix).slice(-8)}`);
     await page.getByRole('button', { name: '提交' }).click();
-    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    // The clerk lands on the receipt, whose deadline is the same rolled-over date.
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}\/receipt$/);
+    const receiptDeadline = (await page.locator('strong').first().textContent())!;
+    const caseUrl = page.url().replace(/\/receipt$/, '');
+    await page.goto(caseUrl);
     const clocks = page.getByRole('list', { name: '法定期限' });
     await clocks.waitFor();
     expect(await clocks.getByText('受理期限').count()).toBe(1);
+    expect(await clocks.getByText(`${receiptDeadline} 24:00 前`).count()).toBe(1);
     await clocks.getByText('怎么算的').click();
     expect(await clocks.getByText(/顺延至其后第一个工作日/).count()).toBe(1);
     expect(await clocks.getByText('自次日起计 15 日（《信访工作条例》第二十二条）').count()).toBe(1);
@@ -104,5 +110,17 @@ describe('legal clocks in the browser', () => {
     await screenshot(petitioner, 'petitioner-inbox-session-phone');
     await notice.click();
     await petitioner.waitForURL(`${baseUrl}/cases/${created.id}`);
+
+    // The case opens on what comes next: the session, and the documents the panel asks for.
+    const next = petitioner.getByRole('region', { name: '下一步' });
+    await next.waitFor();
+    expect(await next.textContent()).toContain(room);
+    expect(await next.textContent()).toContain('现场照片或视频');
+    await screenshot(petitioner, 'petitioner-next-step-phone');
+    // The petitioner answers a checklist item with a photo from the phone.
+    const item = petitioner.getByRole('listitem').filter({ hasText: '现场照片或视频' });
+    await item.locator('input[type="file"]').setInputFiles({ name: '楼道.png', mimeType: 'image/png', buffer: photo });
+    await item.getByText('已提供').waitFor();
+    await expect.poll(() => next.textContent(), { timeout: 15_000 }).not.toContain('现场照片或视频');
   });
 });

@@ -201,6 +201,12 @@ const expectations: Record<string, Expectation> = {
     outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN' },
     otherwise: 'NOT_FOUND',
   },
+  // A party answers what the panel asks for; the fixture case has no such item.
+  'case.answerChecklistItem': {
+    input: (f) => ({ caseId: f.caseId, itemId: '00000000-0000-4000-8000-000000000000', evidenceId: '00000000-0000-4000-8000-000000000001' }),
+    outcomes: { anonymous: 'UNAUTHORIZED', clerk: 'FORBIDDEN', director: 'FORBIDDEN', supervisor: 'FORBIDDEN' },
+    otherwise: 'NOT_FOUND',
+  },
   'case.live': { input: (f) => ({ caseId: f.caseId, after: new Date() }), ...caseReaders },
   // Everyone who reads the case may write to it, but for the supervisor, who only watches.
   'case.post': {

@@ -377,6 +377,26 @@ describe('the evidence checklist', () => {
   });
 });
 
+describe('a party answering the checklist', () => {
+  it('provides a missing item with a file of their own, and the lead is told', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const item = (await petitioner.case.checklist({ caseId })).items.find((i) => i.status === 'missing')!;
+    const { tinyPng, uploadForm } = await import('./harness');
+    const file = await petitioner.evidence.upload(uploadForm(tinyPng(), '工资条.png', { caseId }));
+    const mediator = await callerAs(handle.db, 'mediator');
+    await mediator.inbox.markRead({});
+    await petitioner.case.answerChecklistItem({ caseId, itemId: item.id, evidenceId: file.id });
+    expect((await petitioner.case.checklist({ caseId })).items.find((i) => i.id === item.id)).toMatchObject({ status: 'provided', evidenceId: file.id });
+    expect((await mediator.inbox.list())[0]!.text).toBe(`案件 ${caseNumber}：王大海 确认材料已提供：${item.label}`);
+    expect((await refusal(petitioner.case.answerChecklistItem({ caseId, itemId: item.id, evidenceId: file.id }))).code).toBe('CONFLICT');
+    // Only with their own file on this case; and staff use their own controls.
+    const other = (await petitioner.case.checklist({ caseId })).items.find((i) => i.status === 'missing')!;
+    const staffFile = await mediator.evidence.upload(uploadForm(tinyPng(), '小组的.png', { caseId, visibility: 'parties' }));
+    expect((await refusal(petitioner.case.answerChecklistItem({ caseId, itemId: other.id, evidenceId: staffFile.id }))).code).toBe('BAD_REQUEST');
+    expect((await refusal(mediator.case.answerChecklistItem({ caseId, itemId: other.id, evidenceId: staffFile.id }))).code).toBe('FORBIDDEN');
+  });
+});
+
 describe('the case header', () => {
   it('shows the handling clock of the track chosen at acceptance, with how it was computed', async () => {
     const view = await (await callerAs(handle.db, 'mediator')).case.get({ caseId });

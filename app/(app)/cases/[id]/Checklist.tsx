@@ -5,13 +5,53 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { describeError, useTRPC } from '../../../_lib/trpc';
 import { ErrorMessage } from '../../../_components/ErrorMessage';
-import { PendingButton } from '../../../_components/PendingButton';
+import { PendingButton, Spinner } from '../../../_components/PendingButton';
 
 // Phone-sized: every control of an item is at least 44 px tall.
 const controlClass = 'min-h-11 rounded border border-slate-300 bg-white px-2';
 
-/** What evidence the case still needs, who will get it and by when; readiness for a session. */
-export function Checklist({ caseId, canEdit, panel }: { caseId: string; canEdit: boolean; panel: { userId: string; name: string }[] }) {
+/** A party answers a missing item with a file from their phone: uploaded to the case, then given to the item. */
+function AnswerItem({ caseId, itemId, onAnswered, onError }: { caseId: string; itemId: string; onAnswered: () => void; onError: (message: string) => void }) {
+  const t = useTranslations('checklist');
+  const trpc = useTRPC();
+  const upload = useMutation(trpc.evidence.upload.mutationOptions());
+  const answer = useMutation(trpc.case.answerChecklistItem.mutationOptions());
+  const pending = upload.isPending || answer.isPending;
+  async function choose(file: File | undefined) {
+    if (!file) return;
+    const form = new FormData();
+    form.set('file', file);
+    form.set('caseId', caseId);
+    try {
+      const stored = await upload.mutateAsync(form);
+      await answer.mutateAsync({ caseId, itemId, evidenceId: stored.id });
+      onAnswered();
+    } catch (error) {
+      const { message, fields } = describeError(error);
+      onError(fields.file ?? message);
+    }
+  }
+  return (
+    <label className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-dashed border-brand-600 px-3 text-brand-700 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600">
+      {pending && <Spinner />}
+      {pending ? t('answering') : t('answer')}
+      <input type="file" className="sr-only" disabled={pending} onChange={(e) => void choose(e.target.files?.[0])} />
+    </label>
+  );
+}
+
+/** What evidence the case still needs, who will get it and by when; readiness for a session. Parties answer with a file. */
+export function Checklist({
+  caseId,
+  canEdit,
+  canAnswer = false,
+  panel,
+}: {
+  caseId: string;
+  canEdit: boolean;
+  canAnswer?: boolean;
+  panel: { userId: string; name: string }[];
+}) {
   const t = useTranslations('checklist');
   const trpc = useTRPC();
   const checklist = useQuery(trpc.case.checklist.queryOptions({ caseId }));
@@ -52,6 +92,17 @@ export function Checklist({ caseId, canEdit, panel }: { caseId: string; canEdit:
                 {t('assignee')}: {item.assigneeName}
                 {item.dueOn && ` · ${t('dueOn')} ${item.dueOn}`}
               </span>
+            )}
+            {canAnswer && item.status === 'missing' && (
+              <AnswerItem
+                caseId={caseId}
+                itemId={item.id}
+                onAnswered={() => {
+                  setError(null);
+                  void checklist.refetch();
+                }}
+                onError={setError}
+              />
             )}
             {canEdit && item.status === 'missing' && (
               <>

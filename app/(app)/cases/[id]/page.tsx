@@ -9,6 +9,7 @@ import { ClockActions } from './ClockActions';
 import { Clocks } from './Clocks';
 import { Composer } from './Composer';
 import { IntakeActions } from './IntakeActions';
+import { NextStep } from './NextStep';
 import { PanelAssigner } from './PanelAssigner';
 import { PartyContact } from './PartyContact';
 import { Sessions } from './Sessions';
@@ -20,7 +21,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const { api } = await requireUser();
   const renderedAt = new Date().toISOString();
-  const [view, timeline] = await caseOrNotFound(Promise.all([api.case.get({ caseId: id }), api.case.timeline({ caseId: id })]));
+  const [view, timeline, checklist] = await caseOrNotFound(
+    Promise.all([api.case.get({ caseId: id }), api.case.timeline({ caseId: id }), api.case.checklist({ caseId: id })]),
+  );
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const category = t.has(`category.${view.category}`) ? t(`category.${view.category}`) : view.category;
   const applicants = view.parties.filter((p) => p.role === 'applicant');
@@ -47,6 +50,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   return (
     <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
       <article className="flex min-w-0 flex-1 flex-col gap-4">
+        {view.audience === 'parties' && (
+          <NextStep
+            status={view.status}
+            acceptanceDueAt={view.clocks.find((c) => c.kind === 'acceptance')?.dueAt ?? null}
+            next={view.nextSession}
+            missing={checklist.items.filter((i) => i.status === 'missing').map((i) => i.label)}
+          />
+        )}
         <header className={card}>
           <div className="flex flex-wrap items-center justify-between gap-2">
             <span className="font-mono text-sm text-slate-500">
@@ -117,7 +128,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </ul>
           )}
         </section>
-        {view.panel.length > 0 && <Checklist caseId={view.id} canEdit={has('update_checklist')} panel={panelList} />}
+        {view.panel.length > 0 && <Checklist caseId={view.id} canEdit={has('update_checklist')} canAnswer={has('answer_checklist')} panel={panelList} />}
         {(view.panel.length > 0 || view.sessions.length > 0) && (
           <Sessions
             caseId={view.id}
