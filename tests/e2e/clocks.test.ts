@@ -92,7 +92,8 @@ describe('legal clocks in the browser', () => {
     const mediatorId = staff[0]!.candidates.find((c) => c.name === '李建国')!.userId;
     await mutate(director, 'panel.assign', { caseId: created.id, members: [{ userId: mediatorId, isLead: true }], expectedVersion: 2 });
     const view = (await apiQuery(director, 'case.get', { caseId: created.id })) as { parties: { id: string; role: string }[] };
-    const startsAt = new Date(`${beijingDate(Date.now() + 7 * day)}T14:00:00+08:00`);
+    // A day of its own, so a rerun against a long-lived app does not clash with an earlier booking.
+    const startsAt = new Date(`${beijingDate(Date.now() + (7 + (suffix % 300)) * day)}T14:00:00+08:00`);
     const room = `第${String(suffix).slice(-2)}调解室`;
     await mutate(director, 'case.scheduleSession', {
       caseId: created.id,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demoAccounts, demoPassword } from '../../db/demo';
 import { homePathFor } from '../../server/domain/roles';
-import { fillPetition, receiptValue } from './petition-form';
+import { fillPetition, receiptValue, submitOwnPetition } from './petition-form';
 import { laptopViewport, launchBrowser, pageReady, phoneViewport, screenshot, signIn } from './server';
 
 const app = { baseUrl: inject('baseUrl') };
@@ -47,8 +47,7 @@ describe('the thin slice in a real browser', () => {
       respondent: `楼上住户 ${Date.now()}`,
     });
     await screenshot(page, 'petitioner-new-petition-phone');
-    await page.getByRole('button', { name: '提交', exact: true }).click();
-    await page.waitForURL(/\/cases\/[0-9a-f-]{36}\/receipt$/);
+    await submitOwnPetition(page);
     caseId = page.url().split('/').at(-2)!;
     expect(await receiptValue(page, '案件编号')).toMatch(/^330421-\d{4}-\d{6}$/);
     expect(await receiptValue(page, '查询码')).toMatch(/^[2-9A-Z]{8}$/);

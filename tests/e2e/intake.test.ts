@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoPassword } from '../../db/demo';
-import { fillPetition, receiptValue } from './petition-form';
+import { fillPetition, receiptValue, submitOwnPetition } from './petition-form';
 import { laptopViewport, pageReady, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
 
 const baseUrl = inject('baseUrl');
@@ -51,8 +51,7 @@ describe('one-window intake, end to end', () => {
       photo,
     });
     await screenshot(page, 'petitioner-group-petition-phone');
-    await page.getByRole('button', { name: '提交', exact: true }).click();
-    await page.waitForURL(/\/cases\/[0-9a-f-]{36}\/receipt$/);
+    await submitOwnPetition(page);
     groupNumber = await receiptValue(page, '案件编号');
     trackingCode = await receiptValue(page, '查询码');
     expect(groupNumber).toMatch(/^330421-\d{4}-\d{6}$/);

@@ -57,3 +57,20 @@ export async function pasteRoster(page: Page, lines: string[]) {
 export async function receiptValue(page: Page, label: string) {
   return (await page.locator(`dt:text-is("${label}") + dd`).textContent())!.trim();
 }
+
+/**
+ * Waits for the receipt after the petitioner's form was sent; when it warns of a similar case
+ * of theirs first (other tests of the run may have filed one), says it is a different matter.
+ */
+export async function reachReceipt(page: Page) {
+  const dialog = page.getByRole('dialog', { name: '您可能已经反映过这件事' });
+  const receipt = /\/cases\/[0-9a-f-]{36}\/receipt$/;
+  await Promise.race([page.waitForURL(receipt), dialog.waitFor().then(() => dialog.getByRole('button', { name: '不是同一件事，继续提交' }).click())]);
+  await page.waitForURL(receipt);
+}
+
+/** Submits the petitioner's form and lands on the receipt. */
+export async function submitOwnPetition(page: Page) {
+  await page.getByRole('button', { name: '提交', exact: true }).click();
+  await reachReceipt(page);
+}

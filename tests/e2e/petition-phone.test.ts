@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoPassword } from '../../db/demo';
-import { fillPetition, pasteRoster, receiptValue } from './petition-form';
+import { fillPetition, pasteRoster, reachReceipt, receiptValue } from './petition-form';
 import { laptopViewport, pageReady, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
 
 const baseUrl = inject('baseUrl');
@@ -75,7 +75,7 @@ describe('thirty workers on a phone', () => {
     await busySubmit(page, '正在检查是否重复反映…').waitFor();
     releaseCheck();
 
-    await page.waitForURL(/\/cases\/[0-9a-f-]{36}\/receipt$/);
+    await reachReceipt(page);
     const caseNumber = await receiptValue(page, '案件编号');
     const trackingCode = await receiptValue(page, '查询码');
     expect(await page.getByText('您的反映已提交').count()).toBe(1);

@@ -458,3 +458,16 @@ describe('links and merges as the people involved see them', () => {
     expect((await petitioner.case.get({ caseId: created.id })).evidence.map((e) => e.fileName)).toEqual(['照片.png']);
   });
 });
+
+describe('in-person visits', () => {
+  it('keeps a merged walk-in’s visit on the case it joins (最多跑一次 counts the person, not the paperwork)', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const group = await submitNew(petitioner, petition());
+    const clerk = await callerAs(handle.db, 'clerk');
+    const walkIn = await clerk.intake.register({ ...petition({ applicants: [{ name: '来访工人', phone: '13611113333' }] }), channel: 'walk_in', inPerson: true });
+    expect((await clerk.case.get({ caseId: walkIn.id })).visitCount).toBe(1);
+    expect((await clerk.case.get({ caseId: group.id })).visitCount).toBe(0);
+    await clerk.intake.merge({ caseId: walkIn.id, intoCaseId: group.id, expectedVersion: 1 });
+    expect((await clerk.case.get({ caseId: group.id })).visitCount).toBe(1);
+  });
+});
