@@ -27,7 +27,7 @@ export function TrackForm({ caseNumber = '' }: { caseNumber?: string }) {
     <div className="flex flex-col gap-6">
       <form onSubmit={handleSubmit((v) => lookup.mutate(v))} className="flex flex-col gap-4" noValidate>
         <Field id="caseNumber" label={t('track.caseNumber')} error={problem?.fields.caseNumber}>
-          <input id="caseNumber" placeholder="330421-2026-000123" aria-invalid={!!problem?.fields.caseNumber} className={inputClass} {...register('caseNumber')} />
+          <input id="caseNumber" placeholder="330421-2026-000123" aria-invalid={!!problem?.fields.caseNumber} className={inputClass} defaultValue={caseNumber} {...register('caseNumber')} />
         </Field>
         <Field id="trackingCode" label={t('track.trackingCode')} error={problem?.fields.trackingCode}>
           <input
