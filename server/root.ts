@@ -8,6 +8,8 @@ import { inboxRouter } from './routers/inbox';
 import { intakeRouter } from './routers/intake';
 import { panelRouter } from './routers/panel';
 import { petitionRouter } from './routers/petition';
+import { resolutionRouter } from './routers/resolution';
+import { verifyRouter } from './routers/verify';
 import { systemRouter } from './routers/system';
 import { trackingRouter } from './routers/tracking';
 import { createCallerFactory, router } from './trpc';
@@ -22,6 +24,8 @@ export const appRouter = router({
   inbox: inboxRouter,
   evidence: evidenceRouter,
   tracking: trackingRouter,
+  resolution: resolutionRouter,
+  verify: verifyRouter,
   center: centerRouter,
   clock: clockRouter,
   admin: adminRouter,

@@ -8,7 +8,7 @@ const tone: Record<CaseStatus, string> = {
   transferred: 'bg-slate-200 text-slate-800',
   merged: 'bg-slate-200 text-slate-800',
   mediating: 'bg-amber-100 text-amber-900',
-  agreed: 'bg-emerald-100 text-emerald-900',
+  performing: 'bg-emerald-100 text-emerald-900',
   referred: 'bg-orange-100 text-orange-900',
   closed: 'bg-emerald-200 text-emerald-950',
   reopened: 'bg-rose-100 text-rose-900',

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CaseStatus, Channel, PartyKind, PartyRole, Visibility } from '../../server/domain/case-status';
 import type { Track } from '../../server/domain/tracks';
+import type { ClosureOutcome, VisitReason } from '../../server/domain/agreements';
 import { centers } from './centers';
 import { users } from './users';
 
@@ -31,6 +32,9 @@ export const cases = pgTable(
     /** When the center received the matter (a letter's or transfer's date, else the submission): clocks start here. */
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Set when the case is closed (its details in case_closures); cleared if it is reopened. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    outcome: text('outcome').$type<ClosureOutcome>(),
     createdBy: uuid('created_by').references(() => users.id),
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -130,6 +134,8 @@ export const caseVisits = pgTable(
     ...caseScoped(),
     recordedBy: uuid('recorded_by').references(() => users.id),
     visitedAt: timestamp('visited_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Required by the process, voluntary, or to attend a session (最多跑一次 counts the required ones). */
+    reason: text('reason').$type<VisitReason>().notNull().default('required'),
     note: text('note'),
   },
   (t) => [index('case_visits_case_id_idx').on(t.caseId)],

@@ -11,3 +11,4 @@ export * from './sessions';
 export * from './checklists';
 export * from './clocks';
 export * from './settings';
+export * from './resolution';

@@ -24,7 +24,7 @@ import type { SessionUser } from './session-user';
 
 export type CaseRelation =
   | { kind: 'party'; partyIds: string[] }
-  | { kind: 'panel'; isLead: boolean }
+  | { kind: 'panel'; isLead: boolean; role: Role }
   | { kind: 'center_staff'; role: 'clerk' | 'director' }
   | { kind: 'supervisor' };
 
@@ -53,7 +53,7 @@ export async function resolveCaseAccess(db: Database, user: SessionUser, caseId:
     .from(panelMembers)
     .where(and(eq(panelMembers.caseId, caseId), eq(panelMembers.userId, user.id), isNull(panelMembers.removedAt)))
     .limit(1);
-  if (member) return access({ kind: 'panel', isLead: member.isLead });
+  if (member) return access({ kind: 'panel', isLead: member.isLead, role: user.role });
   if (isCenterWide(user.role) && user.centerId === row.centerId) return access({ kind: 'center_staff', role: user.role });
   if (user.role === 'supervisor' && user.regionCode && regionContains(user.regionCode, row.regionCode)) {
     return access({ kind: 'supervisor' });
@@ -124,6 +124,8 @@ const centerStaff: Rule = (r) => r.kind === 'center_staff';
 const director: Rule = (r) => r.kind === 'center_staff' && r.role === 'director';
 const panel: Rule = (r) => r.kind === 'panel';
 const lead: Rule = (r) => r.kind === 'panel' && r.isLead;
+const judge: Rule = (r) => r.kind === 'panel' && r.role === 'judge';
+const party: Rule = (r) => r.kind === 'party';
 const either =
   (...rules: Rule[]): Rule =>
   (r) =>
@@ -160,7 +162,33 @@ const rules = {
   read_minutes: panel,
   update_checklist: either(centerStaff, panel),
   // A party answers what the panel asks for with a file of their own.
-  answer_checklist: (r) => r.kind === 'party',
+  answer_checklist: party,
+  // Resolution. The lead writes the agreement (and records an oral one); marks made at the
+  // window are recorded by whoever works the case; a party confirms on their own phone; the
+  // lead signs as mediator and the lead or the director applies the committee's seal.
+  draft_agreement: lead,
+  record_oral_agreement: lead,
+  record_mark: either(centerStaff, panel),
+  confirm_agreement: party,
+  sign_as_mediator: lead,
+  affix_seal: either(lead, director),
+  // Judicial confirmation: the lead files it with the parties; the judge on the panel records
+  // what the court decides.
+  apply_confirmation: either(lead, director),
+  record_court_decision: judge,
+  // Performance: payments are recorded at the window or by the panel; routes for a missed term
+  // are prepared by those who work the case.
+  record_payment: either(centerStaff, panel),
+  generate_document: either(centerStaff, panel),
+  record_service: either(centerStaff, panel),
+  // Ending the case.
+  terminate: either(lead, director),
+  close: either(lead, director),
+  reply: director,
+  assign_out: centerStaff,
+  receive_report: centerStaff,
+  // Adding the workers of a group case from a pasted list or a spreadsheet.
+  import_roster: either(centerStaff, panel),
   // Personal data: shown masked to everyone; those who work the case may reveal one party's
   // full ID number and phone, which is audited. The tracking code for those who may hand it
   // to the petitioner.

@@ -3,6 +3,8 @@ import { channels, type Visibility } from './case-status';
 import { panelRoles } from './roles';
 import { sessionOutcomes } from './sessions';
 import { clockKinds, pauseReasons, tracks } from './tracks';
+import { closureOutcomes, markMethods, replyDecisions, terminationKinds } from './agreements';
+import { documentKinds } from './documents';
 
 /**
  * Everything that happens to a case is one of these typed events: a kind and a payload
@@ -81,6 +83,31 @@ export const caseEventSchemas = {
   clock_paused: z.object({ clock: z.enum(clockKinds), reason: z.enum(pauseReasons), note: text.nullable() }),
   clock_resumed: z.object({ clock: z.enum(clockKinds), dueAt: iso }),
   clock_reminder: z.object({ clock: z.enum(clockKinds), threshold: z.enum(clockThresholds), dueAt: iso }),
+  applicants_added: z.object({ count: z.number().int(), total: z.number().int() }),
+  agreement_drafted: z.object({ agreementId: id, number: text, supplement: z.boolean() }),
+  agreement_updated: z.object({ agreementId: id, terms: z.number().int(), total: text }),
+  agreement_marked: z.object({
+    agreementId: id,
+    mark: z.enum(['party', 'mediator', 'committee_seal']),
+    partyName: text.nullable(),
+    method: z.enum(markMethods),
+  }),
+  agreement_effective: z.object({ agreementId: id, number: text, oral: z.boolean(), effectiveAt: iso }),
+  mediation_terminated: z.object({ kind: z.enum(terminationKinds), reason: text }),
+  confirmation_applied: z.object({ court: text, agreementNumber: text }),
+  confirmation_accepted: z.object({ court: text }),
+  confirmation_decided: z.object({ confirmed: z.boolean(), reason: text.nullable(), enforcementUntil: text.nullable() }),
+  confirmation_window_closed: z.object({ agreementNumber: text }),
+  payment_recorded: z.object({ term: text, obligee: text.nullable(), amount: text, paidOn: text, outstanding: text }),
+  act_performed: z.object({ term: text }),
+  term_due_soon: z.object({ term: text, obligee: text.nullable(), dueOn: text, outstanding: text }),
+  term_missed: z.object({ term: text, obligee: text.nullable(), dueOn: text, outstanding: text }),
+  document_generated: z.object({ documentId: id, document: z.enum(documentKinds), hash: text, partyName: text.nullable() }),
+  document_served: z.object({ document: z.enum(documentKinds), partyName: text, method: text }),
+  case_closed: z.object({ outcome: z.enum(closureOutcomes), amountClaimed: text.nullable(), amountRecovered: text.nullable() }),
+  petition_replied: z.object({ decision: z.enum(replyDecisions), reviewBy: text }),
+  assigned_out: z.object({ destination: text, reportDueOn: text }),
+  report_received: z.object({ destination: text }),
 } as const;
 
 export type EventKind = keyof typeof caseEventSchemas;
@@ -129,6 +156,27 @@ export const eventMeta: Record<EventKind, EventMeta> = {
   clock_paused: fact('parties', true),
   clock_resumed: fact('parties', true),
   clock_reminder: fact('panel', false, false),
+  applicants_added: fact('parties'),
+  // The workers see the terms as soon as they are drafted, and when they take effect.
+  agreement_drafted: fact('parties'),
+  agreement_updated: fact('parties'),
+  agreement_marked: fact('parties'),
+  agreement_effective: fact('parties', true),
+  mediation_terminated: fact('parties', true),
+  confirmation_applied: fact('parties', true),
+  confirmation_accepted: fact('parties', true),
+  confirmation_decided: fact('parties', true),
+  confirmation_window_closed: fact('parties'),
+  payment_recorded: fact('parties'),
+  act_performed: fact('parties'),
+  term_due_soon: fact('panel', false, false),
+  term_missed: fact('panel'),
+  document_generated: fact('panel'),
+  document_served: fact('parties'),
+  case_closed: fact('parties', true),
+  petition_replied: fact('parties', true),
+  assigned_out: fact('parties', true),
+  report_received: fact('parties', true),
 };
 
 export const publicEventKinds = eventKinds.filter((k) => eventMeta[k].public);

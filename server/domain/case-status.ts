@@ -5,14 +5,16 @@ export const caseStatuses = [
   'transferred',
   'merged',
   'mediating',
-  'agreed',
+  // An agreement has taken effect; its terms are being performed.
+  'performing',
+  // Assigned to another body (交办), which reports back by a date.
   'referred',
   'closed',
   'reopened',
 ] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
-export const openStatuses: readonly CaseStatus[] = ['registered', 'accepted', 'mediating', 'agreed', 'reopened'];
+export const openStatuses: readonly CaseStatus[] = ['registered', 'accepted', 'mediating', 'performing', 'referred', 'reopened'];
 
 export const channels = ['online', 'walk_in', 'hotline', 'letter', 'transfer', 'terminal'] as const;
 export type Channel = (typeof channels)[number];

@@ -134,6 +134,52 @@ const renderers: { [K in EventKind]: Renderer<K> } = {
   clock_reminder: (p, c) => ({
     title: c.t(`events.clock_reminder.${p.threshold}`, { clock: c.t(`clock.kind.${p.clock}`), due: c.dateTime(p.dueAt) }),
   }),
+  applicants_added: (p, c) => ({ title: c.t('events.applicants_added', { actor: c.actor, count: p.count, total: p.total }) }),
+  agreement_drafted: (p, c) => ({ title: c.t(p.supplement ? 'events.supplement_drafted' : 'events.agreement_drafted', { actor: c.actor, number: p.number }) }),
+  agreement_updated: (p, c) => ({ title: c.t('events.agreement_updated', { actor: c.actor, terms: p.terms, total: p.total }) }),
+  agreement_marked: (p, c) => ({
+    title:
+      p.mark === 'party'
+        ? c.t('events.agreement_marked.party', { name: p.partyName ?? '', method: c.t(`agreement.method.${p.method}`) })
+        : c.t(`events.agreement_marked.${p.mark}`, { actor: c.actor }),
+  }),
+  agreement_effective: (p, c) => ({ title: c.t(p.oral ? 'events.oral_agreement_effective' : 'events.agreement_effective', { number: p.number, date: c.dateTime(p.effectiveAt) }) }),
+  mediation_terminated: (p, c) => ({
+    title: c.t('events.mediation_terminated', { actor: c.actor, kind: c.t(`closure.termination.${p.kind}`) }),
+    details: c.audience === 'public' ? [] : [c.t('events.reason', { reason: p.reason })],
+  }),
+  confirmation_applied: (p, c) => ({ title: c.t('events.confirmation_applied', { actor: c.actor, court: p.court, number: p.agreementNumber }) }),
+  confirmation_accepted: (p, c) => ({ title: c.t('events.confirmation_accepted', { court: p.court }) }),
+  confirmation_decided: (p, c) => ({
+    title: c.t(p.confirmed ? 'events.confirmation_confirmed' : 'events.confirmation_rejected'),
+    details: [
+      ...(p.reason ? [c.t('events.reason', { reason: p.reason })] : []),
+      ...(p.enforcementUntil ? [c.t('events.enforcementUntil', { date: c.date(p.enforcementUntil) })] : []),
+    ],
+  }),
+  confirmation_window_closed: (p, c) => ({ title: c.t('events.confirmation_window_closed', { number: p.agreementNumber }) }),
+  payment_recorded: (p, c) => ({
+    title: c.t('events.payment_recorded', { actor: c.actor, amount: p.amount, obligee: p.obligee ?? c.t('events.someone'), date: c.date(p.paidOn) }),
+    details: [p.term, c.t('events.outstanding', { amount: p.outstanding })],
+  }),
+  act_performed: (p, c) => ({ title: c.t('events.act_performed', { actor: c.actor }), details: [p.term] }),
+  term_due_soon: (p, c) => ({ title: c.t('events.term_due_soon', { obligee: p.obligee ?? '', date: c.date(p.dueOn), amount: p.outstanding }), details: [p.term] }),
+  term_missed: (p, c) => ({ title: c.t('events.term_missed', { obligee: p.obligee ?? '', date: c.date(p.dueOn), amount: p.outstanding }), details: [p.term] }),
+  document_generated: (p, c) => ({
+    title: c.t('events.document_generated', { actor: c.actor, document: c.t(`documents.kind.${p.document}`) }),
+    details: p.partyName ? [p.partyName] : [],
+  }),
+  document_served: (p, c) => ({ title: c.t('events.document_served', { document: c.t(`documents.kind.${p.document}`), name: p.partyName, method: c.t(`documents.service.${p.method}`) }) }),
+  case_closed: (p, c) => ({
+    title: c.t('events.case_closed', { actor: c.actor, outcome: c.t(`closure.outcome.${p.outcome}`) }),
+    details: p.amountClaimed ? [c.t('events.amounts', { claimed: p.amountClaimed, recovered: p.amountRecovered ?? '0.00' })] : [],
+  }),
+  petition_replied: (p, c) => ({
+    title: c.t('events.petition_replied', { actor: c.actor, decision: c.t(`closure.reply.${p.decision}`) }),
+    details: [c.t('events.reviewBy', { date: c.date(p.reviewBy) })],
+  }),
+  assigned_out: (p, c) => ({ title: c.t('events.assigned_out', { actor: c.actor, destination: p.destination, date: c.date(p.reportDueOn) }) }),
+  report_received: (p, c) => ({ title: c.t('events.report_received', { destination: p.destination }) }),
 };
 
 /** The event as `audience` reads it, or null when it is not for them (the public page). */

@@ -10,8 +10,8 @@ export type Track = (typeof tracks)[number];
 export const clockUnits = ['calendar', 'working'] as const;
 export type ClockUnit = (typeof clockUnits)[number];
 
-/** What a clock starts from: the day the center received the matter, or the acceptance decision. */
-export type ClockBasis = 'received' | 'accepted';
+/** What a clock starts from: receipt, the acceptance decision, or the event that opens it (an agreement taking effect, an application, an assignment). */
+export type ClockBasis = 'received' | 'accepted' | 'event';
 
 /** How a clock may be extended: once by the director (petitions), or with the parties' consent (mediation). */
 export type ExtensionRule = { kind: 'director_once'; maxDays: number } | { kind: 'parties_consent' } | { kind: 'none' };
@@ -25,7 +25,7 @@ export interface ClockRule {
   extension: ExtensionRule;
 }
 
-export const clockKinds = ['acceptance', 'handling'] as const;
+export const clockKinds = ['acceptance', 'handling', 'judicial_confirmation', 'court_acceptance', 'court_decision', 'report'] as const;
 export type ClockKind = (typeof clockKinds)[number];
 
 /** The only reasons a clock may stop: an appraisal or assessment, a hearing, a party who cannot be reached. */
@@ -58,9 +58,25 @@ export const handlingRules: Record<Track, ClockRule | null> = {
   consultation: null,
 };
 
+/**
+ * Clocks after mediation (defaults; not overridden per center — they bind the parties and the court):
+ * - judicial confirmation: the parties apply jointly within 30 days of the agreement taking
+ *   effect (人民调解法 art. 33);
+ * - the court accepts within 3 days and decides within 15, extendable by 10 (民事诉讼法
+ *   arts. 205–206, 最高人民法院关于人民调解协议司法确认程序的若干规定 (法释〔2011〕5号));
+ * - an assignment (交办) is reported back by the date the assigning body sets.
+ */
+export const eventClockRules: Record<Exclude<ClockKind, 'acceptance' | 'handling'>, ClockRule> = {
+  judicial_confirmation: { days: 30, unit: 'calendar', basis: 'event', source: 'law.judicialConfirmation', extension: { kind: 'none' } },
+  court_acceptance: { days: 3, unit: 'calendar', basis: 'event', source: 'law.confirmationProcedure', extension: { kind: 'none' } },
+  court_decision: { days: 15, unit: 'calendar', basis: 'event', source: 'law.confirmationProcedure', extension: { kind: 'director_once', maxDays: 10 } },
+  report: { days: 15, unit: 'calendar', basis: 'event', source: 'law.assignmentReport', extension: { kind: 'none' } },
+};
+
 /** The key a center's override of a clock is stored under (`acceptance`, `handling:petition`). */
 export function clockPolicyKey(kind: ClockKind, track?: Track | null): string {
-  return kind === 'acceptance' ? 'acceptance' : `handling:${track}`;
+  if (kind === 'handling') return `handling:${track}`;
+  return kind;
 }
 
 /** Every clock a center can override, with its statutory default. */
@@ -76,7 +92,7 @@ export function defaultClockPolicies(): { key: string; rule: ClockRule }[] {
 
 /** A center's override replaces the days and the unit, never the basis, source or extension rule. */
 export function ruleFor(kind: ClockKind, track: Track | null, override?: { days: number; unit: ClockUnit } | null): ClockRule | null {
-  const base = kind === 'acceptance' ? acceptanceRule : track ? handlingRules[track] : null;
+  const base = kind === 'acceptance' ? acceptanceRule : kind === 'handling' ? (track ? handlingRules[track] : null) : eventClockRules[kind];
   if (!base) return null;
   return override ? { ...base, days: override.days, unit: override.unit } : base;
 }

@@ -9,6 +9,7 @@ import { smsSender } from './sms';
 
 interface Recipients {
   applicants?: boolean;
+  parties?: string[];
   users?: string[];
   purpose?: NoticePurpose;
 }
@@ -29,11 +30,16 @@ export async function sendCaseNotices(
   const purpose = recipients.purpose ?? 'event';
   const staffIds = [...new Set(recipients.users ?? [])].filter((id) => id !== self);
   const [applicants, staff, [kase]] = await Promise.all([
-    recipients.applicants
+    recipients.applicants || recipients.parties?.length
       ? tx
           .select({ userId: caseParties.userId, phone: caseParties.phone })
           .from(caseParties)
-          .where(and(eq(caseParties.caseId, target.caseId), eq(caseParties.role, 'applicant')))
+          .where(
+            and(
+              eq(caseParties.caseId, target.caseId),
+              recipients.applicants ? eq(caseParties.role, 'applicant') : inArray(caseParties.id, recipients.parties!),
+            ),
+          )
       : Promise.resolve([]),
     staffIds.length
       ? tx.select({ id: users.id, phone: users.phone }).from(users).where(and(inArray(users.id, staffIds), eq(users.status, 'active')))

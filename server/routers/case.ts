@@ -3,6 +3,7 @@ import { visibilities } from '../domain/case-status';
 import { checklistStatuses } from '../domain/checklist';
 import { sessionOutcomes } from '../domain/sessions';
 import { clockKinds, pauseReasons, tracks } from '../domain/tracks';
+import { visitReasons } from '../domain/agreements';
 import { changeTrack, extendClock, pauseClock, resumeClock } from '../services/clock-actions';
 import { answerChecklistItem, listChecklist, updateChecklistItem } from '../services/checklist';
 import { updateCaseDetails } from '../services/case-details';
@@ -26,7 +27,7 @@ const sessionSlot = {
 export const caseRouter = router({
   get: caseProcedure.query(({ ctx }) => getCaseView(ctx.db, ctx.access, ctx.user, ctx.locale)),
   recordVisit: caseProcedure
-    .input(z.object({ note: optional(z.string().trim().max(500)) }))
+    .input(z.object({ note: optional(z.string().trim().max(500)), reason: z.enum(visitReasons).default('required') }))
     .mutation(({ ctx, input }) => recordVisit(ctx.svc, ctx.access, input)),
   /** Server-sent events of the entries the caller may read, rendered for them, as they are written. */
   live: caseProcedure

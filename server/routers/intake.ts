@@ -6,8 +6,9 @@ import { centerDestinations } from '../services/center-config';
 import { clockRuleFor } from '../services/clocks';
 import { decideAcceptance, linkCases, mergeCase } from '../services/intake-decisions';
 import { registerPetition } from '../services/register-petition';
+import { assignOut } from '../services/closure';
 import { caseProcedure, roleProcedure, router } from '../trpc';
-import { optional } from './fields';
+import { dateField, optional } from './fields';
 import { clerkPetitionInput } from './petition.schema';
 
 const intakeStaff = roleProcedure('clerk', 'director');
@@ -59,6 +60,11 @@ export const intakeRouter = router({
   merge: caseProcedure
     .input(z.object({ intoCaseId: z.uuid(), expectedVersion: z.number().int().min(1) }))
     .mutation(({ ctx, input }) => mergeCase(ctx.svc, ctx.access, input)),
+
+  /** 交办: assigned to another body, which reports back by a date. */
+  assignOut: caseProcedure
+    .input(z.object({ destination: z.string().trim().min(1).max(100), reportDueOn: dateField, expectedVersion: z.number().int().min(1) }))
+    .mutation(({ ctx, input }) => assignOut(ctx.svc, ctx.access, input)),
 
   link: caseProcedure
     .input(z.object({ otherCaseId: z.uuid() }))

@@ -22,6 +22,8 @@ export type NewEvent = CaseEvent & {
 export interface NoticeSpec {
   /** The case's applicants: an inbox entry for those with an account, an SMS to every phone. */
   applicants?: boolean;
+  /** Only these parties (e.g. the worker a payment went to), the same way. */
+  parties?: string[];
   /** Staff to tell (the actor is never told of their own act). */
   users?: string[];
   purpose?: NoticePurpose;
@@ -37,7 +39,7 @@ export async function recordEvent(tx: Database, ctx: ServiceContext, target: Cas
   const visibility = meta.visibility === 'chosen' ? event.visibility : meta.visibility;
   if (!visibility) throw new Error(`the writer of a ${event.kind} event must choose its visibility`);
   // A notice tells the parties only of what they may read on the timeline.
-  if (notices?.applicants && visibility !== 'parties') throw new Error(`${event.kind} at ${visibility} cannot be told to the parties`);
+  if ((notices?.applicants || notices?.parties?.length) && visibility !== 'parties') throw new Error(`${event.kind} at ${visibility} cannot be told to the parties`);
   const payload = caseEventSchemas[event.kind].parse(event.payload) as Record<string, unknown>;
   const [row] = await tx
     .insert(timelineEvents)

@@ -50,10 +50,14 @@ async function specOf(db: Database, clock: ClockRow): Promise<ClockSpec> {
   return { start: clock.startAt, days: clock.days, unit: clock.unit, extensions: clock.extensions, pauses };
 }
 
-/** Starts a clock of the case by its rule; a kind without a rule (consultation handling) starts nothing. */
-export async function startClock(tx: Database, target: CaseRef, kind: ClockKind, track: Track | null, start: Date) {
-  const rule = await clockRuleFor(tx, target.centerId, kind, track);
-  if (!rule) return null;
+/**
+ * Starts a clock of the case by its rule; a kind without a rule (consultation handling) starts
+ * nothing. `days` replaces the rule's length when another body sets it (a report due by a date).
+ */
+export async function startClock(tx: Database, target: CaseRef, kind: ClockKind, track: Track | null, start: Date, days?: number) {
+  const found = await clockRuleFor(tx, target.centerId, kind, track);
+  if (!found) return null;
+  const rule = days ? { ...found, days } : found;
   const { dueAt } = computeDue({ start, days: rule.days, unit: rule.unit, extensions: [], pauses: [] }, await loadCalendar(tx));
   const [row] = await tx
     .insert(caseClocks)

@@ -1,9 +1,10 @@
-import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseClocks, cases, clockAlerts, panelMembers, users } from '../../db/schema';
+import { agreements, caseClocks, cases, clockAlerts, panelMembers, users } from '../../db/schema';
 import { thresholdAt } from '../domain/clocks';
 import { recordEvent } from './case-events';
-import { systemContext } from './context';
+import { systemContext, type ServiceContext } from './context';
+import { runTermSweep } from './performance';
 import { logError } from '../log';
 
 /**
@@ -35,13 +36,9 @@ export async function runDeadlineSweep(db: Database, now: Date = new Date()): Pr
           .returning({ clockId: clockAlerts.clockId });
         if (claimed.length === 0) return false;
         const recipients = await whoMustAct(tx, clock, threshold === 'overdue');
-        await recordEvent(
-          tx,
-          ctx,
-          { centerId: clock.centerId, caseId: clock.caseId },
-          { kind: 'clock_reminder', payload: { clock: clock.kind, threshold, dueAt: clock.dueAt!.toISOString() } },
-          { users: recipients },
-        );
+        const target = { centerId: clock.centerId, caseId: clock.caseId };
+        await recordEvent(tx, ctx, target, { kind: 'clock_reminder', payload: { clock: clock.kind, threshold, dueAt: clock.dueAt!.toISOString() } }, { users: recipients });
+        if (clock.kind === 'judicial_confirmation' && threshold === 'overdue') await closeConfirmationWindow(tx, ctx, clock);
         return true;
       });
       if (told) sent++;
@@ -51,6 +48,18 @@ export async function runDeadlineSweep(db: Database, now: Date = new Date()): Pr
     }
   }
   return { sent };
+}
+
+/** The 30 days to apply for judicial confirmation are over: the window closes and the parties are told. */
+async function closeConfirmationWindow(tx: Database, ctx: ServiceContext, clock: { id: string; centerId: string; caseId: string }) {
+  await tx.update(caseClocks).set({ state: 'stopped', stoppedAt: ctx.now() }).where(eq(caseClocks.id, clock.id));
+  const [agreement] = await tx
+    .select({ number: agreements.number })
+    .from(agreements)
+    .where(and(eq(agreements.caseId, clock.caseId), eq(agreements.state, 'effective'), eq(agreements.kind, 'written')))
+    .orderBy(desc(agreements.effectiveAt))
+    .limit(1);
+  await recordEvent(tx, ctx, clock, { kind: 'confirmation_window_closed', payload: { agreementNumber: agreement?.number ?? '' } }, { applicants: true });
 }
 
 async function whoMustAct(tx: Database, clock: { kind: string; centerId: string; caseId: string; createdBy: string | null }, overdue: boolean): Promise<string[]> {
@@ -83,7 +92,9 @@ export function scheduleDeadlineSweeps(open: () => Promise<Database>, everyMs: n
   if (timer) return;
   const tick = async () => {
     try {
-      await runDeadlineSweep(await open());
+      const db = await open();
+      await runDeadlineSweep(db);
+      await runTermSweep(db);
     } catch (error) {
       logError('sweep.run', error);
     }

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import { caseLinks, caseParties, caseVisits, evidenceFiles, referralDestinations } from '../../db/schema';
 import { resolveCaseAccess, type CaseAccess } from '../auth/policy';
 import { suggestTrack, type Track } from '../domain/tracks';
+import type { VisitReason } from '../domain/agreements';
 import { recordEvent } from './case-events';
 import { lockCase, setStatus, ensureCan } from './case-lock';
 import { endClocks, startClock } from './clocks';
@@ -147,13 +148,13 @@ export async function linkCases(ctx: ServiceContext, access: CaseAccess, input: 
 }
 
 /** One more in-person visit for the case (the 最多跑一次 count). */
-export async function recordVisit(ctx: ServiceContext, access: CaseAccess, input: { note?: string }) {
+export async function recordVisit(ctx: ServiceContext, access: CaseAccess, input: { note?: string; reason?: VisitReason }) {
   ensureCan(access, 'record_visit');
   const user = actingUser(ctx);
   return ctx.db.transaction(async (tx) => {
     const [visit] = await tx
       .insert(caseVisits)
-      .values({ centerId: access.centerId, caseId: access.caseId, recordedBy: user.id, note: input.note ?? null, visitedAt: ctx.now() })
+      .values({ centerId: access.centerId, caseId: access.caseId, recordedBy: user.id, note: input.note ?? null, reason: input.reason ?? 'required', visitedAt: ctx.now() })
       .returning({ id: caseVisits.id });
     await recordEvent(tx, ctx, access, { kind: 'visit', payload: { note: input.note ?? null } });
     return { id: visit!.id };

@@ -10,7 +10,7 @@ import { smsSender } from '../notify/sms';
 import { secrets } from '../secrets';
 import { ServiceError } from './errors';
 
-export type CodePurpose = 'register';
+export type CodePurpose = 'register' | 'sign_agreement';
 const codeLifetimeMs = 10 * 60 * 1000;
 const maxAttempts = 5;
 
@@ -28,7 +28,8 @@ export interface CodeRequest {
 /** Sends a 6-digit code. In demo mode the code is also returned, for the screen. */
 export async function requestPhoneCode(db: Database, request: CodeRequest): Promise<{ demoCode?: string }> {
   await consume(db, 'codeIp', request.ip, 'errors.rateLimited');
-  await consume(db, 'codePhone', request.phone, 'auth.codeTooFrequent');
+  // Per phone and purpose: a code to sign an agreement is not held up by the one that just opened the account.
+  await consume(db, 'codePhone', `${request.purpose}:${request.phone}`, 'auth.codeTooFrequent');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await db.transaction(async (tx) => {
     await tx.insert(phoneCodes).values({
@@ -37,7 +38,8 @@ export async function requestPhoneCode(db: Database, request: CodeRequest): Prom
       codeHash: codeHash(request.phone, code),
       expiresAt: new Date(Date.now() + codeLifetimeMs),
     });
-    const body = translator(request.locale)('auth.smsBody', { code });
+    // Texts go out in Chinese unless the person chose English; each says what the code is for.
+    const body = translator(request.locale)(request.purpose === 'sign_agreement' ? 'agreement.smsBody' : 'auth.smsBody', { code });
     await smsSender().send(tx, { phone: request.phone, body });
   });
   return isDemoMode() ? { demoCode: code } : {};

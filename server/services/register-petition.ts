@@ -291,7 +291,7 @@ async function intakeCenter(tx: Database, centerId: string, category: string) {
  * Petitioner accounts by their (SMS-verified) phone, so such an applicant can follow the case;
  * and the submitter's own phone. One round trip.
  */
-async function accountsFor(tx: Database, phones: string[], actorId: string) {
+export async function accountsFor(tx: Database, phones: string[], actorId: string) {
   const rows = await tx
     .select({ id: users.id, phone: users.phone, role: users.role, status: users.status })
     .from(users)

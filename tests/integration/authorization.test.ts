@@ -27,7 +27,7 @@ const actors = {
   otherRegionSupervisor: 'supervisor2',
 } as const;
 type Actor = keyof typeof actors;
-type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_REQUEST';
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_REQUEST' | 'CONFLICT';
 
 interface Fixture {
   centerId: string;
@@ -47,6 +47,8 @@ interface Fixture {
   extendedCaseId: string;
   /** The applicant of the fixture case. */
   partyId: string;
+  /** A case in mediation whose panel the mediator leads, with the judge on it, and a document of it. */
+  mediation: { caseId: string; documentId: string };
   mediatorId: string;
   /** A new hour each call, so bookings never clash. */
   nextHour(): number;
@@ -85,6 +87,19 @@ const caseReaders: Pick<Expectation, 'outcomes' | 'otherwise'> = {
   outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'ok', clerk: 'ok', director: 'ok', supervisor: 'ok' },
   otherwise: 'NOT_FOUND',
 };
+/** On the mediation fixture: the mediator leads and the judge sits on the panel; the others of the panel roles are outsiders. */
+const mediationReaders: Pick<Expectation, 'outcomes' | 'otherwise'> = {
+  outcomes: { ...caseReaders.outcomes, mediator: 'ok', judge: 'ok' },
+  otherwise: 'NOT_FOUND',
+};
+/** A write on the mediation fixture: those named get past the policy (and are answered as given); the others with a relation are forbidden. */
+function mediationAction(allowed: Partial<Record<Actor, Outcome>>): Pick<Expectation, 'outcomes' | 'otherwise'> {
+  const related: Actor[] = ['petitioner', 'clerk', 'director', 'supervisor', 'mediator', 'judge'];
+  return {
+    outcomes: { anonymous: 'UNAUTHORIZED', ...Object.fromEntries(related.map((a) => [a, 'FORBIDDEN'])), ...allowed },
+    otherwise: 'NOT_FOUND',
+  };
+}
 const uploaders = onlyFor('petitioner', 'clerk', 'director', 'mediator', 'judge', 'lawyer', 'labor_official', 'psychologist', 'otherCenterClerk');
 
 const expectations: Record<string, Expectation> = {
@@ -214,6 +229,88 @@ const expectations: Record<string, Expectation> = {
     ...caseReaders,
     outcomes: { ...caseReaders.outcomes, supervisor: 'FORBIDDEN' },
   },
+  // Resolution. Reads: everyone who reads the case. Writes are checked with inputs that the
+  // allowed relation gets past the policy and is then refused by the case's state or version
+  // (so the matrix leaves no trace); the positive paths are in resolution.test.ts.
+  'resolution.agreements': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'resolution.confirmation': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'resolution.confirmationVenue': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'resolution.performance': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'resolution.unpaidWorkers': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'resolution.documents': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'resolution.closure': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'resolution.document': { input: (f) => ({ caseId: f.mediation.caseId, documentId: f.mediation.documentId }), ...mediationReaders },
+  // The lead writes the agreement (past the policy, a stale version refuses them; the others are forbidden).
+  'resolution.saveDraft': {
+    input: (f) => ({ caseId: f.mediation.caseId, facts: '', issues: '', responsibility: '', terms: [], expectedVersion: 999 }),
+    ...mediationAction({ mediator: 'CONFLICT' }),
+  },
+  'resolution.recordOral': { input: (f) => ({ caseId: f.mediation.caseId, content: '口头协议', terms: [], expectedVersion: 999 }), ...mediationAction({ mediator: 'CONFLICT' }) },
+  // Marks at the window: the center's staff and the panel (no such agreement here).
+  'resolution.recordMark': {
+    input: (f) => ({ caseId: f.mediation.caseId, agreementId: '00000000-0000-4000-8000-000000000000', mark: 'party', partyId: f.partyId, method: 'signature', expectedVersion: 999 }),
+    ...mediationAction({ clerk: 'CONFLICT', director: 'CONFLICT', mediator: 'CONFLICT', judge: 'CONFLICT' }),
+  },
+  // A party confirms on their own phone: without a code they are refused; staff may not.
+  'resolution.requestCode': { input: (f) => ({ caseId: f.mediation.caseId, agreementId: '00000000-0000-4000-8000-000000000000' }), ...mediationAction({ petitioner: 'NOT_FOUND' }) },
+  'resolution.confirmByPhone': {
+    input: (f) => ({ caseId: f.mediation.caseId, agreementId: '00000000-0000-4000-8000-000000000000', code: '123456', expectedVersion: 999 }),
+    ...mediationAction({ petitioner: 'BAD_REQUEST' }),
+  },
+  // After an agreement takes effect only (the fixture is still mediating): the lead or the director files; the judge records the court.
+  'resolution.applyForConfirmation': {
+    input: (f) => ({ caseId: f.mediation.caseId, agreementId: '00000000-0000-4000-8000-000000000000', court: '法院', venueReason: '所在地', concerns: [], expectedVersion: 999 }),
+    ...mediationAction({ mediator: 'CONFLICT', director: 'CONFLICT' }),
+  },
+  'resolution.recordCourtDecision': { input: (f) => ({ caseId: f.mediation.caseId, step: 'accepted', expectedVersion: 999 }), ...mediationAction({ judge: 'CONFLICT' }) },
+  'resolution.recordPayment': {
+    input: (f) => ({ caseId: f.mediation.caseId, termId: '00000000-0000-4000-8000-000000000000', amount: '100', paidOn: '2025-01-01' }),
+    ...mediationAction({ clerk: 'CONFLICT', director: 'CONFLICT', mediator: 'CONFLICT', judge: 'CONFLICT' }),
+  },
+  'resolution.recordActPerformed': {
+    input: (f) => ({ caseId: f.mediation.caseId, termId: '00000000-0000-4000-8000-000000000000' }),
+    ...mediationAction({ clerk: 'CONFLICT', director: 'CONFLICT', mediator: 'CONFLICT', judge: 'CONFLICT' }),
+  },
+  // Papers: whoever works the case.
+  'resolution.generatePaymentOrders': {
+    input: (f) => ({ caseId: f.mediation.caseId, court: '法院', employerServable: false }),
+    ...mediationAction({ clerk: 'BAD_REQUEST', director: 'BAD_REQUEST', mediator: 'BAD_REQUEST', judge: 'BAD_REQUEST' }),
+  },
+  'resolution.generateArbitrationApplication': { input: (f) => ({ caseId: f.mediation.caseId, commission: '县劳动人事争议仲裁委员会' }), ...mediationAction({ clerk: 'ok', director: 'ok', mediator: 'ok', judge: 'ok' }) },
+  'resolution.generateReferralLetter': {
+    input: (f) => ({ caseId: f.mediation.caseId, destinationId: '00000000-0000-4000-8000-000000000000', reason: '职责' }),
+    ...mediationAction({ clerk: 'BAD_REQUEST', director: 'BAD_REQUEST', mediator: 'BAD_REQUEST', judge: 'BAD_REQUEST' }),
+  },
+  'resolution.recordService': {
+    input: (f) => ({ caseId: f.mediation.caseId, documentId: '00000000-0000-4000-8000-000000000000', partyId: f.partyId, method: 'in_person', servedOn: '2025-01-01' }),
+    ...mediationAction({ clerk: 'NOT_FOUND', director: 'NOT_FOUND', mediator: 'NOT_FOUND', judge: 'NOT_FOUND' }),
+  },
+  // Ending: the lead or the director; a petition's reply, the director; a report back, the center's staff.
+  'resolution.terminate': { input: (f) => ({ caseId: f.mediation.caseId, kind: 'failed', reason: '调解不成', expectedVersion: 999 }), ...mediationAction({ mediator: 'CONFLICT', director: 'CONFLICT' }) },
+  'resolution.close': { input: (f) => ({ caseId: f.mediation.caseId, outcome: 'resolved', expectedVersion: 999 }), ...mediationAction({ mediator: 'CONFLICT', director: 'CONFLICT' }) },
+  'resolution.reply': { input: (f) => ({ caseId: f.mediation.caseId, decision: 'supported', text: '支持', expectedVersion: 999 }), ...mediationAction({ director: 'CONFLICT' }) },
+  'resolution.receiveReport': { input: (f) => ({ caseId: f.mediation.caseId, report: '已办', outcome: 'resolved', expectedVersion: 999 }), ...mediationAction({ clerk: 'CONFLICT', director: 'CONFLICT' }) },
+  // Workers added from a list: the center's staff and the panel.
+  'resolution.addApplicants': {
+    input: (f) => ({ caseId: f.mediation.caseId, applicants: [{ name: '新工人' }], expectedVersion: 999 }),
+    ...mediationAction({ clerk: 'CONFLICT', director: 'CONFLICT', mediator: 'CONFLICT', judge: 'CONFLICT' }),
+  },
+  'resolution.previewRoster': {
+    input: (f) => {
+      const form = new FormData();
+      form.set('file', new File(['姓名,手机号\n新工人,13900001234'], 'roster.csv'));
+      form.set('caseId', f.mediation.caseId);
+      return form;
+    },
+    ...mediationAction({ clerk: 'ok', director: 'ok', mediator: 'ok', judge: 'ok' }),
+  },
+  'intake.assignOut': {
+    input: (f) => ({ caseId: f.caseId, destination: '县住建局', reportDueOn: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10), expectedVersion: 999 }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'CONFLICT', director: 'CONFLICT' },
+    otherwise: 'NOT_FOUND',
+  },
+  // Public: anyone may check a printed document.
+  'verify.document': { input: () => ({ documentId: '00000000-0000-4000-8000-000000000000' }), outcomes: {}, otherwise: 'ok' },
   'panel.mine': panelStaff,
   'panel.suggestions': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   'panel.assign': {
@@ -292,12 +389,18 @@ beforeAll(async () => {
     },
     extendedCaseId: '',
     partyId: view.parties[0]!.id,
+    mediation: { caseId: '', documentId: '' },
   };
   const director = await callerAs(handle.db, 'director');
   const petition = await fixture.freshCase();
   await director.intake.decide({ caseId: petition, decision: 'accept', track: 'petition', expectedVersion: 1 });
   await director.case.extendClock({ caseId: petition, clock: 'handling', days: 30, reason: '需调取外地证据', expectedVersion: 2 });
   fixture.extendedCaseId = petition;
+  const mediation = await fixture.acceptedCase();
+  const judge = await userByLogin(handle.db, 'judge');
+  await director.panel.assign({ caseId: mediation.caseId, members: [{ userId: fixture.mediatorId, isLead: true }, { userId: judge.id, isLead: false }], expectedVersion: mediation.expectedVersion });
+  const paper = await (await callerAs(handle.db, 'mediator')).resolution.generateArbitrationApplication({ caseId: mediation.caseId, commission: '县劳动人事争议仲裁委员会' });
+  fixture.mediation = { caseId: mediation.caseId, documentId: paper.id };
   await (await callerAs(handle.db, 'admin')).admin.setHoliday({ date: '2099-06-02', kind: 'holiday', name: '待删除', source: '测试' });
 });
 afterAll(() => handle.close());

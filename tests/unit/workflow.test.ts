@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { can, openActions, type CaseAccess, type CaseRelation } from '../../server/auth/policy';
-import { decideTransition } from '../../server/domain/workflow';
+import fc from 'fast-check';
+import { can, caseActionNames, openActions, type CaseAccess, type CaseRelation } from '../../server/auth/policy';
+import { caseStatuses, type CaseStatus } from '../../server/domain/case-status';
+import { caseTransitions, decideTransition } from '../../server/domain/workflow';
 
 const access = (relation: CaseRelation): CaseAccess => ({ caseId: 'c', centerId: 'x', relation });
 const clerk = access({ kind: 'center_staff', role: 'clerk' });
 const director = access({ kind: 'center_staff', role: 'director' });
-const lead = access({ kind: 'panel', isLead: true });
-const member = access({ kind: 'panel', isLead: false });
+const lead = access({ kind: 'panel', isLead: true, role: 'mediator' });
+const member = access({ kind: 'panel', isLead: false, role: 'lawyer' });
 const party = access({ kind: 'party', partyIds: ['p'] });
 const supervisor = access({ kind: 'supervisor' });
 
@@ -60,5 +62,57 @@ describe('the access policy decides what each relation may do', () => {
     expect(openActions(clerk, 'mediating')).not.toContain('accept');
     expect(openActions(director, 'mediating')).toEqual(expect.arrayContaining(['change_panel', 'change_track', 'extend_petition_clock']));
     expect(openActions(director, 'declined')).not.toContain('change_track');
+  });
+});
+
+describe('the lifecycle as a whole', () => {
+  const terminal: readonly CaseStatus[] = ['declined', 'transferred', 'merged', 'closed'];
+
+  it('answers every state × action with a known state or a refusal, and nothing leaves a finished case', () => {
+    for (const status of caseStatuses) {
+      for (const action of caseTransitions) {
+        const result = decideTransition(status, action);
+        if (result.ok) {
+          expect(caseStatuses).toContain(result.next);
+          expect(terminal.includes(status), `${status} → ${action}`).toBe(false);
+        } else {
+          expect(result.refusal).toBe('not_in_this_state');
+        }
+      }
+    }
+  });
+
+  it('lets exactly the relations the policy names take each action, for every relation', () => {
+    const relations = [clerk, director, lead, member, party, supervisor];
+    const table = Object.fromEntries(caseActionNames.map((a) => [a, relations.map((r) => can(r, a))]));
+    // The center's staff decide acceptance; only the director changes tracks and replies to petitions.
+    expect(table.accept).toEqual([true, true, false, false, false, false]);
+    expect(table.reply).toEqual([false, true, false, false, false, false]);
+    // The lead writes agreements; the judge (not here) records the court; a party confirms on the phone.
+    expect(table.draft_agreement).toEqual([false, false, true, false, false, false]);
+    expect(table.confirm_agreement).toEqual([false, false, false, false, true, false]);
+    expect(table.record_court_decision).toEqual([false, false, false, false, false, false]);
+    expect(can(access({ kind: 'panel', isLead: false, role: 'judge' }), 'record_court_decision')).toBe(true);
+    // The supervisor reads and does nothing else.
+    expect(caseActionNames.filter((a) => can(supervisor, a))).toEqual(['read']);
+  });
+
+  it('never reaches an unknown state, whatever the order of actions (random sequences)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...caseTransitions), { maxLength: 40 }), (actions) => {
+        let status: CaseStatus = 'registered';
+        const seen: CaseStatus[] = [status];
+        for (const action of actions) {
+          const result = decideTransition(status, action);
+          if (!result.ok) continue;
+          status = result.next;
+          seen.push(status);
+        }
+        // Only forward: once finished, always finished; every state is one of the list.
+        const firstTerminal = seen.findIndex((s) => terminal.includes(s));
+        return seen.every((s) => caseStatuses.includes(s)) && (firstTerminal === -1 || seen.slice(firstTerminal).every((s) => s === seen[firstTerminal]));
+      }),
+      { seed: 20261126, numRuns: 500 },
+    );
   });
 });

@@ -1,9 +1,10 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import type { ClockKind } from '@/server/domain/tracks';
 import { ClockBadge } from '../../../_components/ClockBadge';
 
 interface ClockView {
   id: string;
-  kind: 'acceptance' | 'handling';
+  kind: ClockKind;
   state: string;
   dueAt: Date | null;
   daysLeft: number | null;
