@@ -1,9 +1,16 @@
-// Next.js calls this once when a server process starts: it starts the deadline sweeps there.
+// Next.js calls this once when a server process starts: it starts the background work there
+// (the legal clocks' sweep, the retention sweep, the audit sealer).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { sweepIntervalMs } = await import('./server/config');
-  const every = sweepIntervalMs();
-  if (every === 0) return;
-  const [{ appDatabase }, { scheduleDeadlineSweeps }] = await Promise.all([import('./server/db'), import('./server/services/deadline-sweep')]);
-  scheduleDeadlineSweeps(async () => (await appDatabase()).db, every);
+  const { auditSealIntervalMs, retentionPolicy, sweepIntervalMs } = await import('./server/config');
+  const intervals = { sweepMs: sweepIntervalMs(), sealMs: auditSealIntervalMs() };
+  if (intervals.sweepMs === 0 && intervals.sealMs === 0) return;
+  const [{ appDatabase }, { scheduleDeadlineSweeps }, { scheduleBackgroundWork }] = await Promise.all([
+    import('./server/db'),
+    import('./server/services/deadline-sweep'),
+    import('./server/services/scheduler'),
+  ]);
+  const open = async () => (await appDatabase()).db;
+  if (intervals.sweepMs > 0) scheduleDeadlineSweeps(open, intervals.sweepMs);
+  scheduleBackgroundWork(open, intervals, retentionPolicy());
 }

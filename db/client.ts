@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { claimDataDir } from './pglite-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -43,13 +44,32 @@ export interface OpenOptions {
   dataDir?: string;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /**
+   * PostgreSQL only: give up connecting after this many seconds, and let the server cancel a
+   * statement (and end a transaction left idle) after these many milliseconds, so no request
+   * waits on a database that is gone. Unset: the drivers' defaults (no limits), which the
+   * command-line scripts keep (a migration may take long).
+   */
+  timeouts?: { connectSeconds: number; statementMs: number; idleInTransactionMs: number };
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+    const limits = options.timeouts;
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      ...(limits && {
+        connect_timeout: limits.connectSeconds,
+        // postgres.js waits longer after each failed connection (up to 20 s) while requests
+        // queue behind it; at most a second here, so each waiting request fails fast (a refused
+        // connection costs a stopped server nothing) and the first one after it is back succeeds.
+        backoff: (retries: number) => Math.min(0.1 * retries, 1),
+        connection: { statement_timeout: limits.statementMs, idle_in_transaction_session_timeout: limits.idleInTransactionMs },
+      }),
+    });
     const db = drizzle({ client, schema }) as unknown as Database;
     listeners.set(db, async (channel, onPayload) => {
       const { unlisten } = await client.listen(channel, onPayload);
@@ -60,13 +80,15 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
+  const dataDir = options.dataDir ? path.resolve(options.dataDir, 'pglite') : undefined;
+  const release = dataDir ? claimDataDir(dataDir) : () => {};
   // The default 16 MB heap fails on real data volumes; see DESIGN.md.
   const client = await PGlite.create({
-    dataDir: options.dataDir ? path.resolve(options.dataDir, 'pglite') : undefined,
+    dataDir,
     initialMemory: 256 * 1024 * 1024,
     extensions: { pg_trgm },
   });
   const db = drizzle({ client, schema }) as unknown as Database;
   listeners.set(db, (channel, onPayload) => client.listen(channel, onPayload));
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', close: () => client.close().finally(release) };
 }

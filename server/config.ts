@@ -11,6 +11,23 @@ export function databasePoolSize(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : 10;
 }
 
+/**
+ * How long the server waits on PostgreSQL before answering 503: to connect
+ * (DATABASE_CONNECT_TIMEOUT_SECONDS, default 5) and for one statement
+ * (DATABASE_STATEMENT_TIMEOUT_SECONDS, default 15); a transaction left idle is ended after 60 s.
+ */
+export function databaseTimeouts() {
+  const seconds = (name: string, fallback: number) => {
+    const configured = Number(process.env[name]);
+    return Number.isFinite(configured) && configured > 0 ? configured : fallback;
+  };
+  return {
+    connectSeconds: seconds('DATABASE_CONNECT_TIMEOUT_SECONDS', 5),
+    statementMs: seconds('DATABASE_STATEMENT_TIMEOUT_SECONDS', 15) * 1000,
+    idleInTransactionMs: 60_000,
+  };
+}
+
 /** Where the embedded database, generated secrets and uploaded files live. */
 export function dataDir(): string {
   return process.env.DATA_DIR || '.data';
@@ -40,6 +57,25 @@ export function evidenceMaxBytes(): number {
 export function sweepIntervalMs(): number {
   const configured = Number(process.env.SWEEP_INTERVAL_SECONDS);
   return (Number.isFinite(configured) && configured >= 0 ? configured : 300) * 1000;
+}
+
+/** How often each server process links new audit rows into their chains (AUDIT_SEAL_INTERVAL_SECONDS; default 2, 0 = never). */
+export function auditSealIntervalMs(): number {
+  const configured = Number(process.env.AUDIT_SEAL_INTERVAL_SECONDS);
+  return (Number.isFinite(configured) && configured >= 0 ? configured : 2) * 1000;
+}
+
+/**
+ * How long a concluded case keeps its personal data before the retention sweep erases it
+ * (RETENTION_YEARS, default 10; set it to the archive schedule the center follows), and how
+ * long a text message stays in the outbox (SMS_OUTBOX_RETENTION_DAYS, default 90).
+ */
+export function retentionPolicy() {
+  const positive = (name: string, fallback: number) => {
+    const configured = Number(process.env[name]);
+    return Number.isFinite(configured) && configured > 0 ? configured : fallback;
+  };
+  return { years: positive('RETENTION_YEARS', 10), smsOutboxDays: positive('SMS_OUTBOX_RETENTION_DAYS', 90) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { openDatabase, type DatabaseHandle } from '../db/client';
-import { dataDir, databasePoolSize, databaseUrl } from './config';
+import { databaseTimeouts, dataDir, databasePoolSize, databaseUrl } from './config';
 
 const globalForDb = globalThis as unknown as { oneWindowDb?: Promise<DatabaseHandle> };
 
@@ -9,6 +9,6 @@ const globalForDb = globalThis as unknown as { oneWindowDb?: Promise<DatabaseHan
  * modules without a database).
  */
 export function appDatabase(): Promise<DatabaseHandle> {
-  globalForDb.oneWindowDb ??= openDatabase({ url: databaseUrl(), dataDir: dataDir(), maxConnections: databasePoolSize() });
+  globalForDb.oneWindowDb ??= openDatabase({ url: databaseUrl(), dataDir: dataDir(), maxConnections: databasePoolSize(), timeouts: databaseTimeouts() });
   return globalForDb.oneWindowDb;
 }

@@ -8,12 +8,24 @@ import { maxBatchSize } from './domain/batch';
 import { appRouter } from './root';
 import { readEvidence } from './services/evidence';
 import { ServiceError } from './services/errors';
+import { isDatabaseUnavailable } from './db-unavailable';
 import type { Context } from './trpc';
+
+/** What a 503 asks the client to wait before trying again. */
+export const retryAfterSeconds = 5;
 
 /** The raw tRPC endpoint; the Next route and the tests both go through it. */
 export async function handleTrpcRequest(req: Request, context: () => Promise<Context>): Promise<Response> {
   if (isCrossOrigin(req)) return crossOriginRefusal((await context()).locale);
-  return fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: context, maxBatchSize });
+  return fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req,
+    router: appRouter,
+    createContext: context,
+    maxBatchSize,
+    // While the database is away, clients (and proxies) are told when to try again.
+    responseMeta: ({ errors }) => (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: new Headers({ 'retry-after': String(retryAfterSeconds) }) } : {}),
+  });
 }
 
 
@@ -40,6 +52,7 @@ export async function evidenceResponse(ctx: Context, fileId: string): Promise<Re
     });
   } catch (error) {
     if (error instanceof ServiceError && error.kind === 'not_found') return Response.json({ message: t('errors.notFound') }, { status: 404 });
+    if (isDatabaseUnavailable(error)) return Response.json({ message: t('errors.unavailable') }, { status: 503, headers: { 'retry-after': String(retryAfterSeconds) } });
     // Not rethrown: Next would print the error with its message.
     logError('evidence.download', error);
     return Response.json({ message: t('errors.internal') }, { status: 500 });

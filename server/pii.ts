@@ -6,13 +6,14 @@ import { secrets } from './secrets';
  * (AES-256-GCM) and found by a keyed hash, both derived from DATA_KEY with distinct labels.
  */
 
-function subkey(label: string): Buffer {
+/** A key for one purpose, derived from DATA_KEY (also keys the audit chains). */
+export function derivedKey(label: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secrets().dataKey, 'onewindow', label, 32));
 }
 
 let keys: { hash: Buffer; encrypt: Buffer } | undefined;
 function derived() {
-  keys ??= { hash: subkey('id-number-hash'), encrypt: subkey('id-number-encrypt') };
+  keys ??= { hash: derivedKey('id-number-hash'), encrypt: derivedKey('id-number-encrypt') };
   return keys;
 }
 

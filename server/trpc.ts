@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import { z, ZodError, ZodRealError } from 'zod';
 import type { Database } from '../db/client';
 import { resolveCaseAccess } from './auth/policy';
+import { isDatabaseUnavailable, logUnavailable } from './db-unavailable';
 import { resolveSessionUser, type SessionClaims, type SessionUser } from './auth/session-user';
 import type { Role } from './domain/roles';
 import { findUnsafeText } from './domain/text';
@@ -10,6 +11,7 @@ import { defaultLocale, type Locale } from './i18n/locales';
 import { translator } from './i18n/translate';
 import { fieldErrors } from './i18n/validation';
 import { LoggedError, logError } from './log';
+import { auditDenied } from './services/audit';
 import { userContext } from './services/context';
 import { ServiceError, type ServiceErrorKind } from './services/errors';
 
@@ -18,6 +20,8 @@ export interface Context {
   user: SessionUser | null;
   locale: Locale;
   ip: string;
+  /** The database could not be reached while building the context: every procedure answers 503. */
+  unavailable?: boolean;
 }
 
 export interface ContextInput {
@@ -29,12 +33,15 @@ export interface ContextInput {
 
 /** Every caller (HTTP, server components, tests) builds its context here, so every one re-checks the session. */
 export async function createContext(input: ContextInput): Promise<Context> {
-  return {
-    db: input.db,
-    user: await resolveSessionUser(input.db, input.claims),
-    locale: input.locale ?? defaultLocale,
-    ip: input.ip ?? 'unknown',
-  };
+  const base = { db: input.db, locale: input.locale ?? defaultLocale, ip: input.ip ?? 'unknown' };
+  try {
+    return { ...base, user: await resolveSessionUser(input.db, input.claims) };
+  } catch (error) {
+    // Answered by the first middleware, in the caller's language, rather than as a 500.
+    if (!isDatabaseUnavailable(error)) throw error;
+    logUnavailable('db.unavailable', error);
+    return { ...base, user: null, unavailable: true };
+  }
 }
 
 const t = initTRPC.context<Context>().create({
@@ -73,6 +80,7 @@ const genericMessage: Partial<Record<TRPCError['code'], string>> = {
   UNAUTHORIZED: 'errors.unauthorized',
   FORBIDDEN: 'errors.forbidden',
   TOO_MANY_REQUESTS: 'errors.rateLimited',
+  SERVICE_UNAVAILABLE: 'errors.unavailable',
 };
 
 const codeForKind: Record<ServiceErrorKind, TRPCError['code']> = {
@@ -85,12 +93,23 @@ const codeForKind: Record<ServiceErrorKind, TRPCError['code']> = {
 };
 
 /** Services refuse with ServiceError; this turns it into the matching tRPC code and logs anything unexpected. */
-const mapErrors = t.middleware(async ({ next, path, type }) => {
+const mapErrors = t.middleware(async ({ ctx, next, path, type, getRawInput }) => {
+  if (ctx.unavailable) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors.unavailable' });
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof ServiceError) {
+    if (cause.kind === 'forbidden' && ctx.user) {
+      // The refusal stands even if its record cannot be written (the database just went away).
+      await auditDenied(ctx.db, ctx.user, { procedure: path, caseId: caseIdOf(await getRawInput()), reason: 'policy' }).catch((error) => logError('audit.denied', error));
+    }
     throw new TRPCError({ code: codeForKind[cause.kind], message: cause.messageKey, cause });
+  }
+  // The database went away mid-request: nothing was committed (or the commit's answer was
+  // lost, which a retry with the same idempotency key finds). Try again shortly.
+  if (isDatabaseUnavailable(cause)) {
+    logUnavailable('db.unavailable', cause);
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors.unavailable' });
   }
   if (result.error.code === 'INTERNAL_SERVER_ERROR') {
     logError('trpc.unexpected', result.error.cause ?? result.error, { path, type });
@@ -113,6 +132,12 @@ const refuseUnsafeText = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
+/** The case a refused call was about, when its input names one (a valid UUID only). */
+function caseIdOf(input: unknown): string | null {
+  const caseId = (input as { caseId?: unknown } | null)?.caseId;
+  return z.uuid().safeParse(caseId).success ? (caseId as string) : null;
+}
+
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
@@ -126,8 +151,11 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 /** Only the listed roles; everyone else signed in gets FORBIDDEN. */
 export function roleProcedure(...allowed: Role[]) {
-  return authedProcedure.use(({ ctx, next }) => {
-    if (!allowed.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+  return authedProcedure.use(async ({ ctx, next, path }) => {
+    if (!allowed.includes(ctx.user.role)) {
+      await auditDenied(ctx.db, ctx.user, { procedure: path, reason: 'role' });
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden' });
+    }
     return next();
   });
 }
@@ -136,8 +164,11 @@ export function roleProcedure(...allowed: Role[]) {
  * Case-scoped procedures take `caseId` and get `ctx.access`, the caller's relation to the
  * case from the access policy. No relation is NOT_FOUND, so a case's existence never leaks.
  */
-export const caseProcedure = authedProcedure.input(z.object({ caseId: z.uuid() })).use(async ({ ctx, input, next }) => {
+export const caseProcedure = authedProcedure.input(z.object({ caseId: z.uuid() })).use(async ({ ctx, input, next, path }) => {
   const access = await resolveCaseAccess(ctx.db, ctx.user, input.caseId);
-  if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+  if (!access) {
+    await auditDenied(ctx.db, ctx.user, { procedure: path, caseId: input.caseId, reason: 'no_relation' });
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+  }
   return next({ ctx: { ...ctx, access } });
 });

@@ -14,7 +14,7 @@ interface Values {
   password: string;
 }
 
-const knownErrors = ['auth.invalidCredentials', 'auth.accountDisabled', 'auth.tooManyAttempts', 'auth.slowDown'];
+const knownErrors = ['auth.invalidCredentials', 'auth.accountDisabled', 'auth.tooManyAttempts', 'auth.slowDown', 'errors.unavailable'];
 
 export function SignInForm() {
   const t = useTranslations();

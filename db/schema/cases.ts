@@ -35,6 +35,11 @@ export const cases = pgTable(
     /** Set when the case is closed (its details in case_closures); cleared if it is reopened. */
     closedAt: timestamp('closed_at', { withTimezone: true }),
     outcome: text('outcome').$type<ClosureOutcome>(),
+    /** A legal hold keeps the case's personal data past its retention period (litigation, review, an authority's request). */
+    legalHoldAt: timestamp('legal_hold_at', { withTimezone: true }),
+    legalHoldReason: text('legal_hold_reason'),
+    /** When the retention sweep erased the case's personal data (server/services/retention.ts). */
+    personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -46,6 +51,8 @@ export const cases = pgTable(
     uniqueIndex('cases_case_number_idx').on(t.caseNumber),
     // The intake queue: one center's cases by status, newest first.
     index('cases_center_id_status_registered_at_idx').on(t.centerId, t.status, t.registeredAt),
+    // The retention sweep: concluded cases whose personal data is still there, by when they ended.
+    index('cases_retention_idx').on(t.status, t.closedAt, t.decidedAt).where(sql`${t.personalDataErasedAt} is null`),
     // Duplicate detection compares the whole text with pg_trgm similarity.
     index('cases_text_trgm_idx').using('gin', sql`(${t.title} || ' ' || ${t.description}) gin_trgm_ops`),
   ],
@@ -168,6 +175,9 @@ export const idempotencyKeys = pgTable(
       .notNull()
       .references(() => users.id),
     key: text('key').notNull(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),

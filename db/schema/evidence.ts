@@ -26,6 +26,8 @@ export const evidenceFiles = pgTable(
     visibility: text('visibility').$type<Visibility>().notNull().default('parties'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     attachedAt: timestamp('attached_at', { withTimezone: true }),
+    /** The retention sweep removed the file and its name; the row and its hash stay for the record. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [index('evidence_files_case_id_idx').on(t.caseId), index('evidence_files_uploaded_by_idx').on(t.uploadedBy)],
 );

@@ -1,5 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cases, timelineEvents } from './cases';
+import { centers } from './centers';
 import { users } from './users';
 
 /** The in-app inbox; what is also sent by SMS goes through the SMS sender. */
@@ -10,6 +11,8 @@ export const notifications = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
+    /** The case's center, for notices about a case (a person's inbox spans centers; account notices have neither). */
+    centerId: uuid('center_id').references(() => centers.id),
     caseId: uuid('case_id').references(() => cases.id),
     /** What the notice is for: `event`, `mention`, `assignment`; or a catalog key for notices without an event. */
     kind: text('kind').notNull(),

@@ -5,6 +5,7 @@ import { secrets } from '../secrets';
 import { authenticate } from '../services/authenticate';
 import { ServiceError } from '../services/errors';
 import { endSession } from '../services/users';
+import { isDatabaseUnavailable, logUnavailable } from '../db-unavailable';
 import { logError } from '../log';
 import { clientIp } from './request-meta';
 
@@ -38,6 +39,11 @@ export function authOptions(): AuthOptions {
             if (error instanceof ServiceError) {
               const seconds = error.options.values?.seconds;
               throw new Error(seconds ? `${error.messageKey}:${seconds}` : error.messageKey);
+            }
+            // The database away is not a wrong password: the form says to try again shortly.
+            if (isDatabaseUnavailable(error)) {
+              logUnavailable('auth.db_unavailable', error);
+              throw new Error('errors.unavailable');
             }
             logError('auth.signIn', error);
             throw new Error('auth.invalidCredentials');

@@ -40,3 +40,10 @@ export function maskName(name: string): string {
   const keep = Math.min(3, Math.floor(chars.length / 3));
   return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep - 1) + chars[chars.length - 1];
 }
+
+/** What a document's content becomes when its case's retention period ends; its hash stays on record. */
+export const erasedDocumentContent = { erased: true } as const;
+
+export function isErasedDocument(content: unknown): boolean {
+  return typeof content === 'object' && content !== null && (content as { erased?: unknown }).erased === true;
+}

@@ -49,7 +49,7 @@ export async function sendCaseNotices(
 
   const inbox = new Set([...applicants.flatMap((a) => (a.userId && a.userId !== self ? [a.userId] : [])), ...staff.map((s) => s.id)]);
   if (inbox.size) {
-    await tx.insert(notifications).values([...inbox].map((userId) => ({ userId, caseId: target.caseId, kind: purpose, eventId: event.id })));
+    await tx.insert(notifications).values([...inbox].map((userId) => ({ userId, centerId: target.centerId, caseId: target.caseId, kind: purpose, eventId: event.id })));
   }
 
   const tools = renderTools(defaultLocale);

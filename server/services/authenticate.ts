@@ -8,6 +8,7 @@ import { isMobile } from '../domain/phone';
 import type { Role } from '../domain/roles';
 import { freeFailures, isPlausibleLogin, signInDelaySeconds } from '../domain/sign-in';
 import { notifyAccount } from '../notify/account';
+import { writeAudit } from './audit';
 import { ServiceError } from './errors';
 
 export interface Credentials {
@@ -57,14 +58,21 @@ export async function authenticate(db: Database, credentials: Credentials): Prom
     await penalize(db, 'signInIp', ip);
     const failures = await penalize(db, 'signInAccount', accountKey);
     if (ownersAddress && failures >= freeFailures) await block(db, 'signInDelay', accountKey, signInDelaySeconds(failures));
-    if (user) await alertOwner(db, user.id);
+    if (user) {
+      await signInAudit(db, user, 'user.sign_in_failed');
+      await alertOwner(db, user.id);
+    }
     throw invalid();
   }
   // Only someone who knows the password learns that the account is disabled.
-  if (user.status !== 'active') throw new ServiceError('forbidden', 'auth.accountDisabled');
+  if (user.status !== 'active') {
+    await signInAudit(db, user, 'user.sign_in_refused');
+    throw new ServiceError('forbidden', 'auth.accountDisabled');
+  }
   await forgive(db, 'signInAccount', accountKey);
   await forgive(db, 'signInDelay', accountKey);
   await penalize(db, 'knownAddress', `${user.id}|${ip}`);
+  await signInAudit(db, user, 'user.sign_in');
   return {
     userId: user.id,
     sessionVersion: user.sessionVersion,
@@ -72,6 +80,11 @@ export async function authenticate(db: Database, credentials: Credentials): Prom
     centerId: user.centerId,
     displayName: user.displayName,
   };
+}
+
+/** Sign-ins and failed ones of a known account, with no address or name in the row (see writeAudit). */
+function signInAudit(db: Database, user: typeof users.$inferSelect, action: 'user.sign_in' | 'user.sign_in_failed' | 'user.sign_in_refused') {
+  return writeAudit(db, { actor: { kind: 'user', user }, centerId: user.centerId, action, entityType: 'user', entityId: user.id });
 }
 
 /** Tells the owner, once per window, that someone keeps failing to sign in as them. */

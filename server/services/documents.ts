@@ -4,7 +4,7 @@ import { caseParties, cases, centers, documents } from '../../db/schema';
 import { can, type CaseAccess } from '../auth/policy';
 import { localDateOf } from '../domain/calendar';
 import type { CaseSnapshot } from '../domain/document-content';
-import { contentHash, maskName, type DocumentKind } from '../domain/documents';
+import { contentHash, isErasedDocument, maskName, type DocumentKind } from '../domain/documents';
 import { decryptIdNumber } from '../pii';
 import { recordEvent, type CaseRef } from './case-events';
 import type { ServiceContext } from './context';
@@ -118,8 +118,11 @@ export async function verifyDocument(db: Database, documentId: string, claimedHa
     .innerJoin(cases, eq(cases.id, documents.caseId))
     .where(eq(documents.id, documentId));
   if (!row) return { found: false as const };
-  // The stored content is hashed again, so a record altered in the database does not match either.
-  const matches = contentHash(row.content) === row.contentHash && (claimedHash === undefined || claimedHash.toLowerCase() === row.contentHash);
+  // The stored content is hashed again, so a record altered in the database does not match
+  // either; once erased at the end of retention, only the hash on record is left to compare.
+  const erased = isErasedDocument(row.content);
+  const intact = erased || contentHash(row.content) === row.contentHash;
+  const matches = intact && (claimedHash === undefined || claimedHash.toLowerCase() === row.contentHash);
   return {
     found: true as const,
     matches,
@@ -127,6 +130,7 @@ export async function verifyDocument(db: Database, documentId: string, claimedHa
     caseNumber: row.caseNumber,
     issuedAt: row.createdAt,
     hash: row.contentHash,
+    erased,
     names: namesIn(row.content).map(maskName),
   };
 }

@@ -79,7 +79,8 @@ export async function uploadEvidence(ctx: ServiceContext, upload: EvidenceUpload
  */
 export async function readEvidence(db: Database, user: SessionUser, fileId: string) {
   const [file] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, fileId));
-  if (!file) throw notFound();
+  // A file erased under the retention rules is gone for everyone.
+  if (!file || file.erasedAt) throw notFound();
   if (!file.caseId) {
     if (file.uploadedBy !== user.id) throw notFound();
   } else {

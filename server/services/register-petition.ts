@@ -191,7 +191,7 @@ async function registerInTransaction(
   // The key's primary key makes a concurrent twin wait here for this one's commit, then lose.
   const claimed = await tx
     .insert(idempotencyKeys)
-    .values({ userId: actor.id, key: input.idempotencyKey, caseId })
+    .values({ userId: actor.id, key: input.idempotencyKey, centerId: center.id, caseId })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (claimed.length === 0) throw new RaceLost();
@@ -263,7 +263,7 @@ async function ownRepeat(tx: Database, ctx: ServiceContext, actor: SessionUser, 
   await recordEvent(tx, ctx, { centerId: input.centerId, caseId: repeat.id }, { kind: 'repeat_petition', payload: { title: input.title } });
   const claimed = await tx
     .insert(idempotencyKeys)
-    .values({ userId: actor.id, key: input.idempotencyKey, caseId: repeat.id })
+    .values({ userId: actor.id, key: input.idempotencyKey, centerId: input.centerId, caseId: repeat.id })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (claimed.length === 0) throw new RaceLost();

@@ -7,6 +7,8 @@ import { dataDir } from '../config';
 export interface FileStorage {
   put(data: Buffer): Promise<string>;
   get(key: string): Promise<Buffer>;
+  /** Removes a file for good (retention); removing one that is already gone is not an error. */
+  remove(key: string): Promise<void>;
 }
 
 export function localDiskStorage(root: string): FileStorage {
@@ -20,11 +22,18 @@ export function localDiskStorage(root: string): FileStorage {
       return key;
     },
     async get(key) {
-      // Keys are ours (year/month/uuid); refuse anything that could climb out of the root.
-      if (!/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/.test(key)) throw new Error('bad storage key');
-      return fs.readFile(path.join(root, key));
+      return fs.readFile(within(root, key));
+    },
+    async remove(key) {
+      await fs.rm(within(root, key), { force: true });
     },
   };
+}
+
+/** Keys are ours (year/month/uuid); anything that could climb out of the root is refused. */
+function within(root: string, key: string): string {
+  if (!/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/.test(key)) throw new Error('bad storage key');
+  return path.join(root, key);
 }
 
 let current: FileStorage | undefined;

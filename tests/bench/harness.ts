@@ -2,9 +2,11 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 
 /** A fresh PostgreSQL database for one benchmark run (benchmarks never run on PGlite). */
-export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `onewindow_bench_${Date.now()}`;
+export async function freshPostgres(
+  server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  prefix = 'onewindow_bench',
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${Date.now()}`;
   const admin = postgres(server, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(server);

@@ -1,15 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { cookies } from 'next/headers';
+import { requestLocale } from '@/server/auth/request-meta';
 import { appDatabase } from '@/server/db';
+import { healthResponse } from '@/server/health';
 
 export const dynamic = 'force-dynamic';
 
-/** Answers only after a real round trip to the database. */
+/** Answers only after a real round trip to the database; 503 (and why) while it is away. */
 export async function GET() {
-  try {
-    const { db, kind } = await appDatabase();
-    await db.execute(sql`select 1`);
-    return Response.json({ ok: true, db: kind });
-  } catch {
-    return Response.json({ ok: false }, { status: 503 });
-  }
+  return healthResponse(appDatabase, requestLocale(await cookies()));
 }

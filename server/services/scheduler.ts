@@ -1,0 +1,55 @@
+import type { Database } from '../../db/client';
+import { logError } from '../log';
+import { sealAuditChains } from './audit-chain';
+import { runRetentionSweep, type RetentionPolicy } from './retention';
+
+export interface BackgroundIntervals {
+  /** The legal clocks' sweep (SWEEP_INTERVAL_SECONDS); 0 = no sweeps in this process, retention included. */
+  sweepMs: number;
+  /** Linking new audit rows into their chains (AUDIT_SEAL_INTERVAL_SECONDS); 0 = not in this process. */
+  sealMs: number;
+}
+
+/** Erasing personal data after the retention period: hourly where the deadline sweep runs (the period is years). */
+const retentionEveryMs = 3600_000;
+
+const timers: NodeJS.Timeout[] = [];
+
+/**
+ * Background work of a server process besides the deadline sweep (which schedules itself,
+ * server/services/deadline-sweep.ts): the retention sweep and the audit sealer. Any number of
+ * instances may run them: each erasure re-checks its case under a row lock, each chain is
+ * sealed under its own advisory lock. A job never overlaps itself in one process (a slow run
+ * makes the next tick skip), and a failed run — the database away, say — is logged and tried
+ * again at the next tick.
+ */
+export function scheduleBackgroundWork(open: () => Promise<Database>, intervals: BackgroundIntervals, retention: RetentionPolicy) {
+  if (timers.length) return;
+  every('retention.run', intervals.sweepMs > 0 ? retentionEveryMs : 0, 60_000, async () => {
+    const db = await open();
+    // Batches of 100 until none are left (or a batch makes no progress: retried next hour).
+    for (let run = await runRetentionSweep(db, retention); run.more && run.erased > 0; run = await runRetentionSweep(db, retention));
+  });
+  every('audit.seal', intervals.sealMs, 1_000, async () => {
+    await sealAuditChains(await open());
+  });
+}
+
+function every(event: string, ms: number, firstAfterMs: number, job: () => Promise<unknown>) {
+  if (ms <= 0) return;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await job();
+    } catch (error) {
+      logError(event, error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, ms);
+  timer.unref();
+  timers.push(timer, setTimeout(tick, Math.min(firstAfterMs, ms)).unref());
+}
