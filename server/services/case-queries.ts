@@ -192,6 +192,8 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
     /** The next session to attend (the petitioner's next-step card). */
     nextSession: sessions.find((s) => s.status === 'scheduled' && s.startsAt.getTime() > now.getTime()) ?? null,
     audience: audienceOf(access),
+    /** The caller's own parties (a petitioner's), whose marks they make on their phone. */
+    ownPartyIds: access.relation.kind === 'party' ? access.relation.partyIds : [],
     writableVisibilities: writableVisibilities(access.relation),
     actions,
     destinations: deciding ? await centerDestinations(db, access.centerId) : [],

@@ -11,14 +11,18 @@ export async function NextStep({
   acceptanceDueAt,
   next,
   missing,
+  toConfirm,
 }: {
   status: CaseStatus;
   acceptanceDueAt: Date | null;
   next: { startsAt: Date; room: string | null; onlineLink: string | null } | null;
   missing: string[];
+  /** A draft agreement awaits the petitioner's confirmation on their phone. */
+  toConfirm: boolean;
 }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const lines: string[] = [];
+  if (toConfirm) lines.push(t('nextStep.confirmAgreement'));
   if (next) {
     lines.push(t('nextStep.session', { time: format.dateTime(next.startsAt, { dateStyle: 'full', timeStyle: 'short' }), place: next.room ?? next.onlineLink ?? '' }));
   } else if (status === 'registered' && acceptanceDueAt) {
@@ -26,7 +30,9 @@ export async function NextStep({
   } else if (status === 'accepted') {
     lines.push(t('nextStep.accepted'));
   } else if (status === 'mediating') {
-    lines.push(t('nextStep.mediating'));
+    if (!toConfirm) lines.push(t('nextStep.mediating'));
+  } else if (status === 'performing' || status === 'closed' || status === 'referred') {
+    lines.push(t(`nextStep.${status}`));
   }
   if (missing.length) lines.push(t('nextStep.missing', { items: missing.join(t('events.separator')) }));
   if (lines.length === 0) return null;

@@ -12,8 +12,15 @@ import { IntakeActions } from './IntakeActions';
 import { NextStep } from './NextStep';
 import { PanelAssigner } from './PanelAssigner';
 import { PartyContact } from './PartyContact';
+import { RosterImport } from './RosterImport';
 import { Sessions } from './Sessions';
 import { Timeline } from './Timeline';
+import { AgreementSection } from './_resolution/AgreementSection';
+import { ClosureActions } from './_resolution/ClosureActions';
+import { ClosureSummary } from './_resolution/ClosureSummary';
+import { ConfirmationSection } from './_resolution/ConfirmationSection';
+import { DocumentsSection } from './_resolution/DocumentsSection';
+import { PerformanceSection } from './_resolution/PerformanceSection';
 
 const card = 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm';
 
@@ -24,7 +31,24 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const [view, timeline, checklist] = await caseOrNotFound(
     Promise.all([api.case.get({ caseId: id }), api.case.timeline({ caseId: id }), api.case.checklist({ caseId: id })]),
   );
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  // The resolution's records exist only once mediation has begun; earlier cases skip the queries.
+  const resolving = ['mediating', 'performing', 'closed', 'referred'].includes(view.status);
+  const [[t, format], resolution] = await Promise.all([
+    Promise.all([getTranslations(), getFormatter()]),
+    resolving
+      ? caseOrNotFound(
+          Promise.all([
+            api.resolution.agreements({ caseId: id }),
+            api.resolution.performance({ caseId: id }),
+            api.resolution.confirmation({ caseId: id }),
+            api.resolution.closure({ caseId: id }),
+            api.resolution.documents({ caseId: id }),
+            view.audience === 'staff' ? api.resolution.confirmationVenue({ caseId: id }) : Promise.resolve({ court: null }),
+          ]),
+        )
+      : null,
+  ]);
+  const [agreements, performance, confirmation, closure, documents, venue] = resolution ?? [[], null, null, null, [], { court: null }];
   const category = t.has(`category.${view.category}`) ? t(`category.${view.category}`) : view.category;
   const applicants = view.parties.filter((p) => p.role === 'applicant');
   const respondents = view.parties.filter((p) => p.role === 'respondent');
@@ -46,6 +70,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const handling = view.clocks.find((c) => c.kind === 'handling') ?? null;
   const intakeActions = ['accept', 'decline', 'transfer', 'record_visit'].filter(has);
   const panelList = view.panel.map((m) => ({ userId: m.userId, name: m.name }));
+  const partyOptions = view.parties.map((p) => ({ id: p.id, name: p.name, role: p.role, claimedAmount: p.claimedAmount }));
+  const toConfirm =
+    has('confirm_agreement') &&
+    agreements.some((a) => a.state === 'draft' && a.missing.some((m) => m.kind === 'party' && m.partyId !== null && view.ownPartyIds.includes(m.partyId)));
+  const confirmationWindow = view.clocks.find((c) => c.kind === 'judicial_confirmation' && c.state === 'running')?.dueAt ?? null;
+  const closing = ['terminate', 'close', 'reply', 'receive_report'].some(has);
+  const importing = has('import_roster') && ['registered', 'accepted', 'mediating', 'reopened'].includes(view.status);
 
   return (
     <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
@@ -56,6 +87,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             acceptanceDueAt={view.clocks.find((c) => c.kind === 'acceptance')?.dueAt ?? null}
             next={view.nextSession}
             missing={checklist.items.filter((i) => i.status === 'missing').map((i) => i.label)}
+            toConfirm={toConfirm}
           />
         )}
         <header className={card}>
@@ -128,6 +160,37 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </ul>
           )}
         </section>
+        {closure && <ClosureSummary closure={closure} />}
+        <AgreementSection
+          caseId={view.id}
+          version={view.version}
+          status={view.status}
+          agreements={agreements}
+          parties={partyOptions}
+          actions={view.actions}
+          ownPartyIds={view.ownPartyIds}
+        />
+        {performance && (
+          <PerformanceSection
+            caseId={view.id}
+            performance={performance}
+            canRecord={has('record_payment')}
+            canRoute={has('generate_document')}
+            court={venue.court ?? ''}
+            labor={view.category === 'labor_wages' || view.track === 'labor_mediation'}
+            ownPartyIds={view.ownPartyIds}
+          />
+        )}
+        <ConfirmationSection
+          caseId={view.id}
+          version={view.version}
+          confirmation={confirmation}
+          agreements={agreements}
+          windowDueAt={confirmationWindow}
+          court={venue.court ?? ''}
+          actions={view.actions}
+        />
+        <DocumentsSection caseId={view.id} documents={documents} />
         {view.panel.length > 0 && <Checklist caseId={view.id} canEdit={has('update_checklist')} canAnswer={has('answer_checklist')} panel={panelList} />}
         {(view.panel.length > 0 || view.sessions.length > 0) && (
           <Sessions
@@ -193,7 +256,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           />
         )}
       </article>
-      {(intakeActions.length > 0 || has('assign_panel') || has('change_panel') || has('change_track') || has('pause_clock')) && (
+      {(closing || importing || intakeActions.length > 0 || has('assign_panel') || has('change_panel') || has('change_track') || has('pause_clock')) && (
         <aside className="flex w-full flex-col gap-4 lg:w-96">
           {intakeActions.length > 0 && (
             <IntakeActions
@@ -221,6 +284,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             handling={handling}
             parties={applicants.map((p) => ({ id: p.id, name: p.name }))}
           />
+          {importing && <RosterImport caseId={view.id} version={view.version} />}
+          {closing && <ClosureActions caseId={view.id} version={view.version} actions={view.actions} petition={view.track === 'petition'} />}
         </aside>
       )}
     </div>
