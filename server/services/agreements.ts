@@ -150,7 +150,8 @@ async function markInTransaction(tx: Tx, ctx: ServiceContext, row: LockedCase, a
   const effective = missingMarks(required, recorded).length === 0;
   if (effective) await takeEffect(tx, ctx, row, agreement.id);
   else await setStatus(tx, row.id, row.status);
-  return { effective };
+  // The case's new version: the window records one mark after another without waiting for a reload.
+  return { effective, version: row.version + 1 };
 }
 
 /**

@@ -11,7 +11,7 @@ import { describeError, useTRPC } from '../../../_lib/trpc';
 import { ErrorMessage } from '../../../_components/ErrorMessage';
 import { PendingButton } from '../../../_components/PendingButton';
 
-type Decision = 'accept' | 'decline' | 'transfer';
+type Decision = 'accept' | 'decline' | 'transfer' | 'assign_out';
 
 /** The clerk's acceptance decision and the visit counter, on the case page. */
 export function IntakeActions({
@@ -36,6 +36,8 @@ export function IntakeActions({
   const [reason, setReason] = useState('');
   const [destinationId, setDestinationId] = useState('');
   const [track, setTrack] = useState<Track>(suggestedTrack);
+  const [assignment, setAssignment] = useState({ destination: '', reportDueOn: '' });
+  const [visitReason, setVisitReason] = useState<'required' | 'voluntary'>('required');
   const [errors, setErrors] = useState<{ message?: string; fields: Record<string, string> }>({ fields: {} });
   const done = () => {
     setDecision(null);
@@ -45,7 +47,8 @@ export function IntakeActions({
   const onError = (error: unknown) => setErrors(describeError(error));
   const decide = useMutation(trpc.intake.decide.mutationOptions({ onSuccess: done, onError }));
   const visit = useMutation(trpc.case.recordVisit.mutationOptions({ onSuccess: done, onError }));
-  const decisions = (['accept', 'decline', 'transfer'] as const).filter((d) => actions.includes(d));
+  const assignOut = useMutation(trpc.intake.assignOut.mutationOptions({ onSuccess: done, onError }));
+  const decisions = (['accept', 'decline', 'transfer', 'assign_out'] as const).filter((d) => actions.includes(d));
 
   return (
     <section className="rounded-xl border border-brand-100 bg-brand-50 p-4" aria-labelledby="decision-title">
@@ -72,7 +75,8 @@ export function IntakeActions({
           className="mt-4 flex flex-col gap-3"
           onSubmit={(e) => {
             e.preventDefault();
-            decide.mutate({ caseId, decision, reason, destinationId, track: decision === 'accept' ? track : undefined, expectedVersion: version });
+            if (decision === 'assign_out') assignOut.mutate({ caseId, ...assignment, expectedVersion: version });
+            else decide.mutate({ caseId, decision, reason, destinationId, track: decision === 'accept' ? track : undefined, expectedVersion: version });
           }}
         >
           {decision === 'accept' && (
@@ -91,7 +95,28 @@ export function IntakeActions({
               <textarea id="reason" rows={2} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />
             </Field>
           )}
-          {decision !== 'accept' && (
+          {decision === 'assign_out' && (
+            <>
+              <Field id="assign-destination" label={t('assignDestination')} error={errors.fields.destination}>
+                <input
+                  id="assign-destination"
+                  list="assign-destinations"
+                  className={inputClass}
+                  value={assignment.destination}
+                  onChange={(e) => setAssignment({ ...assignment, destination: e.target.value })}
+                />
+                <datalist id="assign-destinations">
+                  {destinations.map((d) => (
+                    <option key={d.id} value={d.name} />
+                  ))}
+                </datalist>
+              </Field>
+              <Field id="assign-due" label={t('reportDueOn')} error={errors.fields.reportDueOn} hint={t('assignHint')}>
+                <input id="assign-due" type="date" className={inputClass} value={assignment.reportDueOn} onChange={(e) => setAssignment({ ...assignment, reportDueOn: e.target.value })} />
+              </Field>
+            </>
+          )}
+          {(decision === 'decline' || decision === 'transfer') && (
             <Field id="destinationId" label={t('destination')} error={errors.fields.destinationId}>
               <SelectField
                 id="destinationId"
@@ -102,7 +127,7 @@ export function IntakeActions({
               />
             </Field>
           )}
-          <PendingButton type="submit" pending={decide.isPending} className={`${primaryButtonClass} w-fit`}>
+          <PendingButton type="submit" pending={decide.isPending || assignOut.isPending} className={`${primaryButtonClass} w-fit`}>
             {t('confirm')} · {t(decision)}
           </PendingButton>
         </form>
@@ -111,9 +136,18 @@ export function IntakeActions({
         <ErrorMessage className="mt-3">{errors.message}</ErrorMessage>
       )}
       {actions.includes('record_visit') && (
-        <PendingButton pending={visit.isPending} className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline" onClick={() => visit.mutate({ caseId })}>
-          {t('recordVisit')}
-        </PendingButton>
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+          <label htmlFor="visit-reason" className="sr-only">
+            {t('visitReason')}
+          </label>
+          <select id="visit-reason" className="rounded-md border border-slate-300 px-2 py-1.5" value={visitReason} onChange={(e) => setVisitReason(e.target.value as 'required' | 'voluntary')}>
+            <option value="required">{t('visitRequired')}</option>
+            <option value="voluntary">{t('visitVoluntary')}</option>
+          </select>
+          <PendingButton pending={visit.isPending} className="inline-flex min-h-11 items-center text-brand-700 underline" onClick={() => visit.mutate({ caseId, reason: visitReason })}>
+            {t('recordVisit')}
+          </PendingButton>
+        </div>
       )}
     </section>
   );

@@ -68,7 +68,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   ];
   const has = (action: string) => view.actions.includes(action as (typeof view.actions)[number]);
   const handling = view.clocks.find((c) => c.kind === 'handling') ?? null;
-  const intakeActions = ['accept', 'decline', 'transfer', 'record_visit'].filter(has);
+  const intakeActions = ['accept', 'decline', 'transfer', 'assign_out', 'record_visit'].filter(has);
   const panelList = view.panel.map((m) => ({ userId: m.userId, name: m.name }));
   const partyOptions = view.parties.map((p) => ({ id: p.id, name: p.name, role: p.role, claimedAmount: p.claimedAmount }));
   const toConfirm =

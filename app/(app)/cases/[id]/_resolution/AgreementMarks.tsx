@@ -24,7 +24,19 @@ export function AgreementMarks({ caseId, version, agreement, actions, ownPartyId
   const [methods, setMethods] = useState<Record<string, WindowMethod>>({});
   const [code, setCode] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const mark = useMutation(trpc.resolution.recordMark.mutationOptions(options));
+  // Marks are recorded one after another at the window: each answer carries the case's new
+  // version, so the next click does not wait for the page to reload.
+  const [known, setKnown] = useState(version);
+  const current = Math.max(known, version);
+  const mark = useMutation(
+    trpc.resolution.recordMark.mutationOptions({
+      ...options,
+      onSuccess: (result) => {
+        setKnown(result.version);
+        options.onSuccess();
+      },
+    }),
+  );
   const requestCode = useMutation(
     trpc.resolution.requestCode.mutationOptions({
       onSuccess: (result) => setNotice(result.demoCode ? t('demoCode', { code: result.demoCode }) : t('codeSent')),
@@ -33,7 +45,7 @@ export function AgreementMarks({ caseId, version, agreement, actions, ownPartyId
   );
   const confirm = useMutation(trpc.resolution.confirmByPhone.mutationOptions(options));
   const partiesMissing = agreement.missing.filter((m) => m.kind === 'party');
-  const base = { caseId, agreementId: agreement.id, expectedVersion: version };
+  const base = { caseId, agreementId: agreement.id, expectedVersion: current };
   const mine = partiesMissing.find((m) => m.partyId && ownPartyIds.includes(m.partyId));
 
   if (actions.includes('confirm_agreement')) {

@@ -14,12 +14,12 @@ import { describeError, useTRPC } from '../../../../../_lib/trpc';
  * 送达回证: after handing the document over, the clerk records how and when it was served on
  * a party; the receipt is a document of its own, printable from the case page. Not printed.
  */
-export function ServiceRecorder({ caseId, documentId, parties }: { caseId: string; documentId: string; parties: { id: string; name: string }[] }) {
+export function ServiceRecorder({ caseId, documentId, parties, today }: { caseId: string; documentId: string; parties: { id: string; name: string }[]; today: string }) {
   const t = useTranslations('doc');
   const tDocs = useTranslations('documents');
   const trpc = useTRPC();
   const router = useRouter();
-  const [form, setForm] = useState({ partyId: parties[0]?.id ?? '', method: 'in_person' as ServiceMethod, servedOn: new Date().toISOString().slice(0, 10), receivedBy: '', consent: false });
+  const [form, setForm] = useState({ partyId: parties[0]?.id ?? '', method: 'in_person' as ServiceMethod, servedOn: today, receivedBy: '', consent: false });
   const [errors, setErrors] = useState<{ message?: string; fields: Record<string, string> }>({ fields: {} });
   const record = useMutation(
     trpc.resolution.recordService.mutationOptions({
@@ -56,7 +56,7 @@ export function ServiceRecorder({ caseId, documentId, parties }: { caseId: strin
           </select>
         </Field>
         <Field id="service-date" label={t('servedOn')} error={errors.fields.servedOn}>
-          <input id="service-date" type="date" className={inputClass} value={form.servedOn} onChange={(e) => setForm({ ...form, servedOn: e.target.value })} />
+          <input id="service-date" type="date" max={today} className={inputClass} value={form.servedOn} onChange={(e) => setForm({ ...form, servedOn: e.target.value })} />
         </Field>
         <Field id="service-received-by" label={t('receivedBy')} error={errors.fields.receivedBy}>
           <input id="service-received-by" className={inputClass} value={form.receivedBy} onChange={(e) => setForm({ ...form, receivedBy: e.target.value })} />

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { localDateOf } from '@/server/domain/calendar';
 import { caseOrNotFound } from '../../../../../_lib/case-or-404';
 import { publicOrigin } from '../../../../../_lib/public-url';
 import { qrSvg } from '../../../../../_lib/qr';
@@ -29,7 +30,7 @@ export default async function DocumentPrintPage({ params }: { params: Promise<{ 
         </div>
       </footer>
       {document.canServe && (
-        <ServiceRecorder caseId={id} documentId={document.id} parties={view.parties.map((p) => ({ id: p.id, name: p.name }))} />
+        <ServiceRecorder caseId={id} documentId={document.id} parties={view.parties.map((p) => ({ id: p.id, name: p.name }))} today={localDateOf(new Date())} />
       )}
     </>
   );
