@@ -76,6 +76,8 @@ describe('the thin slice in a real browser', () => {
       if (headers.rsc && !headers['next-router-prefetch']) await held;
       await route.continue();
     });
+    // Away first: a prefetch still in flight from the list shown before must not count as this page's.
+    await page.goto('about:blank');
     const prefetched = page.waitForResponse((r) => {
       const headers = r.request().headers();
       return r.url().includes(`/cases/${caseId}`) && !!headers['next-router-prefetch'] && !headers['next-router-segment-prefetch'];
