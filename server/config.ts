@@ -101,3 +101,8 @@ export function servedOverHttps(forwardedProto: string | null | undefined): bool
 export function publicUrl(): string | undefined {
   return process.env.NEXTAUTH_URL || undefined;
 }
+
+/** Where links sent by SMS point: the public URL, else this server on its own port (a trial). */
+export function linkOrigin(): string {
+  return publicUrl() ? new URL(publicUrl()!).origin : `http://localhost:${process.env.PORT || 3000}`;
+}

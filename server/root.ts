@@ -7,6 +7,7 @@ import { evidenceRouter } from './routers/evidence';
 import { inboxRouter } from './routers/inbox';
 import { intakeRouter } from './routers/intake';
 import { panelRouter } from './routers/panel';
+import { ratingRouter } from './routers/rating';
 import { petitionRouter } from './routers/petition';
 import { resolutionRouter } from './routers/resolution';
 import { verifyRouter } from './routers/verify';
@@ -25,6 +26,7 @@ export const appRouter = router({
   evidence: evidenceRouter,
   tracking: trackingRouter,
   resolution: resolutionRouter,
+  rating: ratingRouter,
   verify: verifyRouter,
   center: centerRouter,
   clock: clockRouter,

@@ -20,9 +20,13 @@ function navFor(role: Role, t: (key: string) => string): NavItem[] {
       return [
         { href: '/dashboard', label: t('dashboard') },
         { href: '/intake', label: t('intake') },
+        { href: '/ratings', label: t('ratings') },
       ];
     case 'supervisor':
-      return [{ href: '/region', label: t('region') }];
+      return [
+        { href: '/region', label: t('region') },
+        { href: '/ratings', label: t('ratings') },
+      ];
     case 'admin':
       return [{ href: '/admin', label: t('admin') }];
     default:

@@ -33,6 +33,8 @@ export const caseClocks = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     ...caseScoped(),
     kind: text('kind').$type<ClockKind>().notNull(),
+    /** What within the case the clock is about (a rating), for kinds that run several at once. */
+    subjectId: uuid('subject_id'),
     startAt: timestamp('start_at', { withTimezone: true }).notNull(),
     days: integer('days').notNull(),
     unit: text('unit').$type<ClockUnit>().notNull(),
@@ -48,10 +50,13 @@ export const caseClocks = pgTable(
   },
   (t) => [
     index('case_clocks_case_id_idx').on(t.caseId),
+    index('case_clocks_subject_id_idx').on(t.subjectId).where(sql`${t.subjectId} is not null`),
     // Sweeps and "due within" filters: running clocks by due date.
     index('case_clocks_center_id_due_at_idx').on(t.centerId, t.dueAt).where(sql`${t.state} = 'running'`),
-    // One live clock of each kind per case.
-    uniqueIndex('case_clocks_case_id_kind_idx').on(t.caseId, t.kind).where(sql`${t.state} in ('running', 'paused')`),
+    // One live clock of each kind per case (and per subject, for kinds that have one).
+    uniqueIndex('case_clocks_case_id_kind_idx')
+      .on(t.caseId, t.kind, sql`coalesce(${t.subjectId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .where(sql`${t.state} in ('running', 'paused')`),
   ],
 );
 

@@ -12,3 +12,4 @@ export * from './checklists';
 export * from './clocks';
 export * from './settings';
 export * from './resolution';
+export * from './ratings';

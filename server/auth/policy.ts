@@ -187,6 +187,11 @@ const rules = {
   reply: director,
   assign_out: centerStaff,
   receive_report: centerStaff,
+  // Ratings (好差评): only a party rates, never staff. A bad rating is answered by the director
+  // (who alone sees who rated it); an appeal against it is decided by the supervisor.
+  rate: party,
+  answer_rating: director,
+  decide_rating_appeal: (r) => r.kind === 'supervisor',
   // Adding the workers of a group case from a pasted list or a spreadsheet.
   import_roster: either(centerStaff, panel),
   // Personal data: shown masked to everyone; those who work the case may reveal one party's

@@ -30,6 +30,8 @@ export const limits = {
   codeIp: { points: 20, duration: 60 * 60 },
   /** Public case look-ups from one address per ten minutes: enough for a family, too few to guess. */
   trackIp: { points: 20, duration: 10 * 60 },
+  /** Rating links opened or used from one address per ten minutes: a link is unguessable; this stops trying. */
+  ratingLinkIp: { points: 30, duration: 10 * 60 },
 } as const;
 export type LimitName = keyof typeof limits;
 

@@ -5,6 +5,7 @@ import { sessionOutcomes } from './sessions';
 import { clockKinds, pauseReasons, tracks } from './tracks';
 import { closureOutcomes, markMethods, replyDecisions, terminationKinds } from './agreements';
 import { documentKinds } from './documents';
+import { ratingLevels, ratingScopes, verifications } from './ratings';
 
 /**
  * Everything that happens to a case is one of these typed events: a kind and a payload
@@ -108,6 +109,12 @@ export const caseEventSchemas = {
   petition_replied: z.object({ decision: z.enum(replyDecisions), reviewBy: text }),
   assigned_out: z.object({ destination: text, reportDueOn: text }),
   report_received: z.object({ destination: text }),
+  // No rater's name in these: who rated is for the director handling it alone.
+  rated: z.object({ ratingId: id, scope: z.enum(ratingScopes), level: z.enum(ratingLevels), followUp: z.boolean() }),
+  rating_called_back: z.object({ ratingId: id }),
+  rating_verified: z.object({ ratingId: id, verification: z.enum(verifications) }),
+  rectification_reported: z.object({ ratingId: id, verification: z.enum(verifications), report: text }),
+  rating_appeal_decided: z.object({ ratingId: id, upheld: z.boolean() }),
 } as const;
 
 export type EventKind = keyof typeof caseEventSchemas;
@@ -177,6 +184,12 @@ export const eventMeta: Record<EventKind, EventMeta> = {
   petition_replied: fact('parties', true),
   assigned_out: fact('parties', true),
   report_received: fact('parties', true),
+  rated: fact('panel', false, false),
+  rating_called_back: fact('panel', false, false),
+  rating_verified: fact('panel', false, false),
+  // The rater is told of the rectification; the other parties read it too, without names.
+  rectification_reported: fact('parties', false, false),
+  rating_appeal_decided: fact('panel', false, false),
 };
 
 export const publicEventKinds = eventKinds.filter((k) => eventMeta[k].public);

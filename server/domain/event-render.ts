@@ -180,6 +180,11 @@ const renderers: { [K in EventKind]: Renderer<K> } = {
   }),
   assigned_out: (p, c) => ({ title: c.t('events.assigned_out', { actor: c.actor, destination: p.destination, date: c.date(p.reportDueOn) }) }),
   report_received: (p, c) => ({ title: c.t('events.report_received', { destination: p.destination }) }),
+  rated: (p, c) => ({ title: c.t(p.followUp ? 'events.rated_follow_up' : 'events.rated', { scope: c.t(`rating.scope.${p.scope}`), level: c.t(`rating.level.${p.level}`) }) }),
+  rating_called_back: (_p, c) => ({ title: c.t('events.rating_called_back', { actor: c.actor }) }),
+  rating_verified: (p, c) => ({ title: c.t('events.rating_verified', { actor: c.actor, verification: c.t(`rating.verification.${p.verification}`) }) }),
+  rectification_reported: (p, c) => ({ title: c.t('events.rectification_reported', { actor: c.actor, verification: c.t(`rating.verification.${p.verification}`) }), details: [p.report] }),
+  rating_appeal_decided: (p, c) => ({ title: c.t(p.upheld ? 'events.rating_appeal_upheld' : 'events.rating_appeal_rejected', { actor: c.actor }) }),
 };
 
 /** The event as `audience` reads it, or null when it is not for them (the public page). */

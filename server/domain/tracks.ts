@@ -25,7 +25,11 @@ export interface ClockRule {
   extension: ExtensionRule;
 }
 
-export const clockKinds = ['acceptance', 'handling', 'judicial_confirmation', 'court_acceptance', 'court_decision', 'report'] as const;
+/** The case's own clocks: one live clock of each kind; all end when the case closes. */
+export const caseClockKinds = ['acceptance', 'handling', 'judicial_confirmation', 'court_acceptance', 'court_decision', 'report'] as const;
+/** Clocks about one thing within the case (a rating): several of a kind at once, outliving the case's closure. */
+export const subjectClockKinds = ['rating_callback', 'rectification'] as const;
+export const clockKinds = [...caseClockKinds, ...subjectClockKinds] as const;
 export type ClockKind = (typeof clockKinds)[number];
 
 /** The only reasons a clock may stop: an appraisal or assessment, a hearing, a party who cannot be reached. */
@@ -71,6 +75,10 @@ export const eventClockRules: Record<Exclude<ClockKind, 'acceptance' | 'handling
   court_acceptance: { days: 3, unit: 'calendar', basis: 'event', source: 'law.confirmationProcedure', extension: { kind: 'none' } },
   court_decision: { days: 15, unit: 'calendar', basis: 'event', source: 'law.confirmationProcedure', extension: { kind: 'director_once', maxDays: 10 } },
   report: { days: 15, unit: 'calendar', basis: 'event', source: 'law.assignmentReport', extension: { kind: 'none' } },
+  // A bad rating (Zhejiang's 好差评 rules): call back within 1 day, rectify and report within 15.
+  // Both run from the rating, one pair per rating; a center may count working days instead.
+  rating_callback: { days: 1, unit: 'calendar', basis: 'event', source: 'law.ratingCallback', extension: { kind: 'none' } },
+  rectification: { days: 15, unit: 'calendar', basis: 'event', source: 'law.ratingRectification', extension: { kind: 'none' } },
 };
 
 /** The key a center's override of a clock is stored under (`acceptance`, `handling:petition`). */
@@ -87,6 +95,7 @@ export function defaultClockPolicies(): { key: string; rule: ClockRule }[] {
       const rule = handlingRules[track];
       return rule ? [{ key: clockPolicyKey('handling', track), rule }] : [];
     }),
+    ...subjectClockKinds.map((kind) => ({ key: clockPolicyKey(kind), rule: eventClockRules[kind] })),
   ];
 }
 

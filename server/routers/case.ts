@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { visibilities } from '../domain/case-status';
 import { checklistStatuses } from '../domain/checklist';
 import { sessionOutcomes } from '../domain/sessions';
-import { clockKinds, pauseReasons, tracks } from '../domain/tracks';
+import { caseClockKinds, pauseReasons, tracks } from '../domain/tracks';
 import { visitReasons } from '../domain/agreements';
 import { changeTrack, extendClock, pauseClock, resumeClock } from '../services/clock-actions';
 import { answerChecklistItem, listChecklist, updateChecklistItem } from '../services/checklist';
@@ -99,7 +99,7 @@ export const caseRouter = router({
   extendClock: caseProcedure
     .input(
       z.object({
-        clock: z.enum(clockKinds),
+        clock: z.enum(caseClockKinds),
         days: z.number().int().min(1).max(365),
         reason: z.string().trim().min(1).max(500),
         consent: optional(z.object({ partyIds: z.array(z.uuid()).min(1).max(500), method: z.string().trim().min(1).max(200) })),
@@ -108,13 +108,13 @@ export const caseRouter = router({
     )
     .mutation(({ ctx, input }) => extendClock(ctx.svc, ctx.access, input)),
   pauseClock: caseProcedure
-    .input(z.object({ clock: z.enum(clockKinds), reason: z.enum(pauseReasons), note: optional(z.string().trim().max(500)), expectedVersion: version }))
+    .input(z.object({ clock: z.enum(caseClockKinds), reason: z.enum(pauseReasons), note: optional(z.string().trim().max(500)), expectedVersion: version }))
     .mutation(({ ctx, input }) => pauseClock(ctx.svc, ctx.access, input)),
   /** One party's full ID number and phone (shown masked everywhere else); audited. */
   revealContact: caseProcedure.input(z.object({ partyId: z.uuid() })).mutation(({ ctx, input }) => revealContact(ctx.svc, ctx.access, input)),
   /** The printable notice of the latest extension, for the petitioner. */
   extensionNotice: caseProcedure.query(({ ctx }) => extensionNotice(ctx.db, ctx.access)),
   resumeClock: caseProcedure
-    .input(z.object({ clock: z.enum(clockKinds), expectedVersion: version }))
+    .input(z.object({ clock: z.enum(caseClockKinds), expectedVersion: version }))
     .mutation(({ ctx, input }) => resumeClock(ctx.svc, ctx.access, input)),
 });

@@ -52,16 +52,17 @@ async function specOf(db: Database, clock: ClockRow): Promise<ClockSpec> {
 
 /**
  * Starts a clock of the case by its rule; a kind without a rule (consultation handling) starts
- * nothing. `days` replaces the rule's length when another body sets it (a report due by a date).
+ * nothing. `days` replaces the rule's length when another body sets it (a report due by a date);
+ * `subjectId` names what within the case it is about (a rating).
  */
-export async function startClock(tx: Database, target: CaseRef, kind: ClockKind, track: Track | null, start: Date, days?: number) {
+export async function startClock(tx: Database, target: CaseRef, kind: ClockKind, track: Track | null, start: Date, options: { days?: number; subjectId?: string } = {}) {
   const found = await clockRuleFor(tx, target.centerId, kind, track);
   if (!found) return null;
-  const rule = days ? { ...found, days } : found;
+  const rule = options.days ? { ...found, days: options.days } : found;
   const { dueAt } = computeDue({ start, days: rule.days, unit: rule.unit, extensions: [], pauses: [] }, await loadCalendar(tx));
   const [row] = await tx
     .insert(caseClocks)
-    .values({ ...target, kind, startAt: start, days: rule.days, unit: rule.unit, source: rule.source, dueAt })
+    .values({ ...target, kind, subjectId: options.subjectId ?? null, startAt: start, days: rule.days, unit: rule.unit, source: rule.source, dueAt })
     .returning();
   return row!;
 }
@@ -72,6 +73,14 @@ export async function endClocks(tx: Database, caseId: string, kinds: ClockKind[]
     .update(caseClocks)
     .set({ state, stoppedAt: at })
     .where(and(eq(caseClocks.caseId, caseId), inArray(caseClocks.kind, kinds), inArray(caseClocks.state, ['running', 'paused'])));
+}
+
+/** Ends the live clocks about one subject (a rating) of these kinds. */
+export async function endSubjectClocks(tx: Database, caseId: string, subjectId: string, kinds: ClockKind[], at: Date) {
+  await tx
+    .update(caseClocks)
+    .set({ state: 'stopped', stoppedAt: at })
+    .where(and(eq(caseClocks.caseId, caseId), eq(caseClocks.subjectId, subjectId), inArray(caseClocks.kind, kinds), inArray(caseClocks.state, ['running', 'paused'])));
 }
 
 /** The live clock of a kind, locked for a change. */

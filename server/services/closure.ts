@@ -5,7 +5,8 @@ import type { CaseAccess } from '../auth/policy';
 import { sumYuan, type ClosureOutcome, type ReplyDecision, type TerminationKind } from '../domain/agreements';
 import { addDays, daysBetween, localDateOf } from '../domain/calendar';
 import { petitionReplyContent, reviewWindowDays, terminationNoticeContent } from '../domain/document-content';
-import { clockKinds } from '../domain/tracks';
+import { caseClockKinds } from '../domain/tracks';
+import { inviteRatings } from './ratings';
 import { recordEvent } from './case-events';
 import { lockCase, setStatus } from './case-lock';
 import { endClocks, startClock } from './clocks';
@@ -41,8 +42,9 @@ async function closeIn(tx: Tx, ctx: ServiceContext, row: Locked, closure: { outc
     closedAt: now,
     closedBy: actingUser(ctx).id,
   });
-  await endClocks(tx, row.id, [...clockKinds], now);
+  await endClocks(tx, row.id, [...caseClockKinds], now);
   await setStatus(tx, row.id, 'closed', { closedAt: now, outcome: closure.outcome });
+  await inviteRatings(tx, { centerId: row.centerId, caseId: row.id, caseNumber: row.caseNumber }, now);
   return money;
 }
 
@@ -114,7 +116,7 @@ export async function assignOut(ctx: ServiceContext, access: CaseAccess, input: 
     await tx.insert(assignments).values({ ...target, destination: input.destination, reportDueOn: input.reportDueOn });
     await endClocks(tx, row.id, ['acceptance'], now);
     // The assigning body's date, not a statutory length.
-    await startClock(tx, target, 'report', null, now, days);
+    await startClock(tx, target, 'report', null, now, { days });
     await setStatus(tx, row.id, 'referred', { decidedAt: now });
     await recordEvent(tx, ctx, target, { kind: 'assigned_out', payload: { destination: input.destination, reportDueOn: input.reportDueOn } }, { applicants: true });
     return { referred: true };

@@ -6,7 +6,8 @@ import type { SessionUser } from '../auth/session-user';
  * court or a rating platform later). Services take this context, so scheduled and external
  * work goes through the same verbs and the audit row says who or what acted.
  */
-export const systemActors = ['deadline_sweep', 'retention_sweep', 'operator'] as const;
+// `rater`: a rating is written without the rater's name on the timeline (only the director handling it learns who).
+export const systemActors = ['deadline_sweep', 'retention_sweep', 'operator', 'rater'] as const;
 export type SystemActor = (typeof systemActors)[number];
 
 export type Actor = { kind: 'user'; user: SessionUser } | { kind: 'system'; name: SystemActor };

@@ -1,7 +1,8 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { cases, notifications, timelineEvents, users } from '../../db/schema';
+import { cases, notifications, smsOutbox, timelineEvents, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
+import { isDemoMode } from '../config';
 import { renderEvent, renderNotice, type NoticePurpose } from '../domain/event-render';
 import type { Locale } from '../i18n/locales';
 import { renderTools } from '../i18n/render-tools';
@@ -64,4 +65,20 @@ export async function markRead(db: Database, user: SessionUser, ids?: string[]) 
     .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined))
     .returning({ id: notifications.id });
   return { marked: updated.length };
+}
+
+/**
+ * Demo mode only: the text messages sent to the user's own phone, so a trial without an SMS
+ * gateway shows what people receive (codes are shown on screen in demo mode anyway).
+ */
+export async function demoTextMessages(db: Database, user: SessionUser) {
+  if (!isDemoMode()) return [];
+  const [row] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, user.id));
+  if (!row?.phone) return [];
+  return db
+    .select({ id: smsOutbox.id, body: smsOutbox.body, createdAt: smsOutbox.createdAt })
+    .from(smsOutbox)
+    .where(eq(smsOutbox.phone, row.phone))
+    .orderBy(desc(smsOutbox.createdAt))
+    .limit(20);
 }

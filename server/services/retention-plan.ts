@@ -13,6 +13,8 @@ import {
   documentServices,
   evidenceFiles,
   judicialConfirmations,
+  ratings,
+  rectifications,
   mediationSessions,
   timelineEvents,
 } from '../../db/schema';
@@ -87,6 +89,10 @@ export const personalDataPlan: [table: string, plan: Eraser | string][] = [
   ['document_services', overwrite(documentServices, { receivedBy: null })],
   ['case_closures', overwrite(caseClosures, { reason: null })],
   ['assignments', overwrite(assignments, { report: null })],
+  // The level, tags and dates stay (the satisfaction rate); what the rater and the director wrote goes.
+  ['ratings', overwrite(ratings, { comment: null })],
+  ['rectifications', overwrite(rectifications, { callbackNote: null, verificationNote: null, report: null, appealNote: null })],
+  ['rating_links', 'a token hash, a party id and dates'],
   ['checklist_items', 'labels name kinds of documents from the center’s template; assignees are staff'],
   ['case_links', 'two case ids'],
   ['case_clocks', 'dates, lengths and extensions'],

@@ -83,7 +83,8 @@ describe('the thin slice in a real browser', () => {
       return r.url().includes(`/cases/${caseId}`) && !!headers['next-router-prefetch'] && !headers['next-router-segment-prefetch'];
     });
     await page.goto(`${app.baseUrl}/my`);
-    await prefetched;
+    // Headers are not enough: the router can use the prefetched loading state only once the whole body has arrived.
+    await (await prefetched).finished();
     await caseLink.click();
     // The skeleton, or the page itself when the prefetch already brought it; never the old list.
     await page.getByRole('status').filter({ hasText: '加载中…' }).or(page.getByRole('heading', { level: 1, name: title })).waitFor();

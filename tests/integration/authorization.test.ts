@@ -232,6 +232,29 @@ const expectations: Record<string, Expectation> = {
   // Resolution. Reads: everyone who reads the case. Writes are checked with inputs that the
   // allowed relation gets past the policy and is then refused by the case's state or version
   // (so the matrix leaves no trace); the positive paths are in resolution.test.ts.
+  // Ratings: a party rates (the fixture case is not closed yet: refused by its state); staff never.
+  'rating.list': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'rating.choices': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'rating.submit': {
+    input: (f) => ({ caseId: f.caseId, scope: 'case', level: 'satisfied', tags: [] }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'CONFLICT', clerk: 'FORBIDDEN', director: 'FORBIDDEN', supervisor: 'FORBIDDEN' },
+    otherwise: 'NOT_FOUND',
+  },
+  // Public: the link is the credential (an unknown one is not found, for everyone alike).
+  'rating.linkView': { input: () => ({ token: 'A'.repeat(32) }), outcomes: {}, otherwise: 'ok' },
+  'rating.submitByLink': { input: () => ({ token: 'A'.repeat(32), level: 'satisfied', tags: [] }), outcomes: {}, otherwise: 'NOT_FOUND' },
+  // The director answers a bad rating and the supervisor decides an appeal (past the policy, there is no such rating).
+  'rating.answer': {
+    input: (f) => ({ caseId: f.caseId, ratingId: '00000000-0000-4000-8000-000000000000', step: 'call_back', note: '回访' }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', clerk: 'FORBIDDEN', supervisor: 'FORBIDDEN', director: 'NOT_FOUND' },
+    otherwise: 'NOT_FOUND',
+  },
+  'rating.decideAppeal': {
+    input: (f) => ({ caseId: f.caseId, ratingId: '00000000-0000-4000-8000-000000000000', upheld: true, note: '裁定' }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', clerk: 'FORBIDDEN', director: 'FORBIDDEN', supervisor: 'NOT_FOUND' },
+    otherwise: 'NOT_FOUND',
+  },
+  'rating.rectifications': onlyFor('director', 'supervisor', 'otherRegionSupervisor'),
   'resolution.agreements': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   'resolution.confirmation': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   'resolution.confirmationVenue': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
@@ -318,6 +341,7 @@ const expectations: Record<string, Expectation> = {
     ...intakeCaseAction,
   },
   'inbox.list': { outcomes: signedInOnly('ok'), otherwise: 'ok' },
+  'inbox.demoTexts': { outcomes: signedInOnly('ok'), otherwise: 'ok' },
   'inbox.unreadCount': { outcomes: signedInOnly('ok'), otherwise: 'ok' },
   'inbox.markRead': { input: () => ({}), outcomes: signedInOnly('ok'), otherwise: 'ok' },
   'center.summary': onlyFor('director'),

@@ -58,6 +58,11 @@ const samples: { [K in EventKind]: EventPayload<K> } = {
   petition_replied: { decision: 'explained', reviewBy: '2025-11-20' },
   assigned_out: { destination: '县住建局', reportDueOn: '2025-11-10' },
   report_received: { destination: '县住建局' },
+  rated: { ratingId: '00000000-0000-4000-8000-000000000001', scope: 'case', level: 'dissatisfied', followUp: false },
+  rating_called_back: { ratingId: '00000000-0000-4000-8000-000000000001' },
+  rating_verified: { ratingId: '00000000-0000-4000-8000-000000000001', verification: 'substantiated' },
+  rectification_reported: { ratingId: '00000000-0000-4000-8000-000000000001', verification: 'substantiated', report: '已约谈窗口人员，补发书面答复' },
+  rating_appeal_decided: { ratingId: '00000000-0000-4000-8000-000000000001', upheld: true },
 };
 
 // A catalog key that reached a person: `events.x`, `clock.kind.y`, an unfilled `{placeholder}`.

@@ -53,8 +53,8 @@ describe('the access policy decides what each relation may do', () => {
     expect([clerk, director, lead, member].every((x) => can(x, 'schedule_session'))).toBe(true);
   });
 
-  it('lets a supervisor only watch', () => {
-    expect(openActions(supervisor, 'mediating')).toEqual(['read']);
+  it('lets a supervisor only watch, and decide appeals against ratings', () => {
+    expect(openActions(supervisor, 'mediating')).toEqual(['read', 'decide_rating_appeal']);
   });
 
   it('opens workflow actions only in the states that allow them', () => {
@@ -93,8 +93,12 @@ describe('the lifecycle as a whole', () => {
     expect(table.confirm_agreement).toEqual([false, false, false, false, true, false]);
     expect(table.record_court_decision).toEqual([false, false, false, false, false, false]);
     expect(can(access({ kind: 'panel', isLead: false, role: 'judge' }), 'record_court_decision')).toBe(true);
-    // The supervisor reads and does nothing else.
-    expect(caseActionNames.filter((a) => can(supervisor, a))).toEqual(['read']);
+    // Only a party rates; only the director answers a bad rating; only the supervisor decides an appeal.
+    expect(table.rate).toEqual([false, false, false, false, true, false]);
+    expect(table.answer_rating).toEqual([false, true, false, false, false, false]);
+    expect(table.decide_rating_appeal).toEqual([false, false, false, false, false, true]);
+    // The supervisor reads, decides appeals against ratings, and does nothing else.
+    expect(caseActionNames.filter((a) => can(supervisor, a))).toEqual(['read', 'decide_rating_appeal']);
   });
 
   it('never reaches an unknown state, whatever the order of actions (random sequences)', () => {

@@ -6,7 +6,7 @@ import { MarkAllRead } from './MarkAllRead';
 
 export default async function InboxPage() {
   const { api } = await requireUser();
-  const [items, unread, t, format] = await Promise.all([api.inbox.list(), api.inbox.unreadCount(), getTranslations(), getFormatter()]);
+  const [items, unread, texts, t, format] = await Promise.all([api.inbox.list(), api.inbox.unreadCount(), api.inbox.demoTexts(), getTranslations(), getFormatter()]);
   return (
     <>
       <PageTitle action={unread > 0 ? <MarkAllRead /> : undefined}>{t('inbox.title')}</PageTitle>
@@ -34,6 +34,30 @@ export default async function InboxPage() {
             );
           })}
         </ul>
+      )}
+      {texts.length > 0 && (
+        <section className="mt-6" aria-labelledby="demo-texts-title">
+          <h2 id="demo-texts-title" className="mb-2 font-medium">
+            {t('inbox.demoTexts')}
+          </h2>
+          <ul className="flex flex-col gap-2 text-sm">
+            {texts.map((m) => (
+              <li key={m.id} className="rounded-lg border border-dashed border-slate-300 bg-white p-3">
+                <time className="block text-xs text-slate-600">{format.dateTime(m.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                {/* Links in a text message are tappable on a phone; here too. */}
+                {m.body.split(/(https?:\/\/\S+?)(?=[（(\s]|$)/).map((part, i) =>
+                  /^https?:\/\//.test(part) ? (
+                    <a key={i} href={part} className="break-all text-brand-700 underline">
+                      {part}
+                    </a>
+                  ) : (
+                    part
+                  ),
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </>
   );

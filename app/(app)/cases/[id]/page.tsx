@@ -21,6 +21,8 @@ import { ClosureSummary } from './_resolution/ClosureSummary';
 import { ConfirmationSection } from './_resolution/ConfirmationSection';
 import { DocumentsSection } from './_resolution/DocumentsSection';
 import { PerformanceSection } from './_resolution/PerformanceSection';
+import { PartyRating } from './_ratings/PartyRating';
+import { RatingsSection } from './_ratings/RatingsSection';
 
 const card = 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm';
 
@@ -33,7 +35,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   );
   // The resolution's records exist only once mediation has begun; earlier cases skip the queries.
   const resolving = ['mediating', 'performing', 'closed', 'referred'].includes(view.status);
-  const [[t, format], resolution] = await Promise.all([
+  // Ratings: of the closed case, or of a contact at the window.
+  const rateable = view.status === 'closed' || view.visitCount > 0;
+  const [[t, format], resolution, rated] = await Promise.all([
     Promise.all([getTranslations(), getFormatter()]),
     resolving
       ? caseOrNotFound(
@@ -47,7 +51,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           ]),
         )
       : null,
+    rateable
+      ? caseOrNotFound(Promise.all([api.rating.list({ caseId: id }), view.audience === 'parties' ? api.rating.choices({ caseId: id }) : Promise.resolve(null)]))
+      : null,
   ]);
+  const [ratings, ratingChoices] = rated ?? [[], null];
   const [agreements, performance, confirmation, closure, documents, venue] = resolution ?? [[], null, null, null, [], { court: null }];
   const category = t.has(`category.${view.category}`) ? t(`category.${view.category}`) : view.category;
   const applicants = view.parties.filter((p) => p.role === 'applicant');
@@ -160,7 +168,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </ul>
           )}
         </section>
+        {ratingChoices && <PartyRating caseId={view.id} choices={ratingChoices} ratings={ratings} />}
         {closure && <ClosureSummary closure={closure} />}
+        {view.audience === 'staff' && (
+          <RatingsSection caseId={view.id} ratings={ratings} role={has('answer_rating') ? 'director' : has('decide_rating_appeal') ? 'supervisor' : null} renderedAt={renderedAt} />
+        )}
         <AgreementSection
           caseId={view.id}
           version={view.version}
