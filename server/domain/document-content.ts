@@ -33,13 +33,16 @@ export interface CaseSnapshot {
   parties: PartySnapshot[];
 }
 
-const person = (p: PartySnapshot) => ({ name: p.name, kind: p.kind, idNumber: p.idNumber, creditCode: p.creditCode, phone: p.phone });
+// The party's id too: two workers may share a name (the annex matches amounts by id).
+const person = (p: PartySnapshot) => ({ id: p.id, name: p.name, kind: p.kind, idNumber: p.idNumber, creditCode: p.creditCode, phone: p.phone });
 
 export interface TermSnapshot {
   kind: TermKind;
   description: string;
   obligor: string;
   obligee: string | null;
+  /** The obligee's party id (names are not unique). */
+  obligeeId?: string | null;
   amount: string | null;
   dueOn: LocalDate | null;
   place: string | null;

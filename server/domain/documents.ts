@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { maskIdNumber } from './id-number';
+import { maskPhone } from './phone';
 
 /**
  * Printable documents. Each is generated from the case into a canonical content (a plain JSON
@@ -46,4 +48,21 @@ export const erasedDocumentContent = { erased: true } as const;
 
 export function isErasedDocument(content: unknown): boolean {
   return typeof content === 'object' && content !== null && (content as { erased?: unknown }).erased === true;
+}
+
+/**
+ * A document's content with every ID number and phone masked, for readers who may not reveal
+ * contacts (a party reading the agreement that lists their co-workers, a supervisor). The
+ * stored content and its hash are untouched.
+ */
+export function maskContacts(content: unknown): unknown {
+  if (Array.isArray(content)) return content.map(maskContacts);
+  if (!content || typeof content !== 'object') return content;
+  return Object.fromEntries(
+    Object.entries(content as Record<string, unknown>).map(([key, value]) => {
+      if (typeof value === 'string' && key === 'idNumber') return [key, maskIdNumber(value)];
+      if (typeof value === 'string' && key === 'phone') return [key, maskPhone(value)];
+      return [key, maskContacts(value)];
+    }),
+  );
 }

@@ -27,6 +27,8 @@ const rules = {
   assign_panel: { from: ['accepted', 'reopened'], to: 'mediating' },
   change_panel: { from: ['mediating', 'performing'], to: 'same' },
   change_track: { from: ['accepted', 'mediating', 'reopened'], to: 'same' },
+  // Workers join a group case while it is being decided or mediated, never once it has ended.
+  import_roster: { from: ['registered', 'accepted', 'mediating', 'reopened'], to: 'same' },
   // The agreement is written and signed while mediating; a supplementary one amends it later.
   draft_agreement: { from: ['mediating', 'performing'], to: 'same' },
   sign_agreement: { from: ['mediating', 'performing'], to: 'same' },

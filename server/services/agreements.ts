@@ -197,6 +197,7 @@ async function agreementContent(tx: Tx, target: CaseRef, agreement: typeof agree
       description: t.description,
       obligor: names.get(t.obligorPartyId) ?? '',
       obligee: t.obligeePartyId ? (names.get(t.obligeePartyId) ?? null) : null,
+      obligeeId: t.obligeePartyId,
       amount: t.amount,
       dueOn: t.dueOn,
       place: t.place,
@@ -245,6 +246,9 @@ export async function recordOralAgreement(ctx: ServiceContext, access: CaseAcces
     const target = { centerId: row.centerId, caseId: row.id };
     const parties = await partyIdsOf(tx, row.id);
     refuseTermProblems(input.terms, new Set(parties.map((p) => p.id)));
+    // A written draft is on the table (perhaps already signed by some): settle it first.
+    const [draft] = await tx.select({ id: agreements.id }).from(agreements).where(and(eq(agreements.caseId, row.id), eq(agreements.state, 'draft')));
+    if (draft) throw new ServiceError('conflict', 'agreement.draftPending');
     const [{ n }] = (await tx.select({ n: count() }).from(agreements).where(eq(agreements.caseId, row.id))) as [{ n: number }];
     const [created] = await tx
       .insert(agreements)

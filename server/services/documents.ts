@@ -4,7 +4,7 @@ import { caseParties, cases, centers, documents } from '../../db/schema';
 import { can, type CaseAccess } from '../auth/policy';
 import { localDateOf } from '../domain/calendar';
 import type { CaseSnapshot } from '../domain/document-content';
-import { contentHash, isErasedDocument, maskName, type DocumentKind } from '../domain/documents';
+import { contentHash, isErasedDocument, maskContacts, maskName, type DocumentKind } from '../domain/documents';
 import { decryptIdNumber } from '../pii';
 import { recordEvent, type CaseRef } from './case-events';
 import type { ServiceContext } from './context';
@@ -96,14 +96,20 @@ function mayRead(access: CaseAccess, partyId: string | null) {
   return partyId === null || access.relation.partyIds.includes(partyId);
 }
 
-/** One document for printing, as generated. */
+/**
+ * One document for printing, as generated — with ID numbers and phones masked unless the caller
+ * may reveal contacts or the document is their own (a worker's payment order): the agreement a
+ * worker reads lists every co-worker.
+ */
 export async function readDocument(db: Database, access: CaseAccess, documentId: string) {
   const [row] = await db
     .select()
     .from(documents)
     .where(and(eq(documents.id, documentId), eq(documents.caseId, access.caseId), eq(documents.centerId, access.centerId)));
   if (!row || !mayRead(access, row.partyId)) throw notFound();
-  return { id: row.id, kind: row.kind, content: row.content as Record<string, unknown>, hash: row.contentHash, createdAt: row.createdAt, canServe: can(access, 'record_service') };
+  const own = access.relation.kind === 'party' && row.partyId !== null && access.relation.partyIds.includes(row.partyId);
+  const content = can(access, 'reveal_contact') || own ? row.content : maskContacts(row.content);
+  return { id: row.id, kind: row.kind, content: content as Record<string, unknown>, hash: row.contentHash, createdAt: row.createdAt, canServe: can(access, 'record_service') };
 }
 
 /**

@@ -3,7 +3,8 @@ import { caseParties, cases } from '../../db/schema';
 import { resolveCaseAccess, type CaseAccess } from '../auth/policy';
 import { maxRepresentatives } from '../domain/case-status';
 import { normalizeName } from '../domain/duplicates';
-import { parseRoster } from '../domain/roster';
+import { parseRoster, rosterMaxRows } from '../domain/roster';
+import { declaredUnzippedSize } from '../domain/zip-size';
 import { rosterCellsFromText } from '../domain/roster-text';
 import { sumYuan } from '../domain/agreements';
 import { decryptIdNumber, encryptIdNumber, hashIdNumber } from '../pii';
@@ -18,10 +19,15 @@ import { accountsFor, type ApplicantSubmission } from './register-petition';
  * GB18030 as Excel on Chinese Windows saves it. Read by maintained libraries; checked by the
  * same pure rules as a pasted list.
  */
+/** A roster of 500 workers fits in well under a megabyte of sheet XML; 20 MB leaves room for formatting. */
+const maxUnzippedBytes = 20 * 1024 * 1024;
+
 export async function rosterCells(file: File): Promise<string[][]> {
   const data = Buffer.from(await file.arrayBuffer());
-  // A workbook is a zip archive.
+  // A workbook is a zip archive: a small one may unpack to gigabytes, so its declared size is checked first.
   if (data.subarray(0, 2).toString('latin1') === 'PK') {
+    const unzipped = declaredUnzippedSize(data);
+    if (unzipped === null || unzipped > maxUnzippedBytes) throw new ServiceError('invalid', 'roster.fileTooLarge', { field: 'file' });
     const { readSheet } = await import('read-excel-file/node');
     const rows = await readSheet(data);
     return rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell))));
@@ -46,8 +52,13 @@ export async function previewRoster(ctx: ServiceContext, caseId: string, file: F
   let cells: string[][];
   try {
     cells = await rosterCells(file);
-  } catch {
+  } catch (error) {
+    if (error instanceof ServiceError) throw error;
     throw new ServiceError('invalid', 'roster.unreadable', { field: 'file' });
+  }
+  // A header line and at most the rows one case takes.
+  if (cells.filter((row) => row.some((cell) => cell.trim())).length > rosterMaxRows + 1) {
+    throw new ServiceError('invalid', 'roster.tooManyRows', { field: 'file', values: { max: rosterMaxRows } });
   }
   const existing = await ctx.db
     .select({ idNumberEncrypted: caseParties.idNumberEncrypted })
@@ -65,7 +76,7 @@ export async function addApplicants(ctx: ServiceContext, access: CaseAccess, inp
   ensureCan(access, 'import_roster');
   const user = actingUser(ctx);
   return ctx.db.transaction(async (tx) => {
-    const row = await lockCase(tx, access, 'read', input.expectedVersion);
+    const row = await lockCase(tx, access, 'import_roster', input.expectedVersion);
     const existing = await tx
       .select({ idNumberHash: caseParties.idNumberHash, claimedAmount: caseParties.claimedAmount, isRepresentative: caseParties.isRepresentative })
       .from(caseParties)

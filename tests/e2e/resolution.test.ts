@@ -187,6 +187,9 @@ describe('a wage case from acceptance to closure (一条龙)', () => {
     const tampered = verifyUrl.replace(/h=([0-9a-f])/, (_, c: string) => `h=${c === '0' ? '1' : '0'}`);
     await stranger.goto(tampered.replace(/^https?:\/\/[^/]+/, baseUrl));
     await stranger.getByText('不一致：该文书与存档内容不符，可能被改动过。').waitFor();
+    // An id of the right shape that is no document (nor a valid UUID) is simply not found.
+    await stranger.goto(`${baseUrl}/verify/12345678-1234-1234-1234-123456789abc`);
+    await stranger.getByText('未找到该文书。').waitFor();
   });
 
   it('the lead closes the case with its outcome; the petitioner sees the summary on the phone', async () => {

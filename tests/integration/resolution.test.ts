@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne, sql } from 'drizzle-orm';
+import { zipSync } from 'fflate';
 import type { DatabaseHandle } from '../../db/client';
 import { auditLog, caseClocks, documents, timelineEvents } from '../../db/schema';
 import { addDays, localDateOf } from '../../server/domain/calendar';
@@ -83,6 +84,20 @@ describe('the wage case from mediation to the last payment', () => {
     expect(view.parties.filter((p) => p.role === 'applicant').map((p) => p.name)).toEqual(['王大海', '赵工', '钱工', '孙工']);
   });
 
+  it('refuses a roster longer than one case takes, and a workbook that would unpack too large, before reading it', async () => {
+    const clerk = await callerAs(handle.db, 'clerk');
+    const upload = (file: File) => {
+      const form = new FormData();
+      form.set('file', file);
+      form.set('caseId', caseId);
+      return refusal(clerk.resolution.previewRoster(form));
+    };
+    const long = ['姓名,手机号', ...Array.from({ length: 600 }, (_, i) => `工人${i},139${String(i).padStart(8, '0')}`)].join('\n');
+    expect((await upload(new File([long], 'long.csv', { type: 'text/csv' }))).message).toBe('roster.tooManyRows');
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(50_000_000).fill(32) }, { level: 9 });
+    expect((await upload(new File([bomb], 'bomb.xlsx'))).message).toBe('roster.fileTooLarge');
+  });
+
   it('lets the lead draft the agreement with a payment to each worker, which the workers see at once as a draft', async () => {
     const mediator = await callerAs(handle.db, 'mediator');
     const due = addDays(today(), 10);
@@ -115,6 +130,9 @@ describe('the wage case from mediation to the last payment', () => {
     expect((await worker.inbox.list())[0]!.text).toBe(`案件 ${caseNumber}：李建国 起草了调解协议书 ${caseNumber}-X1（草稿）`);
     // Only the lead writes it.
     expect((await refusal((await callerAs(handle.db, 'judge')).resolution.saveDraft({ caseId, facts: '', issues: '', responsibility: '', terms: [], expectedVersion: await version(caseId) }))).code).toBe('FORBIDDEN');
+    // An oral agreement cannot slip past a pending written draft (a stale page, a second tab).
+    const oral = await refusal(mediator.resolution.recordOral({ caseId, content: '口头约定', terms: [pay('王大海', '7000')], expectedVersion: await version(caseId) }));
+    expect([oral.code, oral.message]).toEqual(['CONFLICT', 'agreement.draftPending']);
   });
 
   it('takes effect with the last required mark — the parties first, a worker on their own phone — and is then immutable', async () => {
@@ -149,6 +167,21 @@ describe('the wage case from mediation to the last payment', () => {
     const edit = await refusal(mediator.resolution.saveDraft({ caseId, facts: 'x', issues: 'x', responsibility: 'x', terms: effective!.terms, expectedVersion: await version(caseId) }));
     expect(edit.message).toBe('agreement.onlySupplement');
     expect((await refusal(clerk.resolution.recordMark({ caseId, agreementId, mark: 'party', partyId: parties['王大海']!, method: 'signature', expectedVersion: await version(caseId) }))).code).toBe('CONFLICT');
+  });
+
+  it('shows a worker the agreement with the co-workers’ ID numbers and phones masked; the staff who may reveal them see them', async () => {
+    const [worker, clerk, supervisor] = await Promise.all([callerAs(handle.db, workerPhone), callerAs(handle.db, 'clerk'), callerAs(handle.db, 'supervisor')]);
+    const [agreement] = await worker.resolution.documents({ caseId });
+    const read = async (caller: typeof worker) => JSON.stringify((await caller.resolution.document({ caseId, documentId: agreement!.id })).content);
+    for (const masked of [await read(worker), await read(supervisor)]) {
+      expect(masked).not.toContain(testIdNumbers[0]);
+      expect(masked).not.toContain('13800000001');
+      expect(masked).toContain('138****0001');
+    }
+    expect(await read(clerk)).toContain(testIdNumbers[0]);
+    // Each term names its worker by party id, so the printed annex never mixes up two workers of one name.
+    const content = JSON.parse(await read(clerk)) as { applicants: { id: string; name: string }[]; terms: { obligee: string; obligeeId: string }[] };
+    for (const term of content.terms) expect(content.applicants.find((a) => a.id === term.obligeeId)?.name).toBe(term.obligee);
   });
 
   it('applies for judicial confirmation (refusing excluded subjects) and records the court’s milestones', async () => {
@@ -231,6 +264,9 @@ describe('the wage case from mediation to the last payment', () => {
     expect(view.status).toBe('closed');
     expect(view.clocks).toEqual([]);
     expect((await timelineOf(petitioner, caseId)).at(-1)!.title).toBe('沈志华 办结了案件：部分化解');
+    // A closed case takes no more workers (whose accounts would then see it).
+    const late = await refusal((await callerAs(handle.db, 'clerk')).resolution.addApplicants({ caseId, applicants: [{ name: '后来者', idNumber: testIdNumbers[3], isRepresentative: false }], expectedVersion: await version(caseId) }));
+    expect(late.code).toBe('CONFLICT');
   });
 
   it('wrote exactly one audit row for every event of the case, in the same transactions', async () => {

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
 import { AuthCard } from '../../_components/AuthCard';
 import { serverApi } from '@/server/request-context';
 
 export const metadata: Metadata = { robots: { index: false } };
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// The same check as the procedure's input: anything else is simply not a document of ours.
+const documentId = z.uuid();
 const hashShape = /^[0-9a-f]{64}$/i;
 
 /**
@@ -16,7 +18,7 @@ export default async function VerifyPage({ params, searchParams }: { params: Pro
   const [{ id }, { h }] = await Promise.all([params, searchParams]);
   const [t, tDocs, format] = await Promise.all([getTranslations('verify'), getTranslations('documents'), getFormatter()]);
   const claimed = typeof h === 'string' && hashShape.test(h) ? h : undefined;
-  const result = uuidShape.test(id) ? await (await serverApi()).api.verify.document({ documentId: id, hash: claimed }) : { found: false as const };
+  const result = documentId.safeParse(id).success ? await (await serverApi()).api.verify.document({ documentId: id, hash: claimed }) : { found: false as const };
   const verdict = !result.found ? 'unknown' : result.matches && claimed ? 'genuine' : result.matches ? 'noHash' : 'mismatch';
   const look = verdict === 'genuine' ? 'border-emerald-600 bg-emerald-50 text-emerald-900' : verdict === 'noHash' ? 'border-amber-500 bg-amber-50 text-amber-900' : 'border-red-600 bg-red-50 text-red-900';
   return (

@@ -119,6 +119,9 @@ export function RosterImport({ caseId, version }: { caseId: string; version: num
               );
             })}
         </ol>
+        <ErrorMessage boxed className="mt-3">
+          {error}
+        </ErrorMessage>
         <div className="mt-4 flex justify-end gap-2">
           <button type="button" className={secondaryButtonClass} onClick={() => setPreview(null)}>
             {t('cancel')}

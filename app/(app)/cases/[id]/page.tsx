@@ -84,7 +84,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     agreements.some((a) => a.state === 'draft' && a.missing.some((m) => m.kind === 'party' && m.partyId !== null && view.ownPartyIds.includes(m.partyId)));
   const confirmationWindow = view.clocks.find((c) => c.kind === 'judicial_confirmation' && c.state === 'running')?.dueAt ?? null;
   const closing = ['terminate', 'close', 'reply', 'receive_report'].some(has);
-  const importing = has('import_roster') && ['registered', 'accepted', 'mediating', 'reopened'].includes(view.status);
+  const importing = has('import_roster');
 
   return (
     <div className="flex flex-col gap-4 lg:flex-row lg:items-start">

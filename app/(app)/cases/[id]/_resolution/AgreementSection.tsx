@@ -103,8 +103,11 @@ export async function AgreementSection({
             {a.state === 'draft' && (
               <div className="mt-3 flex flex-col gap-3">
                 <AgreementMarks caseId={caseId} version={version} agreement={a} actions={actions} ownPartyIds={ownPartyIds} />
-                {canDraft && a.marks.length === 0 && (
-                  <AgreementEditor key={`${a.id}-${version}`} caseId={caseId} version={version} parties={parties} draft={a} supplementOf={a.supplementOf} oral={false} label={t('editDraft')} />
+                {canDraft && (
+                  <div className="flex flex-wrap items-center gap-2">
+                    <AgreementEditor key={`${a.id}-${version}`} caseId={caseId} version={version} parties={parties} draft={a} supplementOf={a.supplementOf} oral={false} label={t('editDraft')} />
+                    {a.marks.length > 0 && <span className="text-xs text-slate-600">{t('editClearsMarks')}</span>}
+                  </div>
                 )}
               </div>
             )}

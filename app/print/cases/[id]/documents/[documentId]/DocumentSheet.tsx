@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 /* The content of a generated document is stored as issued (and hashed); this only lays it out. */
 type Content = Record<string, unknown>;
 interface Person {
+  id?: string;
   name: string;
   kind?: 'person' | 'organization';
   idNumber?: string | null;
@@ -16,6 +17,7 @@ interface Term {
   description: string;
   obligor: string;
   obligee: string | null;
+  obligeeId?: string | null;
   amount: string | null;
   dueOn: string | null;
   place: string | null;
@@ -121,7 +123,11 @@ export async function DocumentSheet({ kind, content }: { kind: string; content: 
                       <td className="border border-black px-1">{p.name}</td>
                       <td className="border border-black px-1 font-mono">{p.idNumber}</td>
                       <td className="border border-black px-1 font-mono">{p.phone}</td>
-                      <td className="border border-black px-1 text-right">{terms.filter((term) => term.obligee === p.name).map((term) => term.amount).join('、')}</td>
+                      <td className="border border-black px-1 text-right">{terms
+                          // By party id; documents issued before ids were stored match by name.
+                          .filter((term) => (term.obligeeId && p.id ? term.obligeeId === p.id : term.obligee === p.name))
+                          .map((term) => term.amount)
+                          .join('、')}</td>
                       <td className="w-24 border border-black px-1" />
                     </tr>
                   ))}
