@@ -41,7 +41,8 @@ function refuseTermProblems(terms: TermDraft[], partyIds: Set<string>) {
 async function replaceTerms(tx: Tx, target: CaseRef, agreementId: string, terms: TermDraft[]) {
   await tx.delete(agreementTerms).where(eq(agreementTerms.agreementId, agreementId));
   if (terms.length) {
-    await tx.insert(agreementTerms).values(terms.map((t, i) => ({ ...target, agreementId, position: i, ...t })));
+    // An act owes no money: an amount given with it would count as owed and could never be paid.
+    await tx.insert(agreementTerms).values(terms.map((t, i) => ({ ...target, agreementId, position: i, ...t, amount: t.kind === 'payment' ? t.amount : null })));
   }
 }
 

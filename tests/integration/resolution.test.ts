@@ -279,6 +279,24 @@ describe('the wage case from mediation to the last payment', () => {
 });
 
 describe('ending without agreement, and petitions', () => {
+  it('stores no amount on an act term (it would count as owed and could never be paid)', async () => {
+    const created = await wageCaseInMediation('行为条款测试公司');
+    const view = await (await callerAs(handle.db, 'clerk')).case.get({ caseId: created.id });
+    const [company, worker] = [view.parties.find((p) => p.role === 'respondent')!, view.parties.find((p) => p.name === '王大海')!];
+    const mediator = await callerAs(handle.db, 'mediator');
+    await mediator.resolution.saveDraft({
+      caseId: created.id,
+      facts: '事实',
+      issues: '争议',
+      responsibility: '责任',
+      terms: [{ kind: 'act', obligorPartyId: company.id, obligeePartyId: worker.id, description: '出具离职证明', amount: '500', dueOn: addDays(today(), 5) }],
+      expectedVersion: view.version,
+    });
+    const [draft] = await mediator.resolution.agreements({ caseId: created.id });
+    expect(draft!.terms[0]!.amount).toBeNull();
+    expect(draft!.total).toBe('0.00');
+  });
+
   it('terminates a mediation a party ended, with the written notice of routes (arbitration for a labor dispute)', async () => {
     const created = await wageCaseInMediation('另一家海鲜店');
     const mediator = await callerAs(handle.db, 'mediator');
