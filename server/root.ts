@@ -1,4 +1,5 @@
 import { adminRouter } from './routers/admin';
+import { aftercareRouter } from './routers/aftercare';
 import { authRouter } from './routers/auth';
 import { caseRouter } from './routers/case';
 import { clockRouter } from './routers/clock';
@@ -27,6 +28,7 @@ export const appRouter = router({
   tracking: trackingRouter,
   resolution: resolutionRouter,
   rating: ratingRouter,
+  aftercare: aftercareRouter,
   verify: verifyRouter,
   center: centerRouter,
   clock: clockRouter,

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { FollowUpMethod, FollowUpReason, Honoured } from '../../server/domain/follow-ups';
+import type { ReviewDecision, ReviewLevel } from '../../server/domain/reviews';
 import type { RatingChannel, RatingLevel, RatingScope, RatingTag, RectificationState, Verification } from '../../server/domain/ratings';
 import { caseParties, caseScoped, caseVisits } from './cases';
 import { users } from './users';
@@ -80,4 +82,43 @@ export const rectifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('rectifications_rating_id_idx').on(t.ratingId), index('rectifications_center_id_state_idx').on(t.centerId, t.state)],
+);
+
+/** A follow-up visit (回访): scheduled from the agreement's terms and the closure; recorded when made. */
+export const followUpVisits = pgTable(
+  'follow_up_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...caseScoped(),
+    reason: text('reason').$type<FollowUpReason>().notNull(),
+    dueOn: date('due_on').notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneBy: uuid('done_by').references(() => users.id),
+    reachedPartyId: uuid('reached_party_id').references(() => caseParties.id),
+    method: text('method').$type<FollowUpMethod>(),
+    honoured: text('honoured').$type<Honoured>(),
+    satisfaction: text('satisfaction').$type<RatingLevel>(),
+    newDispute: boolean('new_dispute'),
+    measures: text('measures'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('follow_up_visits_case_id_idx').on(t.caseId), uniqueIndex('follow_up_visits_case_reason_due_idx').on(t.caseId, t.reason, t.dueOn)],
+);
+
+/** A request for review (复查) or re-review (复核) of a petition's reply, sent up, with the higher body's answer. */
+export const reviewRequests = pgTable(
+  'review_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...caseScoped(),
+    level: text('level').$type<ReviewLevel>().notNull(),
+    body: text('body').notNull(),
+    requestedOn: date('requested_on').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    decision: text('decision').$type<ReviewDecision>(),
+    decidedOn: date('decided_on'),
+    decisionNote: text('decision_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('review_requests_case_level_idx').on(t.caseId, t.level)],
 );

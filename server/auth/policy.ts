@@ -192,6 +192,12 @@ const rules = {
   rate: party,
   answer_rating: director,
   decide_rating_appeal: (r) => r.kind === 'supervisor',
+  // Follow-up visits are made by whoever works the case; bringing a dispute that came back to
+  // mediation again is the director's decision. Review requests of a petition are recorded,
+  // sent up and answered at the center's window.
+  record_follow_up: either(centerStaff, panel),
+  reopen: director,
+  record_review: centerStaff,
   // Adding the workers of a group case from a pasted list or a spreadsheet.
   import_roster: either(centerStaff, panel),
   // Personal data: shown masked to everyone; those who work the case may reveal one party's

@@ -6,6 +6,8 @@ import { clockKinds, pauseReasons, tracks } from './tracks';
 import { closureOutcomes, markMethods, replyDecisions, terminationKinds } from './agreements';
 import { documentKinds } from './documents';
 import { ratingLevels, ratingScopes, verifications } from './ratings';
+import { followUpMethods, followUpReasons, honouredAnswers } from './follow-ups';
+import { reviewDecisions, reviewLevels } from './reviews';
 
 /**
  * Everything that happens to a case is one of these typed events: a kind and a payload
@@ -115,6 +117,11 @@ export const caseEventSchemas = {
   rating_verified: z.object({ ratingId: id, verification: z.enum(verifications) }),
   rectification_reported: z.object({ ratingId: id, verification: z.enum(verifications), report: text }),
   rating_appeal_decided: z.object({ ratingId: id, upheld: z.boolean() }),
+  follow_ups_planned: z.object({ dates: z.array(text) }),
+  follow_up_recorded: z.object({ reason: z.enum(followUpReasons), method: z.enum(followUpMethods), honoured: z.enum(honouredAnswers).nullable(), newDispute: z.boolean(), measures: text.nullable() }),
+  case_reopened: z.object({ reason: text }),
+  review_requested: z.object({ level: z.enum(reviewLevels), body: text, answerDueOn: text }),
+  review_decided: z.object({ level: z.enum(reviewLevels), decision: z.enum(reviewDecisions), note: text.nullable() }),
 } as const;
 
 export type EventKind = keyof typeof caseEventSchemas;
@@ -190,6 +197,11 @@ export const eventMeta: Record<EventKind, EventMeta> = {
   // The rater is told of the rectification; the other parties read it too, without names.
   rectification_reported: fact('parties', false, false),
   rating_appeal_decided: fact('panel', false, false),
+  follow_ups_planned: fact('panel', false, false),
+  follow_up_recorded: fact('panel'),
+  case_reopened: fact('parties', true),
+  review_requested: fact('parties', true),
+  review_decided: fact('parties', true),
 };
 
 export const publicEventKinds = eventKinds.filter((k) => eventMeta[k].public);

@@ -1,6 +1,7 @@
 import { addDays, type LocalDate } from './calendar';
 import type { AgreementKind, AgreementVariant, ReplyDecision, TermKind, TerminationKind } from './agreements';
 import { collectiveArbitrationMinWorkers } from './agreements';
+import { reviewWindowDays } from './reviews';
 import type { Track } from './tracks';
 
 /**
@@ -161,8 +162,6 @@ export function serviceReceiptContent(c: CaseSnapshot, s: { documentKind: string
   return { caseNumber: c.caseNumber, center: c.centerName, document: s.documentKind, documentId: s.documentId, party: s.party, method: s.method, servedOn: s.servedOn, receivedBy: s.receivedBy };
 }
 
-/** A petition's written reply states the right to ask the next-higher body for review within 30 days. */
-export const reviewWindowDays = 30;
 
 export function petitionReplyContent(c: CaseSnapshot, r: { decision: ReplyDecision; text: string; issuedOn: LocalDate }) {
   return {

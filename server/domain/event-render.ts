@@ -184,6 +184,18 @@ const renderers: { [K in EventKind]: Renderer<K> } = {
   rating_called_back: (_p, c) => ({ title: c.t('events.rating_called_back', { actor: c.actor }) }),
   rating_verified: (p, c) => ({ title: c.t('events.rating_verified', { actor: c.actor, verification: c.t(`rating.verification.${p.verification}`) }) }),
   rectification_reported: (p, c) => ({ title: c.t('events.rectification_reported', { actor: c.actor, verification: c.t(`rating.verification.${p.verification}`) }), details: [p.report] }),
+  follow_ups_planned: (p, c) => ({ title: c.t('events.follow_ups_planned', { dates: p.dates.map((d) => c.date(d)).join(c.t('events.separator')) }) }),
+  follow_up_recorded: (p, c) => ({
+    title: c.t('events.follow_up_recorded', { actor: c.actor, reason: c.t(`followUp.reason.${p.reason}`), method: c.t(`followUp.method.${p.method}`) }),
+    details: [
+      ...(p.honoured ? [c.t(`followUp.honoured.${p.honoured}`)] : []),
+      ...(p.newDispute ? [c.t('followUp.newDisputeYes')] : []),
+      ...(p.measures ? [p.measures] : []),
+    ],
+  }),
+  case_reopened: (p, c) => ({ title: c.t('events.case_reopened', { actor: c.actor }), details: [p.reason] }),
+  review_requested: (p, c) => ({ title: c.t('events.review_requested', { level: c.t(`review.level.${p.level}`), body: p.body, date: c.date(p.answerDueOn) }) }),
+  review_decided: (p, c) => ({ title: c.t('events.review_decided', { level: c.t(`review.level.${p.level}`), decision: c.t(`review.decision.${p.decision}`) }), details: p.note ? [p.note] : [] }),
   rating_appeal_decided: (p, c) => ({ title: c.t(p.upheld ? 'events.rating_appeal_upheld' : 'events.rating_appeal_rejected', { actor: c.actor }) }),
 };
 

@@ -1,4 +1,5 @@
 import type { Category } from './case-status';
+import { followUpDefaults, followUpReasons, type FollowUpReason } from './follow-ups';
 
 /**
  * The kind of case, chosen at acceptance: it decides which law's clocks run. Sources are
@@ -28,7 +29,7 @@ export interface ClockRule {
 /** The case's own clocks: one live clock of each kind; all end when the case closes. */
 export const caseClockKinds = ['acceptance', 'handling', 'judicial_confirmation', 'court_acceptance', 'court_decision', 'report'] as const;
 /** Clocks about one thing within the case (a rating): several of a kind at once, outliving the case's closure. */
-export const subjectClockKinds = ['rating_callback', 'rectification'] as const;
+export const subjectClockKinds = ['rating_callback', 'rectification', 'follow_up', 'review_answer'] as const;
 export const clockKinds = [...caseClockKinds, ...subjectClockKinds] as const;
 export type ClockKind = (typeof clockKinds)[number];
 
@@ -79,7 +80,15 @@ export const eventClockRules: Record<Exclude<ClockKind, 'acceptance' | 'handling
   // Both run from the rating, one pair per rating; a center may count working days instead.
   rating_callback: { days: 1, unit: 'calendar', basis: 'event', source: 'law.ratingCallback', extension: { kind: 'none' } },
   rectification: { days: 15, unit: 'calendar', basis: 'event', source: 'law.ratingRectification', extension: { kind: 'none' } },
+  // A follow-up visit falls due on the date it was planned for (set per visit).
+  follow_up: { days: 30, unit: 'calendar', basis: 'event', source: 'law.followUp', extension: { kind: 'none' } },
+  // The higher body answers a review request within 30 days (信访工作条例 art. 35).
+  review_answer: { days: 30, unit: 'calendar', basis: 'event', source: 'law.reviewAnswer', extension: { kind: 'none' } },
 };
+
+export function followUpPolicyKey(reason: FollowUpReason): string {
+  return `follow_up:${reason}`;
+}
 
 /** The key a center's override of a clock is stored under (`acceptance`, `handling:petition`). */
 export function clockPolicyKey(kind: ClockKind, track?: Track | null): string {
@@ -95,7 +104,12 @@ export function defaultClockPolicies(): { key: string; rule: ClockRule }[] {
       const rule = handlingRules[track];
       return rule ? [{ key: clockPolicyKey('handling', track), rule }] : [];
     }),
-    ...subjectClockKinds.map((kind) => ({ key: clockPolicyKey(kind), rule: eventClockRules[kind] })),
+    ...(['rating_callback', 'rectification'] as const).map((kind) => ({ key: clockPolicyKey(kind), rule: eventClockRules[kind] })),
+    // When follow-up visits are planned: days before a term, after the last term, after closure.
+    ...followUpReasons.map((reason) => ({
+      key: followUpPolicyKey(reason),
+      rule: { days: followUpDefaults[reason], unit: 'calendar', basis: 'event', source: 'law.followUp', extension: { kind: 'none' } } satisfies ClockRule,
+    })),
   ];
 }
 

@@ -9,6 +9,7 @@ import type { CaseStatus } from './case-status';
  *   registered ─accept→ accepted ─assign_panel→ mediating ─(agreement takes effect)→ performing ─close→ closed
  *        │ decline / transfer / merge_into      │ terminate, reply, close ─────────────────────────→ closed
  *        └ assign_out → referred ─receive_report→ closed
+ *   closed ─reopen (a dispute that came back; a review ordered it redone)→ reopened ─assign_panel→ mediating
  */
 
 const open: readonly CaseStatus[] = ['accepted', 'mediating', 'performing', 'reopened'];
@@ -43,6 +44,8 @@ const rules = {
   // A petition closes with its written reply (处理意见书).
   reply: { from: ['accepted', 'mediating', 'reopened'], to: 'closed' },
   close: { from: ['mediating', 'performing'], to: 'closed' },
+  // A dispute that came back (a follow-up visit), or a review that ordered the case redone.
+  reopen: { from: ['closed'], to: 'reopened' },
 } as const satisfies Record<string, { from: readonly CaseStatus[]; to: CaseStatus | 'same' }>;
 
 export type CaseTransition = keyof typeof rules;

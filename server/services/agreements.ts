@@ -6,6 +6,7 @@ import { checkTerms, markAllowed, missingMarks, requiredMarks, sumYuan, type Mar
 import { localDateOf } from '../domain/calendar';
 import { mediationAgreementContent } from '../domain/document-content';
 import { decideTransition } from '../domain/workflow';
+import { planTermFollowUps } from './follow-ups';
 import { recordEvent, type CaseRef } from './case-events';
 import { ensureCan, lockCase, setStatus } from './case-lock';
 import { endClocks, startClock } from './clocks';
@@ -178,6 +179,7 @@ async function takeEffect(tx: Tx, ctx: ServiceContext, row: LockedCase, agreemen
     { kind: 'agreement_effective', payload: { agreementId, number: agreement!.number, oral: agreement!.kind === 'oral', effectiveAt: now.toISOString() } },
     { applicants: true },
   );
+  await planTermFollowUps(tx, ctx, target, row.track, agreementId);
 }
 
 async function agreementContent(tx: Tx, target: CaseRef, agreement: typeof agreements.$inferSelect) {

@@ -4,9 +4,11 @@ import { assignments, caseClosures, caseParties, cases, caseVisits, payments } f
 import type { CaseAccess } from '../auth/policy';
 import { sumYuan, type ClosureOutcome, type ReplyDecision, type TerminationKind } from '../domain/agreements';
 import { addDays, daysBetween, localDateOf } from '../domain/calendar';
-import { petitionReplyContent, reviewWindowDays, terminationNoticeContent } from '../domain/document-content';
+import { petitionReplyContent, terminationNoticeContent } from '../domain/document-content';
+import { reviewWindowDays } from '../domain/reviews';
 import { caseClockKinds } from '../domain/tracks';
 import { inviteRatings } from './ratings';
+import { planClosureFollowUp } from './follow-ups';
 import { recordEvent } from './case-events';
 import { lockCase, setStatus } from './case-lock';
 import { endClocks, startClock } from './clocks';
@@ -45,6 +47,7 @@ async function closeIn(tx: Tx, ctx: ServiceContext, row: Locked, closure: { outc
   await endClocks(tx, row.id, [...caseClockKinds], now);
   await setStatus(tx, row.id, 'closed', { closedAt: now, outcome: closure.outcome });
   await inviteRatings(tx, { centerId: row.centerId, caseId: row.id, caseNumber: row.caseNumber }, now);
+  await planClosureFollowUp(tx, ctx, { centerId: row.centerId, caseId: row.id }, row.track);
   return money;
 }
 

@@ -2,7 +2,6 @@ import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { agreements, caseClocks, cases, clockAlerts, panelMembers, users } from '../../db/schema';
 import { thresholdAt } from '../domain/clocks';
-import { subjectClockKinds } from '../domain/tracks';
 import { recordEvent } from './case-events';
 import { systemContext, type ServiceContext } from './context';
 import { runTermSweep } from './performance';
@@ -70,8 +69,10 @@ async function whoMustAct(tx: Database, clock: { kind: string; centerId: string;
       .from(users)
       .where(and(eq(users.centerId, clock.centerId), inArray(users.role, roles), eq(users.status, 'active')));
   const directors = overdue ? (await staff(['director'])).map((u) => u.id) : [];
-  // A bad rating is the director's to answer, from the first reminder.
-  if ((subjectClockKinds as readonly string[]).includes(clock.kind)) return (await staff(['director'])).map((u) => u.id);
+  // A bad rating is the director's to answer, from the first reminder; a review's answer is
+  // awaited at the window. Follow-up visits go to the panel's lead, like the case's own clocks.
+  if (clock.kind === 'rating_callback' || clock.kind === 'rectification') return (await staff(['director'])).map((u) => u.id);
+  if (clock.kind === 'review_answer') return (await staff(['clerk', 'director'])).map((u) => u.id);
   if (clock.kind === 'acceptance') {
     const clerks = await staff(['clerk', 'director']);
     const registrar = clerks.find((c) => c.id === clock.createdBy);

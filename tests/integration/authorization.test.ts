@@ -254,6 +254,30 @@ const expectations: Record<string, Expectation> = {
     outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', clerk: 'FORBIDDEN', director: 'FORBIDDEN', supervisor: 'NOT_FOUND' },
     otherwise: 'NOT_FOUND',
   },
+  // After the case: visits by those who work it; reopening by the director; reviews at the window.
+  'aftercare.followUps': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'aftercare.reviews': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'aftercare.recordFollowUp': {
+    input: (f) => ({ caseId: f.caseId, visitId: '00000000-0000-4000-8000-000000000000', method: 'phone', newDispute: false }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'NOT_FOUND', director: 'NOT_FOUND' },
+    otherwise: 'NOT_FOUND',
+  },
+  // The fixture case is not closed: past the policy, the director is refused by its state.
+  'aftercare.reopen': {
+    input: (f) => ({ caseId: f.caseId, reason: '纠纷复发', expectedVersion: 999 }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'FORBIDDEN', director: 'CONFLICT' },
+    otherwise: 'NOT_FOUND',
+  },
+  'aftercare.requestReview': {
+    input: (f) => ({ caseId: f.caseId, level: 'review', body: '嘉兴市信访局', requestedOn: '2026-01-05' }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'CONFLICT', director: 'CONFLICT' },
+    otherwise: 'NOT_FOUND',
+  },
+  'aftercare.decideReview': {
+    input: (f) => ({ caseId: f.caseId, level: 'review', decision: 'upheld', decidedOn: '2026-01-05' }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'NOT_FOUND', director: 'NOT_FOUND' },
+    otherwise: 'NOT_FOUND',
+  },
   'rating.rectifications': onlyFor('director', 'supervisor', 'otherRegionSupervisor'),
   'resolution.agreements': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   'resolution.confirmation': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },

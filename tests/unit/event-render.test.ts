@@ -63,6 +63,11 @@ const samples: { [K in EventKind]: EventPayload<K> } = {
   rating_verified: { ratingId: '00000000-0000-4000-8000-000000000001', verification: 'substantiated' },
   rectification_reported: { ratingId: '00000000-0000-4000-8000-000000000001', verification: 'substantiated', report: '已约谈窗口人员，补发书面答复' },
   rating_appeal_decided: { ratingId: '00000000-0000-4000-8000-000000000001', upheld: true },
+  follow_ups_planned: { dates: ['2025-11-07', '2025-11-17'] },
+  follow_up_recorded: { reason: 'after_last_term', method: 'phone', honoured: 'partly', newDispute: true, measures: '约双方再次到中心调解' },
+  case_reopened: { reason: '用人单位仍拖欠一人工资' },
+  review_requested: { level: 'review', body: '嘉兴市信访局', answerDueOn: '2025-12-20' },
+  review_decided: { level: 'review', decision: 'upheld', note: '维持原处理意见' },
 };
 
 // A catalog key that reached a person: `events.x`, `clock.kind.y`, an unfilled `{placeholder}`.

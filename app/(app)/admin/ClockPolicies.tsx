@@ -24,7 +24,13 @@ export function ClockPolicies() {
       onError: (e) => setMessage(describeError(e).message),
     }),
   );
-  const label = (key: string) => (key === 'acceptance' ? t('case.clock.acceptance') : `${t('case.clock.handling')} · ${t(`tracks.${key.split(':')[1]}`)}`);
+  const label = (key: string) => {
+    const [kind, detail] = key.split(':');
+    if (kind === 'acceptance') return t('case.clock.acceptance');
+    if (kind === 'handling') return `${t('case.clock.handling')} · ${t(`tracks.${detail}`)}`;
+    if (kind === 'follow_up') return `${t('followUp.title')} · ${t(`followUp.reason.${detail}`)}`;
+    return t(`clock.kind.${kind}`);
+  };
 
   return (
     <section className="mt-8 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby="clock-policies-title">
