@@ -120,6 +120,7 @@ export const caseEventSchemas = {
   follow_ups_planned: z.object({ dates: z.array(text) }),
   follow_up_recorded: z.object({ reason: z.enum(followUpReasons), method: z.enum(followUpMethods), honoured: z.enum(honouredAnswers).nullable(), newDispute: z.boolean(), measures: text.nullable() }),
   case_reopened: z.object({ reason: text }),
+  not_accepted_again: z.object({ earlierCaseNumber: text }),
   review_requested: z.object({ level: z.enum(reviewLevels), body: text, answerDueOn: text }),
   review_decided: z.object({ level: z.enum(reviewLevels), decision: z.enum(reviewDecisions), note: text.nullable() }),
 } as const;
@@ -200,6 +201,7 @@ export const eventMeta: Record<EventKind, EventMeta> = {
   follow_ups_planned: fact('panel', false, false),
   follow_up_recorded: fact('panel'),
   case_reopened: fact('parties', true),
+  not_accepted_again: fact('parties', true),
   review_requested: fact('parties', true),
   review_decided: fact('parties', true),
 };

@@ -176,3 +176,17 @@ export function petitionReplyContent(c: CaseSnapshot, r: { decision: ReplyDecisi
     reviewBy: addDays(r.issuedOn, reviewWindowDays),
   };
 }
+
+/** 不再受理告知书: the same matter, already re-reviewed, is not accepted again (信访工作条例 art. 35). */
+export function noFurtherAcceptanceContent(c: CaseSnapshot, n: { earlierCaseNumber: string; reReviewBody: string; reReviewedOn: LocalDate; issuedOn: LocalDate }) {
+  return {
+    caseNumber: c.caseNumber,
+    center: c.centerName,
+    title: c.title,
+    applicants: c.parties.filter((p) => p.role === 'applicant').map((p) => p.name),
+    earlierCaseNumber: n.earlierCaseNumber,
+    reReviewBody: n.reReviewBody,
+    reReviewedOn: n.reReviewedOn,
+    issuedOn: n.issuedOn,
+  };
+}

@@ -17,6 +17,7 @@ export const documentKinds = [
   'referral_letter',
   'service_receipt',
   'petition_reply',
+  'no_further_acceptance',
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 

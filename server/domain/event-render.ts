@@ -193,6 +193,7 @@ const renderers: { [K in EventKind]: Renderer<K> } = {
       ...(p.measures ? [p.measures] : []),
     ],
   }),
+  not_accepted_again: (p, c) => ({ title: c.t('events.not_accepted_again', { actor: c.actor, caseNumber: p.earlierCaseNumber }) }),
   case_reopened: (p, c) => ({ title: c.t('events.case_reopened', { actor: c.actor }), details: [p.reason] }),
   review_requested: (p, c) => ({ title: c.t('events.review_requested', { level: c.t(`review.level.${p.level}`), body: p.body, date: c.date(p.answerDueOn) }) }),
   review_decided: (p, c) => ({ title: c.t('events.review_decided', { level: c.t(`review.level.${p.level}`), decision: c.t(`review.decision.${p.decision}`) }), details: p.note ? [p.note] : [] }),

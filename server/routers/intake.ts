@@ -7,6 +7,7 @@ import { clockRuleFor } from '../services/clocks';
 import { decideAcceptance, linkCases, mergeCase } from '../services/intake-decisions';
 import { registerPetition } from '../services/register-petition';
 import { assignOut } from '../services/closure';
+import { refuseAfterReReview } from '../services/reviews';
 import { caseProcedure, roleProcedure, router } from '../trpc';
 import { dateField, optional } from './fields';
 import { clerkPetitionInput } from './petition.schema';
@@ -60,6 +61,11 @@ export const intakeRouter = router({
   merge: caseProcedure
     .input(z.object({ intoCaseId: z.uuid(), expectedVersion: z.number().int().min(1) }))
     .mutation(({ ctx, input }) => mergeCase(ctx.svc, ctx.access, input)),
+
+  /** The same matter, already re-reviewed: declined with the notice that it is not accepted again. */
+  refuseAfterReReview: caseProcedure
+    .input(z.object({ earlierCaseId: z.uuid(), expectedVersion: z.number().int().min(1) }))
+    .mutation(({ ctx, input }) => refuseAfterReReview(ctx.svc, ctx.access, input)),
 
   /** 交办: assigned to another body, which reports back by a date. */
   assignOut: caseProcedure

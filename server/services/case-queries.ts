@@ -18,6 +18,7 @@ import { findDuplicates, findDuplicatesBatch, probesOfCases } from './duplicates
 import { listCaseEvidence } from './evidence';
 import { currentPanel } from './panel';
 import { listSessions } from './sessions';
+import { reReviewedCaseIds } from './reviews';
 
 const caseSummary = {
   id: cases.id,
@@ -185,7 +186,7 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
     })),
     evidence,
     links,
-    duplicates: deciding ? await findDuplicates(db, (await probesOfCases(db, [access.caseId])).get(access.caseId)!) : [],
+    duplicates: deciding ? await markReReviewed(db, await findDuplicates(db, (await probesOfCases(db, [access.caseId])).get(access.caseId)!)) : [],
     panel,
     clocks,
     sessions,
@@ -265,4 +266,10 @@ export async function listRegionCenterCases(db: Database, user: SessionUser, que
 /** Centers a petitioner can address a petition to. */
 export async function listCenters(db: Database) {
   return db.select({ id: centers.id, name: centers.name, regionCode: centers.regionCode }).from(centers).orderBy(asc(centers.regionCode));
+}
+
+/** Each likely duplicate with whether its matter was re-reviewed (then the new petition is not accepted again). */
+async function markReReviewed<T extends { id: string }>(db: Database, candidates: T[]) {
+  const finished = await reReviewedCaseIds(db, candidates.map((c) => c.id));
+  return candidates.map((c) => ({ ...c, reReviewed: finished.has(c.id) }));
 }

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client';
-import { caseParties, cases } from '../../db/schema';
+import { caseParties, cases, reviewRequests } from '../../db/schema';
 import type { CaseStatus } from '../domain/case-status';
 import { openStatuses } from '../domain/case-status';
 import { duplicateThreshold, normalizeName, scoreDuplicate, textSimilarityFloor, type DuplicateReason } from '../domain/duplicates';
@@ -71,7 +71,9 @@ export async function findDuplicatesBatch(db: Database, probes: DuplicateProbe[]
         bool_or(cp.role = 'respondent' and (cp.normalized_name = p.respondent_name or cp.credit_code = p.credit_code)) as same_respondent,
         max(similarity(c.title || ' ' || c.description, p.body)) as sim
       from probe p
-      join ${cases} c on c.center_id = p.center_id and c.status in (${open}) and c.id is distinct from p.exclude_id
+      join ${cases} c on c.center_id = p.center_id and c.id is distinct from p.exclude_id
+        -- Open cases, and the few matters already re-reviewed (a new petition on one is not accepted again).
+        and (c.status in (${open}) or c.id in (select rr.case_id from ${reviewRequests} rr where rr.center_id = p.center_id and rr.level = 're_review' and rr.decided_on is not null))
       join ${caseParties} cp on cp.case_id = c.id
       group by p.probe, c.id
     ),

@@ -1,12 +1,14 @@
-import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseClosures, reviewRequests } from '../../db/schema';
+import { caseClosures, cases, reviewRequests } from '../../db/schema';
 import type { CaseAccess } from '../auth/policy';
 import { localDateOf, type LocalDate } from '../domain/calendar';
+import { noFurtherAcceptanceContent } from '../domain/document-content';
 import { decideReviewRequest, type ReviewDecision, type ReviewLevel } from '../domain/reviews';
 import { recordEvent } from './case-events';
-import { lockCase } from './case-lock';
-import { endSubjectClocks, startClock } from './clocks';
+import { lockCase, setStatus } from './case-lock';
+import { endClocks, endSubjectClocks, startClock } from './clocks';
+import { caseSnapshot, storeDocument } from './documents';
 import type { ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { reopenIn } from './follow-ups';
@@ -74,4 +76,39 @@ export function listReviews(db: Database, access: CaseAccess) {
     .from(reviewRequests)
     .where(and(eq(reviewRequests.caseId, access.caseId), eq(reviewRequests.centerId, access.centerId)))
     .orderBy(asc(reviewRequests.createdAt));
+}
+
+/**
+ * A new petition on a matter already re-reviewed (复核) is not accepted again (信访工作条例
+ * art. 35): the clerk, having confirmed it is the same person with the same facts and reasons,
+ * declines it with a printable 不再受理告知书 naming the earlier case, instead of a new case.
+ */
+export async function refuseAfterReReview(ctx: ServiceContext, access: CaseAccess, input: { earlierCaseId: string; expectedVersion: number }) {
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockCase(tx, access, 'decline', input.expectedVersion);
+    const [finished] = await tx
+      .select({ caseNumber: cases.caseNumber, body: reviewRequests.body, decidedOn: reviewRequests.decidedOn })
+      .from(reviewRequests)
+      .innerJoin(cases, eq(cases.id, reviewRequests.caseId))
+      .where(and(eq(reviewRequests.caseId, input.earlierCaseId), eq(reviewRequests.centerId, row.centerId), eq(reviewRequests.level, 're_review'), isNotNull(reviewRequests.decidedOn)));
+    if (!finished) throw new ServiceError('conflict', 'review.notReReviewed');
+    const now = ctx.now();
+    const target = { centerId: row.centerId, caseId: row.id };
+    await setStatus(tx, row.id, row.next, { decidedAt: now });
+    await endClocks(tx, row.id, ['acceptance'], now);
+    const content = noFurtherAcceptanceContent(await caseSnapshot(tx, target), { earlierCaseNumber: finished.caseNumber, reReviewBody: finished.body, reReviewedOn: finished.decidedOn!, issuedOn: localDateOf(now) });
+    await storeDocument(tx, ctx, target, { kind: 'no_further_acceptance', content });
+    await recordEvent(tx, ctx, target, { kind: 'not_accepted_again', payload: { earlierCaseNumber: finished.caseNumber } }, { applicants: true });
+    return { id: row.id, status: row.next };
+  });
+}
+
+/** Which of these cases were re-reviewed (复核 answered): a new petition on one of them is not accepted again. */
+export async function reReviewedCaseIds(db: Database, caseIds: string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db
+    .select({ caseId: reviewRequests.caseId })
+    .from(reviewRequests)
+    .where(and(inArray(reviewRequests.caseId, caseIds), eq(reviewRequests.level, 're_review'), isNotNull(reviewRequests.decidedOn)));
+  return new Set(rows.map((r) => r.caseId));
 }

@@ -82,6 +82,34 @@ describe('review requests (复查 / 复核)', () => {
     expect((await refusal(petitioner.aftercare.requestReview({ caseId, level: 'review', body: 'x', requestedOn: today() }))).code).toBe('FORBIDDEN');
   });
 
+  it('answers a new petition on a re-reviewed matter with the notice that it is not accepted again', async () => {
+    const { caseId, director } = await acceptedCase('petition', '复核终结单位');
+    await director.resolution.reply({ caseId, decision: 'explained', text: '已作解释。', expectedVersion: await version(caseId) });
+    const clerk = await callerAs(handle.db, 'clerk');
+    await clerk.aftercare.requestReview({ caseId, level: 'review', body: '嘉兴市信访局', requestedOn: today() });
+    await clerk.aftercare.decideReview({ caseId, level: 'review', decision: 'upheld', decidedOn: today() });
+    await clerk.aftercare.requestReview({ caseId, level: 're_review', body: '浙江省信访局', requestedOn: today() });
+    await clerk.aftercare.decideReview({ caseId, level: 're_review', decision: 'upheld', decidedOn: today() });
+    expect((await refusal(clerk.aftercare.requestReview({ caseId, level: 're_review', body: '国家信访局', requestedOn: today() }))).message).toBe('review.finished');
+
+    // The same person comes again with the same matter: the clerk sees the earlier case, marked re-reviewed.
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const again = await submitNew(
+      petitioner,
+      wagePetition(centerId, { respondent: { kind: 'organization', name: '复核终结单位' }, applicants: [{ name: '王大海', phone: '13800000001', idNumber: testIdNumbers[0], claimedAmount: '3000', isRepresentative: true }] }),
+    );
+    const view = await clerk.case.get({ caseId: again.id });
+    expect(view.duplicates.find((d) => d.id === caseId)).toMatchObject({ reReviewed: true });
+    // Only a re-reviewed case can be the reason.
+    const open = await acceptedCase('petition', '另一单位');
+    expect((await refusal(clerk.intake.refuseAfterReReview({ caseId: again.id, earlierCaseId: open.caseId, expectedVersion: view.version }))).message).toBe('review.notReReviewed');
+    await clerk.intake.refuseAfterReReview({ caseId: again.id, earlierCaseId: caseId, expectedVersion: view.version });
+    const after = await petitioner.case.get({ caseId: again.id });
+    expect(after.status).toBe('declined');
+    const [notice] = await petitioner.resolution.documents({ caseId: again.id });
+    expect(notice!.kind).toBe('no_further_acceptance');
+  });
+
   it('never takes a review of a mediation', async () => {
     const { caseId, director } = await acceptedCase('labor_mediation', '调解不复查公司');
     const mediator = await userByLogin(handle.db, 'mediator');

@@ -255,6 +255,12 @@ const expectations: Record<string, Expectation> = {
     otherwise: 'NOT_FOUND',
   },
   // After the case: visits by those who work it; reopening by the director; reviews at the window.
+  // Declining a petition on a re-reviewed matter: the intake staff (past the policy, the stale version refuses them).
+  'intake.refuseAfterReReview': {
+    input: (f) => ({ caseId: f.caseId, earlierCaseId: '00000000-0000-4000-8000-000000000000', expectedVersion: 999 }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', supervisor: 'FORBIDDEN', clerk: 'CONFLICT', director: 'CONFLICT' },
+    otherwise: 'NOT_FOUND',
+  },
   'aftercare.followUps': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   'aftercare.reviews': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   'aftercare.recordFollowUp': {

@@ -66,6 +66,7 @@ const samples: { [K in EventKind]: EventPayload<K> } = {
   follow_ups_planned: { dates: ['2025-11-07', '2025-11-17'] },
   follow_up_recorded: { reason: 'after_last_term', method: 'phone', honoured: 'partly', newDispute: true, measures: '约双方再次到中心调解' },
   case_reopened: { reason: '用人单位仍拖欠一人工资' },
+  not_accepted_again: { earlierCaseNumber: '330421-2025-000017' },
   review_requested: { level: 'review', body: '嘉兴市信访局', answerDueOn: '2025-12-20' },
   review_decided: { level: 'review', decision: 'upheld', note: '维持原处理意见' },
 };

@@ -18,6 +18,8 @@ interface Candidate {
   status: string;
   score: number;
   reasons: string[];
+  /** Its matter was re-reviewed: the same person with the same facts is not accepted again. */
+  reReviewed: boolean;
 }
 
 /** Likely duplicates of a new petition, each with why, and the clerk's merge or link. */
@@ -26,6 +28,7 @@ export function DuplicateList({ caseId, version, candidates }: { caseId: string;
   const router = useRouter();
   const trpc = useTRPC();
   const [mergeTarget, setMergeTarget] = useState<Candidate | null>(null);
+  const [finalTarget, setFinalTarget] = useState<Candidate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const onError = (e: unknown) => setError(describeError(e).message);
   const merge = useMutation(
@@ -39,6 +42,15 @@ export function DuplicateList({ caseId, version, candidates }: { caseId: string;
     }),
   );
   const link = useMutation(trpc.intake.link.mutationOptions({ onSuccess: () => router.refresh(), onError }));
+  const refuse = useMutation(
+    trpc.intake.refuseAfterReReview.mutationOptions({
+      onSuccess: () => {
+        setFinalTarget(null);
+        router.refresh();
+      },
+      onError,
+    }),
+  );
 
   return (
     <section className="rounded-xl border border-amber-200 bg-amber-50 p-4" aria-labelledby="duplicates-title">
@@ -73,6 +85,11 @@ export function DuplicateList({ caseId, version, candidates }: { caseId: string;
                 >
                   {t('duplicates.link')}
                 </PendingButton>
+                {c.reReviewed && (
+                  <button type="button" className={`${secondaryButtonClass} min-h-11 px-3 py-1.5 text-sm`} onClick={() => setFinalTarget(c)}>
+                    {t('duplicates.notAgain')}
+                  </button>
+                )}
               </div>
             </li>
           ))}
@@ -93,6 +110,23 @@ export function DuplicateList({ caseId, version, candidates }: { caseId: string;
             onClick={() => mergeTarget && merge.mutate({ caseId, intoCaseId: mergeTarget.id, expectedVersion: version })}
           >
             {t('duplicates.merge')}
+          </PendingButton>
+        </div>
+      </Modal>
+      <Modal
+        open={!!finalTarget}
+        onClose={() => setFinalTarget(null)}
+        title={t('duplicates.confirmNotAgainTitle', { caseNumber: finalTarget?.caseNumber ?? '' })}
+        description={t('duplicates.confirmNotAgainBody')}
+      >
+        <div className="mt-6 flex justify-end gap-2">
+          <ModalClose className={secondaryButtonClass}>{t('admin.cancel')}</ModalClose>
+          <PendingButton
+            pending={refuse.isPending}
+            className={primaryButtonClass}
+            onClick={() => finalTarget && refuse.mutate({ caseId, earlierCaseId: finalTarget.id, expectedVersion: version })}
+          >
+            {t('duplicates.notAgain')}
           </PendingButton>
         </div>
       </Modal>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { localDateOf } from '@/server/domain/calendar';
 import { StatusBadge } from '../../../_components/StatusBadge';
 import { caseOrNotFound } from '../../../_lib/case-or-404';
 import { requireUser } from '../../../_lib/session';
@@ -22,6 +23,8 @@ import { ConfirmationSection } from './_resolution/ConfirmationSection';
 import { DocumentsSection } from './_resolution/DocumentsSection';
 import { PerformanceSection } from './_resolution/PerformanceSection';
 import { PartyRating } from './_ratings/PartyRating';
+import { FollowUpsSection } from './_aftercare/FollowUpsSection';
+import { ReviewsSection } from './_aftercare/ReviewsSection';
 import { RatingsSection } from './_ratings/RatingsSection';
 
 const card = 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm';
@@ -37,7 +40,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const resolving = ['mediating', 'performing', 'closed', 'referred'].includes(view.status);
   // Ratings: of the closed case, or of a contact at the window.
   const rateable = view.status === 'closed' || view.visitCount > 0;
-  const [[t, format], resolution, rated] = await Promise.all([
+  // Aftercare: follow-up visits from an effective agreement on; a petition's reviews once replied.
+  const aftercare = ['performing', 'closed', 'reopened'].includes(view.status);
+  const [[t, format], resolution, rated, after] = await Promise.all([
     Promise.all([getTranslations(), getFormatter()]),
     resolving
       ? caseOrNotFound(
@@ -54,7 +59,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     rateable
       ? caseOrNotFound(Promise.all([api.rating.list({ caseId: id }), view.audience === 'parties' ? api.rating.choices({ caseId: id }) : Promise.resolve(null)]))
       : null,
+    aftercare ? caseOrNotFound(Promise.all([api.aftercare.followUps({ caseId: id }), view.track === 'petition' ? api.aftercare.reviews({ caseId: id }) : Promise.resolve([])])) : null,
   ]);
+  const [followUps, reviews] = after ?? [[], []];
+  const today = localDateOf(new Date(renderedAt));
   const [ratings, ratingChoices] = rated ?? [[], null];
   const [agreements, performance, confirmation, closure, documents, venue] = resolution ?? [[], null, null, null, [], { court: null }];
   const category = t.has(`category.${view.category}`) ? t(`category.${view.category}`) : view.category;
@@ -203,6 +211,20 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           actions={view.actions}
         />
         <DocumentsSection caseId={view.id} documents={documents} />
+        {view.audience === 'staff' && (
+          <FollowUpsSection
+            caseId={view.id}
+            version={view.version}
+            visits={followUps}
+            parties={view.parties.map((p) => ({ id: p.id, name: p.name }))}
+            canRecord={has('record_follow_up')}
+            canReopen={has('reopen')}
+            today={today}
+          />
+        )}
+        {view.track === 'petition' && (view.status === 'closed' || reviews.length > 0) && (
+          <ReviewsSection caseId={view.id} reviews={reviews} canRecord={has('record_review') && view.status === 'closed'} today={today} />
+        )}
         {view.panel.length > 0 && <Checklist caseId={view.id} canEdit={has('update_checklist')} canAnswer={has('answer_checklist')} panel={panelList} />}
         {(view.panel.length > 0 || view.sessions.length > 0) && (
           <Sessions

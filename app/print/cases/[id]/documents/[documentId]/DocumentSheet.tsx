@@ -279,6 +279,18 @@ export async function DocumentSheet({ kind, content }: { kind: string; content: 
         </>
       );
       break;
+    case 'no_further_acceptance':
+      body = (
+        <>
+          <p>{t('to', { names: list<string>(content, 'applicants').join('、') })}</p>
+          <Paragraph>
+            {t('noFurtherBody', { title: str(content, 'title'), earlierCaseNumber: str(content, 'earlierCaseNumber'), date: date(str(content, 'reReviewedOn')), body: str(content, 'reReviewBody') })}
+          </Paragraph>
+          <Paragraph>{t('noFurtherLaw')}</Paragraph>
+          {signature(str(content, 'center'), str(content, 'issuedOn'))}
+        </>
+      );
+      break;
     default:
       body = null;
   }
