@@ -83,6 +83,8 @@ describe('the thin slice in a real browser', () => {
       return r.url().includes(`/cases/${caseId}`) && !!headers['next-router-prefetch'] && !headers['next-router-segment-prefetch'];
     });
     await page.goto(`${app.baseUrl}/my`);
+    // Links are prefetched as they come into view; with other tests' cases above it, this one may be further down.
+    await caseLink.scrollIntoViewIfNeeded();
     // Headers are not enough: the router can use the prefetched loading state only once the whole body has arrived.
     await (await prefetched).finished();
     await caseLink.click();
