@@ -39,7 +39,7 @@ describe('the joint panel on one shared timeline', () => {
     await screenshot(director, 'director-panel-picker-laptop');
     await director.getByRole('button', { name: '保存调处小组' }).click();
     await expect.poll(() => director.getByText('调解中', { exact: true }).count()).toBeGreaterThan(0);
-    expect(await director.getByText('沈志华 将 李建国（人民调解员）加入调处小组并担任牵头人').count()).toBe(1);
+    await expect.poll(() => director.getByText('沈志华 将 李建国（人民调解员）加入调处小组并担任牵头人').count()).toBe(1);
 
     const mediator = await as('mediator', '/cases');
     expect(await mediator.getByRole('link', { name: new RegExp(`装修公司拖欠工资 ${suffix}`) }).count()).toBe(1);

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { describeError, useTRPC } from '../../../_lib/trpc';
 import { ErrorMessage } from '../../../_components/ErrorMessage';
@@ -54,6 +55,7 @@ export function Checklist({
 }) {
   const t = useTranslations('checklist');
   const trpc = useTRPC();
+  const router = useRouter();
   const checklist = useQuery(trpc.case.checklist.queryOptions({ caseId }));
   const [error, setError] = useState<string | null>(null);
   const update = useMutation(
@@ -100,6 +102,9 @@ export function Checklist({
                 onAnswered={() => {
                   setError(null);
                   void checklist.refetch();
+                  // The next-step card above is drawn on the server from the checklist: the one
+                  // who answered sees it change now, not when the live update comes round.
+                  router.refresh();
                 }}
                 onError={setError}
               />
