@@ -4,7 +4,7 @@ import { caseClocks, clockPauses, clockPolicies, holidays, type ClockState } fro
 import { WorkCalendar } from '../domain/calendar';
 import { computeDue, daysLeft, urgencyOf, type ClockSpec } from '../domain/clocks';
 import { explainClock } from '../domain/clock-explain';
-import { clockPolicyKey, ruleFor, type ClockKind, type ClockRule, type Track } from '../domain/tracks';
+import { caseClockKinds, clockPolicyKey, ruleFor, type ClockKind, type ClockRule, type Track } from '../domain/tracks';
 import type { Locale } from '../i18n/locales';
 import { renderTools } from '../i18n/render-tools';
 import type { CaseRef } from './case-events';
@@ -101,12 +101,15 @@ export async function recomputeClock(tx: Database, clock: ClockRow, changes: Par
   return dueAt;
 }
 
-/** The case's live clocks, each with days left, urgency and how its due date was computed. */
+/**
+ * The case's own live clocks, each with days left, urgency and how its due date was computed.
+ * Clocks about one subject (a rating's callback, a follow-up visit) are shown with that subject.
+ */
 export async function caseClockViews(db: Database, caseId: string, locale: Locale, now: Date) {
   const rows = await db
     .select()
     .from(caseClocks)
-    .where(and(eq(caseClocks.caseId, caseId), inArray(caseClocks.state, ['running', 'paused'])))
+    .where(and(eq(caseClocks.caseId, caseId), inArray(caseClocks.kind, [...caseClockKinds]), inArray(caseClocks.state, ['running', 'paused'])))
     .orderBy(asc(caseClocks.createdAt));
   const calendar = await loadCalendar(db);
   const tools = renderTools(locale);
@@ -129,14 +132,14 @@ export async function caseClockViews(db: Database, caseId: string, locale: Local
 }
 
 /**
- * The columns lists show: each case's most pressing live clock (the earliest due). A lateral
+ * The columns lists show: each case's most pressing live clock of its own (the earliest due). A lateral
  * join on the (case_id) index, so a page of cases costs one query.
  */
 export function currentClockJoin(db: Database, caseIdColumn: Parameters<typeof eq>[0]) {
   return db
     .select({ kind: caseClocks.kind, dueAt: caseClocks.dueAt, state: caseClocks.state })
     .from(caseClocks)
-    .where(and(eq(caseClocks.caseId, caseIdColumn), inArray(caseClocks.state, ['running', 'paused'])))
+    .where(and(eq(caseClocks.caseId, caseIdColumn), inArray(caseClocks.kind, [...caseClockKinds]), inArray(caseClocks.state, ['running', 'paused'])))
     .orderBy(sql`${caseClocks.dueAt} asc nulls last`)
     .limit(1)
     .as('current_clock');

@@ -111,4 +111,18 @@ describe('service rating (好差评) from the SMS link to the rectification', ()
     await director.goto(`${baseUrl}/ratings`);
     await director.getByText('没有待处理的差评。').waitFor();
   });
+
+  it('the director records the follow-up visit planned 30 days after closure', async () => {
+    await director.goto(`${baseUrl}/cases/${caseId}`);
+    const visits = director.getByRole('region', { name: '回访' });
+    await visits.getByText('结案后回访').waitFor();
+    await visits.getByRole('button', { name: '记录回访' }).click();
+    const dialog = director.getByRole('dialog');
+    await dialog.getByLabel('协议履行情况').selectOption('yes');
+    await dialog.getByLabel('采取的措施').fill('物业费已退还，双方无新的矛盾');
+    await dialog.getByRole('button', { name: '记录回访' }).click();
+    await visits.getByText(/已回访/).waitFor();
+    expect(await visits.textContent()).toContain('物业费已退还');
+    await screenshot(director, 'director-follow-up-laptop');
+  });
 });
