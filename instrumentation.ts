@@ -1,5 +1,5 @@
 // Next.js calls this once when a server process starts: it starts the background work there
-// (the legal clocks' sweep, the retention sweep, the audit sealer).
+// (the legal clocks' sweep, the retention sweep, the audit sealer, PGlite's statistics).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { auditSealIntervalMs, retentionPolicy, sweepIntervalMs } = await import('./server/config');
@@ -10,7 +10,6 @@ export async function register() {
     import('./server/services/deadline-sweep'),
     import('./server/services/scheduler'),
   ]);
-  const open = async () => (await appDatabase()).db;
-  if (intervals.sweepMs > 0) scheduleDeadlineSweeps(open, intervals.sweepMs);
-  scheduleBackgroundWork(open, intervals, retentionPolicy());
+  if (intervals.sweepMs > 0) scheduleDeadlineSweeps(async () => (await appDatabase()).db, intervals.sweepMs);
+  scheduleBackgroundWork(appDatabase, intervals, retentionPolicy());
 }

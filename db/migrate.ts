@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { DatabaseHandle } from './client';
+import { refreshPlannerStatistics } from './statistics';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -11,5 +12,6 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   } else {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(handle.db as never, { migrationsFolder });
+    await refreshPlannerStatistics(handle);
   }
 }

@@ -112,6 +112,7 @@ export const caseParties = pgTable(
     index('case_parties_id_number_hash_idx').on(t.idNumberHash),
     index('case_parties_phone_idx').on(t.phone),
     index('case_parties_center_id_normalized_name_idx').on(t.centerId, t.normalizedName),
+    index('case_parties_center_id_credit_code_idx').on(t.centerId, t.creditCode),
   ],
 );
 
@@ -130,7 +131,9 @@ export const timelineEvents = pgTable(
     body: jsonb('body').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('timeline_events_case_id_created_at_idx').on(t.caseId, t.createdAt)],
+  // The page's exact order (newest first, ties by id) read backwards, so a page comes off the
+  // index without a sort.
+  (t) => [index('timeline_events_case_page_idx').on(t.caseId, t.createdAt, t.id)],
 );
 
 /** Each in-person visit for a case: the 最多跑一次 count directors watch. */

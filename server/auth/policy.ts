@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { preparedPerHandle } from '../../db/prepared';
 import { caseParties, cases, centers, panelMembers, timelineEvents } from '../../db/schema';
 import type { CaseStatus, Visibility } from '../domain/case-status';
 import { publicEventKinds } from '../domain/case-events';
@@ -37,32 +38,40 @@ export interface CaseAccess {
 const centerWideRoles = ['clerk', 'director'] as const;
 const isCenterWide = (role: Role): role is (typeof centerWideRoles)[number] => (centerWideRoles as readonly Role[]).includes(role);
 
-/** The caller's relation to a case, or null when they have none (the caller then gets NOT_FOUND). */
-export async function resolveCaseAccess(db: Database, user: SessionUser, caseId: string): Promise<CaseAccess | null> {
-  const [row] = await db
-    .select({ id: cases.id, centerId: cases.centerId, regionCode: centers.regionCode })
+// The case, its center's region, the caller's panel seat and party rows in one statement:
+// every case procedure runs it, so it is one round trip, prepared once per database handle.
+const caseRelationQuery = preparedPerHandle((db) =>
+  db
+    .select({
+      id: cases.id,
+      centerId: cases.centerId,
+      regionCode: centers.regionCode,
+      panelLead: sql<boolean | null>`(
+        select ${panelMembers.isLead} from ${panelMembers}
+        where ${panelMembers.caseId} = ${cases.id} and ${panelMembers.userId} = ${sql.placeholder('userId')} and ${panelMembers.removedAt} is null
+        limit 1)`,
+      partyIds: sql<string[] | null>`(
+        select json_agg(${caseParties.id}) from ${caseParties}
+        where ${caseParties.caseId} = ${cases.id} and ${caseParties.userId} = ${sql.placeholder('userId')})`,
+    })
     .from(cases)
     .innerJoin(centers, eq(centers.id, cases.centerId))
-    .where(eq(cases.id, caseId))
-    .limit(1);
+    .where(eq(cases.id, sql.placeholder('caseId')))
+    .limit(1)
+    .prepare('case_relation'),
+);
+
+/** The caller's relation to a case, or null when they have none (the caller then gets NOT_FOUND). */
+export async function resolveCaseAccess(db: Database, user: SessionUser, caseId: string): Promise<CaseAccess | null> {
+  const [row] = await caseRelationQuery(db).execute({ caseId, userId: user.id });
   if (!row) return null;
   const access = (relation: CaseRelation): CaseAccess => ({ caseId: row.id, centerId: row.centerId, relation });
-
-  const [member] = await db
-    .select({ isLead: panelMembers.isLead })
-    .from(panelMembers)
-    .where(and(eq(panelMembers.caseId, caseId), eq(panelMembers.userId, user.id), isNull(panelMembers.removedAt)))
-    .limit(1);
-  if (member) return access({ kind: 'panel', isLead: member.isLead, role: user.role });
+  if (row.panelLead !== null) return access({ kind: 'panel', isLead: row.panelLead, role: user.role });
   if (isCenterWide(user.role) && user.centerId === row.centerId) return access({ kind: 'center_staff', role: user.role });
   if (user.role === 'supervisor' && user.regionCode && regionContains(user.regionCode, row.regionCode)) {
     return access({ kind: 'supervisor' });
   }
-  const parties = await db
-    .select({ id: caseParties.id })
-    .from(caseParties)
-    .where(and(eq(caseParties.caseId, caseId), eq(caseParties.userId, user.id)));
-  if (parties.length > 0) return access({ kind: 'party', partyIds: parties.map((p) => p.id) });
+  if (row.partyIds?.length) return access({ kind: 'party', partyIds: row.partyIds });
   return null;
 }
 

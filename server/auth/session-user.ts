@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { preparedPerHandle } from '../../db/prepared';
 import { users } from '../../db/schema';
 import type { Role } from '../domain/roles';
 
@@ -18,13 +19,8 @@ export interface SessionUser {
   displayName: string;
 }
 
-/**
- * Runs on every request: a disabled user, or a token minted before the user's session
- * version was bumped (disable, password change), yields no user at all.
- */
-export async function resolveSessionUser(db: Database, claims: SessionClaims | null): Promise<SessionUser | null> {
-  if (!claims) return null;
-  const [row] = await db
+const sessionUserQuery = preparedPerHandle((db) =>
+  db
     .select({
       id: users.id,
       role: users.role,
@@ -36,8 +32,18 @@ export async function resolveSessionUser(db: Database, claims: SessionClaims | n
       sessionVersion: users.sessionVersion,
     })
     .from(users)
-    .where(eq(users.id, claims.userId))
-    .limit(1);
+    .where(eq(users.id, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('session_user'),
+);
+
+/**
+ * Runs on every request: a disabled user, or a token minted before the user's session
+ * version was bumped (disable, password change), yields no user at all.
+ */
+export async function resolveSessionUser(db: Database, claims: SessionClaims | null): Promise<SessionUser | null> {
+  if (!claims) return null;
+  const [row] = await sessionUserQuery(db).execute({ userId: claims.userId });
   if (!row || row.status !== 'active' || row.sessionVersion !== claims.sessionVersion) return null;
   const { status: _status, sessionVersion: _version, ...user } = row;
   return user;

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { migrateDatabase } from '../../db/migrate';
+import { refreshPlannerStatistics } from '../../db/statistics';
 import { appMode, dataDir, databaseUrl } from '../config';
 import { ModeMismatch, prepareInstallation } from '../services/installation';
 import { secrets } from '../secrets';
@@ -40,6 +41,7 @@ try {
   process.exit(1);
 }
 const { seeded, empty } = prepared;
+if (seeded) await refreshPlannerStatistics(handle);
 await handle.close(); // PGlite admits one process: the server opens it next.
 
 if (!dev) buildIfStale(env);

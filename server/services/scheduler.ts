@@ -1,4 +1,5 @@
-import type { Database } from '../../db/client';
+import type { DatabaseHandle } from '../../db/client';
+import { refreshPlannerStatistics } from '../../db/statistics';
 import { logError } from '../log';
 import { sealAuditChains } from './audit-chain';
 import { runRetentionSweep, type RetentionPolicy } from './retention';
@@ -12,19 +13,23 @@ export interface BackgroundIntervals {
 
 /** Erasing personal data after the retention period: hourly where the deadline sweep runs (the period is years). */
 const retentionEveryMs = 3600_000;
+/** PGlite has no autovacuum: its planner's statistics are refreshed by us, every 10 minutes. */
+const statisticsEveryMs = 600_000;
 
 const timers: NodeJS.Timeout[] = [];
 
 /**
  * Background work of a server process besides the deadline sweep (which schedules itself,
- * server/services/deadline-sweep.ts): the retention sweep and the audit sealer. Any number of
+ * server/services/deadline-sweep.ts): the retention sweep, the audit sealer and, on PGlite, the
+ * planner's statistics. Any number of
  * instances may run them: each erasure re-checks its case under a row lock, each chain is
  * sealed under its own advisory lock. A job never overlaps itself in one process (a slow run
  * makes the next tick skip), and a failed run — the database away, say — is logged and tried
  * again at the next tick.
  */
-export function scheduleBackgroundWork(open: () => Promise<Database>, intervals: BackgroundIntervals, retention: RetentionPolicy) {
+export function scheduleBackgroundWork(openHandle: () => Promise<DatabaseHandle>, intervals: BackgroundIntervals, retention: RetentionPolicy) {
   if (timers.length) return;
+  const open = async () => (await openHandle()).db;
   every('retention.run', intervals.sweepMs > 0 ? retentionEveryMs : 0, 60_000, async () => {
     const db = await open();
     // Batches of 100 until none are left (or a batch makes no progress: retried next hour).
@@ -32,6 +37,9 @@ export function scheduleBackgroundWork(open: () => Promise<Database>, intervals:
   });
   every('audit.seal', intervals.sealMs, 1_000, async () => {
     await sealAuditChains(await open());
+  });
+  every('db.analyze', statisticsEveryMs, statisticsEveryMs, async () => {
+    await refreshPlannerStatistics(await openHandle());
   });
 }
 

@@ -1,8 +1,9 @@
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
+import { preparedPerHandle } from '../../db/prepared';
 import { caseParties, evidenceFiles, panelMembers, timelineEvents, users } from '../../db/schema';
-import { audienceOf, can, resolveCaseAccess, timelineFilter, writableVisibilities, type CaseAccess } from '../auth/policy';
+import { audienceOf, can, readableVisibilities, resolveCaseAccess, timelineFilter, writableVisibilities, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import type { Visibility } from '../domain/case-status';
 import { eventMeta, type EventKind } from '../domain/case-events';
@@ -74,12 +75,8 @@ export async function postEntry(ctx: ServiceContext, access: CaseAccess, input: 
 
 const caucusParty = alias(caseParties, 'caucus_party');
 
-/**
- * A page of the timeline, newest first, filtered by the caller's relation in the query.
- * `beforeId` continues after an entry already shown (keyset on the time and id, in the
- * database's own precision, so entries of the same instant are neither lost nor repeated).
- */
-export async function timelinePage(db: Database, access: CaseAccess, options: { beforeId?: string; after?: Date; limit: number }) {
+/** Timeline entries with who wrote them and whom a separate talk was with. */
+function selectEntries(db: Database) {
   return db
     .select({
       id: timelineEvents.id,
@@ -93,7 +90,43 @@ export async function timelinePage(db: Database, access: CaseAccess, options: { 
     })
     .from(timelineEvents)
     .leftJoin(users, eq(users.id, timelineEvents.actorId))
-    .leftJoin(caucusParty, eq(caucusParty.id, timelineEvents.caucusPartyId))
+    .leftJoin(caucusParty, eq(caucusParty.id, timelineEvents.caucusPartyId));
+}
+
+// The first page is what every case page opens with: prepared once per database handle, the
+// caller's relation passed as values (the visibilities it reads, its own party rows for the
+// separate talks), read off the (case, time, id) index backwards without a sort.
+const firstPageQuery = preparedPerHandle((db) =>
+  selectEntries(db)
+    .where(
+      and(
+        eq(timelineEvents.caseId, sql.placeholder('caseId')),
+        eq(timelineEvents.centerId, sql.placeholder('centerId')),
+        sql`(${timelineEvents.visibility} = any(${sql.placeholder('visibilities')}::text[])
+          or (${timelineEvents.visibility} = 'caucus' and ${timelineEvents.caucusPartyId} = any(${sql.placeholder('caucusPartyIds')}::uuid[])))`,
+      ),
+    )
+    .orderBy(desc(timelineEvents.createdAt), desc(timelineEvents.id))
+    .limit(sql.placeholder('limit'))
+    .prepare('timeline_first_page'),
+);
+
+/**
+ * A page of the timeline, newest first, filtered by the caller's relation in the query.
+ * `beforeId` continues after an entry already shown (keyset on the time and id, in the
+ * database's own precision, so entries of the same instant are neither lost nor repeated).
+ */
+export async function timelinePage(db: Database, access: CaseAccess, options: { beforeId?: string; after?: Date; limit: number }) {
+  if (!options.beforeId && !options.after) {
+    return firstPageQuery(db).execute({
+      caseId: access.caseId,
+      centerId: access.centerId,
+      visibilities: readableVisibilities(access.relation),
+      caucusPartyIds: access.relation.kind === 'party' ? access.relation.partyIds : [],
+      limit: options.limit,
+    });
+  }
+  return selectEntries(db)
     .where(
       and(
         timelineFilter(access),

@@ -53,6 +53,25 @@ export interface ScenarioResult {
   p99_ms: number;
   errors: number;
   requests: number;
+  /** Times a request waited on the database (PostgreSQL only; see wire.ts). */
+  round_trips_per_request: number | null;
+  /** CPU time of the app's processes per request. */
+  cpu_ms_per_request: number | null;
+}
+
+/** What one stretch of load did: every response's latency, and the counters read around it. */
+export interface Load {
+  latencies: number[];
+  seconds: number;
+  errors: number;
+  roundTrips: number | null;
+  cpuMs: number | null;
+}
+
+/** Counters read before and after each stretch of load (either may be absent). */
+export interface Meters {
+  roundTrips?: () => number;
+  cpuMs?: () => number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -60,64 +79,84 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Runs one load scenario; latencies are recorded per response, so p95 is exact. */
-export async function runScenario(
-  scenario: string,
-  options: autocannon.Options,
-): Promise<ScenarioResult> {
-  const latencies: number[] = [];
-  let bad = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (err, done) => (err ? reject(err) : resolve(done)));
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      latencies.push(responseTime);
-      if (statusCode >= 400) bad++;
-    });
-  });
-  latencies.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
+async function metered(meters: Meters, run: () => Promise<{ latencies: number[]; seconds: number; errors: number }>): Promise<Load> {
+  const before = { roundTrips: meters.roundTrips?.(), cpuMs: meters.cpuMs?.() };
+  const load = await run();
   return {
-    scenario,
-    rps: round(latencies.length / (result.duration || 1)),
-    p50_ms: round(percentile(latencies, 50)),
-    p95_ms: round(percentile(latencies, 95)),
-    p99_ms: round(percentile(latencies, 99)),
-    errors: bad + result.errors + result.timeouts,
-    requests: latencies.length,
+    ...load,
+    roundTrips: before.roundTrips === undefined ? null : meters.roundTrips!() - before.roundTrips,
+    cpuMs: before.cpuMs === undefined ? null : meters.cpuMs!() - before.cpuMs,
   };
 }
 
-/** The same measurements for a query sent straight to the database: the floor an endpoint is compared to. */
-export async function runSqlScenario(
-  scenario: string,
-  query: () => Promise<unknown>,
-  options: { connections: number; duration: number },
-): Promise<ScenarioResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = Date.now() + options.duration * 1000;
-  await Promise.all(
-    Array.from({ length: options.connections }, async () => {
-      while (Date.now() < end) {
-        const start = performance.now();
-        try {
-          await query();
-        } catch {
-          errors++;
+/** One stretch of HTTP load; latencies are recorded per response, so percentiles are exact. */
+export function httpLoad(options: autocannon.Options, meters: Meters = {}): Promise<Load> {
+  return metered(meters, async () => {
+    const latencies: number[] = [];
+    let bad = 0;
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(options, (err, done) => (err ? reject(err) : resolve(done)));
+      instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+        latencies.push(responseTime);
+        if (statusCode >= 400) bad++;
+      });
+    });
+    return { latencies, seconds: result.duration || 1, errors: bad + result.errors + result.timeouts };
+  });
+}
+
+/** The same for a query sent straight to the database: the floor an endpoint is compared to. */
+export function sqlLoad(query: () => Promise<unknown>, options: { connections: number; duration: number }): Promise<Load> {
+  return metered({}, async () => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const end = Date.now() + options.duration * 1000;
+    await Promise.all(
+      Array.from({ length: options.connections }, async () => {
+        while (Date.now() < end) {
+          const start = performance.now();
+          try {
+            await query();
+          } catch {
+            errors++;
+          }
+          latencies.push(performance.now() - start);
         }
-        latencies.push(performance.now() - start);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
+      }),
+    );
+    return { latencies, seconds: options.duration, errors };
+  });
+}
+
+/** Stretches of load of one scenario, summed into one result. */
+export function summarize(scenario: string, loads: Load[]): ScenarioResult {
+  const latencies = loads.flatMap((l) => l.latencies).sort((a, b) => a - b);
+  const seconds = loads.reduce((sum, l) => sum + l.seconds, 0);
+  const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
+  const perRequest = (pick: (l: Load) => number | null) =>
+    loads.some((l) => pick(l) === null) || latencies.length === 0 ? null : round(loads.reduce((sum, l) => sum + pick(l)!, 0) / latencies.length, 2);
   return {
     scenario,
-    rps: round(latencies.length / options.duration),
+    rps: round(latencies.length / (seconds || 1)),
     p50_ms: round(percentile(latencies, 50)),
     p95_ms: round(percentile(latencies, 95)),
     p99_ms: round(percentile(latencies, 99)),
-    errors,
+    errors: loads.reduce((sum, l) => sum + l.errors, 0),
     requests: latencies.length,
+    round_trips_per_request: perRequest((l) => l.roundTrips),
+    cpu_ms_per_request: perRequest((l) => l.cpuMs),
   };
+}
+
+/**
+ * A scenario against its baseline, interleaved (baseline, scenario, baseline, scenario, …) after
+ * a warm-up of each, so a machine that gets busier or quieter during the run favours neither.
+ */
+export async function interleaved<T>(rounds: number, baseline: () => Promise<T>, scenario: () => Promise<T>): Promise<{ baseline: T[]; scenario: T[] }> {
+  const out = { baseline: [] as T[], scenario: [] as T[] };
+  for (let i = 0; i < rounds; i++) {
+    out.baseline.push(await baseline());
+    out.scenario.push(await scenario());
+  }
+  return out;
 }

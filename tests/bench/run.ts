@@ -1,41 +1,109 @@
-// `npm run bench`: load scenarios against the built app on a fresh PostgreSQL database, each
-// reported as a ratio to a baseline measured in the same run. Writes results/latest.json.
+// `npm run bench`: load scenarios against the built app, on a fresh PostgreSQL database and on
+// a fresh embedded PGlite database, each scenario reported as a ratio to the empty procedure
+// measured in the same run, interleaved with it. Writes results/latest.json.
 import fs from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { demoPassword } from '../../db/demo';
-import { randomBytes } from 'node:crypto';
 import { startApp } from '../e2e/server';
-import { freshPostgres, runScenario, runSqlScenario, signInCookie, type ScenarioResult } from './harness';
+import { freshPostgres, httpLoad, interleaved, signInCookie, sqlLoad, summarize, type Load, type Meters, type ScenarioResult } from './harness';
+import { groupCpuMs, roundTripCounter } from './wire';
+import type autocannon from 'autocannon';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const rounds = 2;
+const timelineEntries = 2000;
+
+type Engine = 'postgres' | 'pglite';
+interface Row extends ScenarioResult {
+  engine: Engine;
+  baseline: string;
+  baseline_rps: number;
+  ratio: number;
+  /** The timeline's bare SQL query, sent straight to PostgreSQL: a second reference. */
+  sql_rps?: number;
+}
+
+const results: Row[] = [];
+const secret = () => randomBytes(32).toString('base64url');
 
 const db = await freshPostgres();
-const secret = () => randomBytes(32).toString('base64url');
-const server = await startApp({ DATABASE_URL: db.url, AUTH_SECRET: secret(), DATA_KEY: secret() });
-const results: (ScenarioResult & { baseline_rps: number; ratio: number })[] = [];
+const wire = await roundTripCounter(db.url);
 try {
-  const cookie = await signInCookie(server.baseUrl, '13800000001', demoPassword);
-  const sql = postgres(db.url, { max: 1 });
-  const [center] = await sql<{ id: string }[]>`select id from centers where region_code = '330421'`;
-  await sql.end();
+  const app = await startApp({ DATABASE_URL: wire.url, AUTH_SECRET: secret(), DATA_KEY: secret() });
+  try {
+    await benchEngine('postgres', app, { roundTrips: wire.roundTrips, cpuMs: cpuOf(app.processGroup) });
+  } finally {
+    await app.stop();
+  }
+} finally {
+  await wire.close();
+  await new Promise((r) => setTimeout(r, 1000));
+  await db.drop();
+}
+const embedded = await startApp();
+try {
+  await benchEngine('pglite', embedded, { cpuMs: cpuOf(embedded.processGroup) });
+} finally {
+  await embedded.stop();
+}
 
-  const warm = { url: `${server.baseUrl}/api/trpc/system.ping`, connections: 4, duration: 2 };
-  await runScenario('warm-up', warm);
-  const baseline = await runScenario('empty tRPC procedure (system.ping)', {
-    url: `${server.baseUrl}/api/trpc/system.ping`,
+fs.mkdirSync('tests/bench/results', { recursive: true });
+fs.writeFileSync('tests/bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+console.table(results.map(({ requests: _r, baseline: _b, ...r }) => r));
+
+function cpuOf(group: number | undefined) {
+  return group ? () => groupCpuMs(group) : undefined;
+}
+
+async function benchEngine(engine: Engine, app: { baseUrl: string }, meters: Meters) {
+  const base = app.baseUrl;
+  const petitioner = await signInCookie(base, '13800000001', demoPassword);
+  const [clerk, mediator] = [await signInCookie(base, 'clerk', demoPassword), await signInCookie(base, 'mediator', demoPassword)];
+  const centerId = ((await call(base, petitioner, 'petition.centers', undefined, 'GET')) as { id: string; regionCode: string }[]).find(
+    (c) => c.regionCode === '330421',
+  )!.id;
+  const fixture = await timelineFixture(base, engine, centerId, petitioner, clerk, mediator);
+  const ping = (c: number): autocannon.Options => ({ url: `${base}/api/trpc/system.ping`, connections: c });
+  const timelineUrl = `${base}/api/trpc/case.timeline?input=${encodeURIComponent(JSON.stringify({ json: { caseId: fixture.caseId, limit: 50 } }))}`;
+
+  // Read scenarios first, on a database the intake scenario has not filled yet.
+  const timeline = await versus(engine, meters, 'timeline first page, 2,000 entries, panel member (case.timeline)', ping(connections), {
+    url: timelineUrl,
     connections,
-    duration,
+    headers: { cookie: mediator },
   });
+  if (engine === 'postgres') {
+    const direct = postgres(db.url, { max: connections });
+    const floor = summarize('bare SQL', [
+      await sqlLoad(
+        () => direct`
+          select e.id, e.kind, e.visibility, e.caucus_party_id, e.body, e.created_at, u.display_name
+          from timeline_events e left join users u on u.id = e.actor_id
+          where e.case_id = ${fixture.caseId} and e.center_id = ${centerId}
+            and e.visibility in ('parties', 'panel', 'internal', 'caucus')
+          order by e.created_at desc, e.id desc limit 50`,
+        { connections, duration },
+      ),
+    ]);
+    await direct.end();
+    timeline.sql_rps = floor.rps;
+  }
+  await versus(engine, meters, 'timeline first page, one connection (case.timeline)', ping(1), { url: timelineUrl, connections: 1, headers: { cookie: mediator } });
+  await versus(engine, meters, 'case page as a panel member (/cases/[id])', ping(connections), {
+    url: `${base}/cases/${fixture.caseId}`,
+    connections,
+    headers: { cookie: mediator },
+  });
+  await versus(engine, meters, 'intake queue page as the clerk (/intake)', ping(connections), { url: `${base}/intake`, connections, headers: { cookie: clerk } });
 
   let n = 0;
-  const intake = await runScenario('intake submission (petition.submit)', {
-    url: `${server.baseUrl}/api/trpc/petition.submit`,
+  await versus(engine, meters, 'intake submission (petition.submit)', ping(connections), {
+    url: `${base}/api/trpc/petition.submit`,
     connections,
-    duration,
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
+    headers: { 'content-type': 'application/json', cookie: petitioner },
     requests: [
       {
         setupRequest: (req) => {
@@ -43,7 +111,7 @@ try {
           // Every submission is a different matter (its own respondent and words), as at a real window.
           req.body = JSON.stringify({
             json: {
-              centerId: center!.id,
+              centerId,
               category: 'labor_wages',
               title: `第${n}号工地拖欠工资`,
               description: `工地${n}号项目拖欠工人工资，金额${n * 100}元，多次讨要未果。`,
@@ -60,65 +128,45 @@ try {
       },
     ],
   });
-
-  for (const r of [baseline, intake]) {
-    results.push({ ...r, baseline_rps: baseline.rps, ratio: Math.round((r.rps / baseline.rps) * 1000) / 1000 });
-  }
-
-  // A case with 2,000 timeline entries, read by a panel member: the endpoint against the one
-  // indexed query that returns the same rows.
-  const timeline = await timelineFixture(server.baseUrl, center!.id, cookie);
-  const mediatorCookie = await signInCookie(server.baseUrl, 'mediator', demoPassword);
-  const endpoint = await runScenario('timeline first page, 2,000 entries, as a panel member (case.timeline)', {
-    url: `${server.baseUrl}/api/trpc/case.timeline?input=${encodeURIComponent(JSON.stringify({ json: { caseId: timeline.caseId, limit: 50 } }))}`,
-    connections,
-    duration,
-    headers: { cookie: mediatorCookie },
-  });
-  // One request at a time: the server-side latency of a page, without queueing.
-  const alone = await runScenario('timeline first page, one connection (case.timeline)', {
-    url: `${server.baseUrl}/api/trpc/case.timeline?input=${encodeURIComponent(JSON.stringify({ json: { caseId: timeline.caseId, limit: 50 } }))}`,
-    connections: 1,
-    duration,
-    headers: { cookie: mediatorCookie },
-  });
-  const direct = postgres(db.url, { max: connections });
-  const sqlFloor = await runSqlScenario(
-    'the same 50 rows by one indexed SQL query',
-    () => direct`
-      select e.id, e.kind, e.visibility, e.caucus_party_id, e.body, e.created_at, u.display_name
-      from timeline_events e left join users u on u.id = e.actor_id
-      where e.case_id = ${timeline.caseId} and e.center_id = ${timeline.centerId}
-        and e.visibility in ('parties', 'panel', 'internal', 'caucus')
-      order by e.created_at desc, e.id desc limit 50`,
-    { connections, duration },
-  );
-  await direct.end();
-  for (const r of [sqlFloor, endpoint, alone]) {
-    results.push({ ...r, baseline_rps: sqlFloor.rps, ratio: Math.round((r.rps / sqlFloor.rps) * 1000) / 1000 });
-  }
-} finally {
-  await server.stop();
-  await new Promise((r) => setTimeout(r, 1000));
-  await db.drop();
 }
 
-fs.mkdirSync('tests/bench/results', { recursive: true });
-fs.writeFileSync('tests/bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
-console.table(results.map(({ requests: _r, ...r }) => r));
+/** A scenario and the empty procedure at the same concurrency: warmed up, then interleaved. */
+async function versus(engine: Engine, meters: Meters, scenario: string, baseline: autocannon.Options, options: autocannon.Options): Promise<Row> {
+  const stretch = (o: autocannon.Options, seconds: number, c = o.connections) => httpLoad({ ...o, duration: seconds, connections: c }, meters);
+  await stretch(baseline, 2, Math.min(4, baseline.connections ?? 1));
+  await stretch(options, 2, Math.min(4, options.connections ?? 1));
+  const loads = await interleaved<Load>(
+    rounds,
+    () => stretch(baseline, duration / rounds),
+    () => stretch(options, duration / rounds),
+  );
+  const base = summarize(`empty tRPC procedure (system.ping), ${baseline.connections} connection(s)`, loads.baseline);
+  const row: Row = { ...summarize(scenario, loads.scenario), engine, baseline: base.scenario, baseline_rps: base.rps, ratio: 0 };
+  row.ratio = Math.round((row.rps / base.rps) * 1000) / 1000;
+  results.push({ ...base, engine, baseline: base.scenario, baseline_rps: base.rps, ratio: 1 }, row);
+  return row;
+}
 
-/** Submits, accepts and staffs one case through the API, then writes 2,000 entries straight into it. */
-async function timelineFixture(baseUrl: string, centerId: string, petitionerCookie: string) {
-  const call = async (cookie: string, path: string, input: unknown) => {
-    const res = await fetch(`${baseUrl}/api/trpc/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ json: input }),
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { result: { data: { json: Record<string, unknown> } } }).result.data.json;
-  };
-  const created = await call(petitionerCookie, 'petition.submit', {
+async function call(baseUrl: string, cookie: string, path: string, input: unknown, method: 'GET' | 'POST' = 'POST') {
+  const res =
+    method === 'GET'
+      ? await fetch(`${baseUrl}/api/trpc/${path}`, { headers: { cookie } })
+      : await fetch(`${baseUrl}/api/trpc/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({ json: input }),
+        });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { result: { data: { json: unknown } } }).result.data.json;
+}
+
+/**
+ * One case submitted, accepted and staffed through the API, with 2,000 timeline entries of every
+ * visibility: written straight into PostgreSQL, or posted through the API on PGlite (whose
+ * database only the app's process can open).
+ */
+async function timelineFixture(baseUrl: string, engine: Engine, centerId: string, petitioner: string, clerk: string, mediator: string) {
+  const created = (await call(baseUrl, petitioner, 'petition.submit', {
     centerId,
     category: 'labor_wages',
     title: '时间线基准案件',
@@ -128,28 +176,42 @@ async function timelineFixture(baseUrl: string, centerId: string, petitionerCook
     applicants: [{ name: '王大海', phone: '13800000001', isRepresentative: true }],
     evidenceIds: [],
     idempotencyKey: randomUUID(),
-  });
-  const caseId = created.id as string;
-  const clerk = await signInCookie(baseUrl, 'clerk', demoPassword);
-  await call(clerk, 'intake.decide', { caseId, decision: 'accept', expectedVersion: 1 });
-  const sql = postgres(db.url, { max: 1 });
-  const [mediator] = await sql<{ id: string }[]>`select id from users where username = 'mediator'`;
+  })) as { id: string };
+  const caseId = created.id;
+  await call(baseUrl, clerk, 'intake.decide', { caseId, decision: 'accept', expectedVersion: 1 });
   const director = await signInCookie(baseUrl, 'director', demoPassword);
-  await call(director, 'panel.assign', { caseId, members: [{ userId: mediator!.id, isLead: true }], expectedVersion: 2 });
-  const visibilities = ['parties', 'panel', 'internal', 'caucus'];
-  const [party] = await sql<{ id: string }[]>`select id from case_parties where case_id = ${caseId} limit 1`;
-  const rows = Array.from({ length: 2000 }, (_, i) => ({
-    center_id: centerId,
-    case_id: caseId,
-    kind: 'note',
-    visibility: visibilities[i % 4]!,
-    caucus_party_id: i % 4 === 3 ? party!.id : null,
-    actor_id: mediator!.id,
-    body: sql.json({ text: `第${i}条记录` }),
-    created_at: new Date(Date.now() - (2000 - i) * 60_000),
-  }));
-  await sql`insert into timeline_events ${sql(rows)}`;
-  await sql`analyze timeline_events`;
-  await sql.end();
-  return { caseId, centerId };
+  const me = (await call(baseUrl, mediator, 'auth.me', undefined, 'GET')) as { id: string };
+  await call(baseUrl, director, 'panel.assign', { caseId, members: [{ userId: me.id, isLead: true }], expectedVersion: 2 });
+  const visibilities = ['parties', 'panel', 'internal', 'caucus'] as const;
+  const view = (await call(baseUrl, mediator, `case.get?input=${encodeURIComponent(JSON.stringify({ json: { caseId } }))}`, undefined, 'GET')) as {
+    parties: { id: string }[];
+  };
+  const partyId = view.parties[0]!.id;
+  if (engine === 'postgres') {
+    const sql = postgres(db.url, { max: 1 });
+    const rows = Array.from({ length: timelineEntries }, (_, i) => ({
+      center_id: centerId,
+      case_id: caseId,
+      kind: 'note',
+      visibility: visibilities[i % 4]!,
+      caucus_party_id: i % 4 === 3 ? partyId : null,
+      actor_id: me.id,
+      body: sql.json({ text: `第${i}条记录` }),
+      created_at: new Date(Date.now() - (timelineEntries - i) * 60_000),
+    }));
+    await sql`insert into timeline_events ${sql(rows)}`;
+    await sql`analyze`;
+    await sql.end();
+  } else {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let i = next++; i < timelineEntries; i = next++) {
+          const visibility = visibilities[i % 4]!;
+          await call(baseUrl, mediator, 'case.post', { caseId, text: `第${i}条记录`, visibility, ...(visibility === 'caucus' && { caucusPartyId: partyId }) });
+        }
+      }),
+    );
+  }
+  return { caseId };
 }

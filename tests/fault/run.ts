@@ -33,6 +33,7 @@ const db = await freshPostgres(process.env.FAULT_DATABASE_URL ?? 'postgres://pos
 const secret = () => randomBytes(32).toString('base64url');
 // The app's key, also this process's: the audit chains are verified here at the end.
 process.env.DATA_KEY = secret();
+let serverLog = '';
 const app = await startApp({
   DATABASE_URL: db.url,
   AUTH_SECRET: secret(),
@@ -156,6 +157,7 @@ try {
   failures.push(`the fault test itself failed: ${(error as Error).stack ?? error}`);
 } finally {
   await sql.end({ timeout: 5 }).catch(() => {});
+  serverLog = app.output();
   await app.stop();
   await sleep(1000);
   await db.drop().catch((error) => console.error('could not drop the test database', error));
@@ -163,6 +165,9 @@ try {
 
 if (failures.length) {
   console.error(`\nFAULT TEST FAILED:\n- ${failures.join('\n- ')}`);
+  // What the app logged about it (error classes and codes, never data): the last warnings and errors.
+  const logged = serverLog.split('\n').filter((line) => /"level":"(warn|error)"/.test(line));
+  console.error(`\nthe app's last ${Math.min(logged.length, 15)} of ${logged.length} warnings and errors:\n${logged.slice(-15).join('\n')}`);
   process.exit(1);
 }
 console.log('fault test passed');
