@@ -53,6 +53,38 @@ export interface OpenOptions {
   timeouts?: { connectSeconds: number; statementMs: number; idleInTransactionMs: number };
 }
 
+type PostgresClient = import('postgres').Sql;
+
+/**
+ * drizzle sends every statement it has not been told to prepare as an unnamed one, which
+ * postgres.js runs in two round trips when it has parameters (describe, then execute). Asked to
+ * prepare, postgres.js parses each distinct statement once per connection and from then on
+ * binds and executes it in one round trip; a statement invalidated by a migration is re-prepared
+ * by postgres.js itself. So every statement with parameters is prepared, in transactions and
+ * savepoints too (each gets its own client object from postgres.js). Behind PgBouncer in
+ * transaction mode this needs PgBouncer 1.21+ with `max_prepared_statements` (see README).
+ */
+function preparingStatements<T extends PostgresClient>(client: T): T {
+  const unsafe = client.unsafe;
+  client.unsafe = ((query: string, args?: unknown[], options?: Record<string, unknown>) =>
+    unsafe(query, args as never, { ...options, prepare: args !== undefined && args.length > 0 ? true : (options?.prepare as boolean | undefined) })) as T['unsafe'];
+  const begin = client.begin;
+  if (begin) {
+    client.begin = ((...params: unknown[]) => {
+      const fn = params.pop() as (tx: PostgresClient) => unknown;
+      return (begin as (...p: unknown[]) => Promise<unknown>)(...params, (tx: PostgresClient) => fn(preparingStatements(tx)));
+    }) as T['begin'];
+  }
+  const savepoint = (client as unknown as { savepoint?: (...p: unknown[]) => Promise<unknown> }).savepoint;
+  if (savepoint) {
+    (client as unknown as { savepoint: unknown }).savepoint = (...params: unknown[]) => {
+      const fn = params.pop() as (tx: PostgresClient) => unknown;
+      return savepoint(...params, (tx: PostgresClient) => fn(preparingStatements(tx)));
+    };
+  }
+  return client;
+}
+
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const { default: postgres } = await import('postgres');
@@ -70,7 +102,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
         connection: { statement_timeout: limits.statementMs, idle_in_transaction_session_timeout: limits.idleInTransactionMs },
       }),
     });
-    const db = drizzle({ client, schema }) as unknown as Database;
+    const db = drizzle({ client: preparingStatements(client), schema }) as unknown as Database;
     listeners.set(db, async (channel, onPayload) => {
       const { unlisten } = await client.listen(channel, onPayload);
       return unlisten;

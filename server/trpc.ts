@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError, ZodRealError } from 'zod';
 import type { Database } from '../db/client';
-import { resolveCaseAccess } from './auth/policy';
+import { resolveCaseAccess, type CaseAccess } from './auth/policy';
 import { isDatabaseUnavailable, logUnavailable } from './db-unavailable';
 import { resolveSessionUser, type SessionClaims, type SessionUser } from './auth/session-user';
 import type { Role } from './domain/roles';
@@ -22,6 +22,11 @@ export interface Context {
   ip: string;
   /** The database could not be reached while building the context: every procedure answers 503. */
   unavailable?: boolean;
+  /**
+   * The caller's relation to each case read in this request: a case page asks a dozen
+   * procedures of one case, and the relation cannot change between its reads.
+   */
+  readAccess: Map<string, Promise<CaseAccess | null>>;
 }
 
 export interface ContextInput {
@@ -33,7 +38,7 @@ export interface ContextInput {
 
 /** Every caller (HTTP, server components, tests) builds its context here, so every one re-checks the session. */
 export async function createContext(input: ContextInput): Promise<Context> {
-  const base = { db: input.db, locale: input.locale ?? defaultLocale, ip: input.ip ?? 'unknown' };
+  const base = { db: input.db, locale: input.locale ?? defaultLocale, ip: input.ip ?? 'unknown', readAccess: new Map() };
   try {
     return { ...base, user: await resolveSessionUser(input.db, input.claims) };
   } catch (error) {
@@ -164,11 +169,23 @@ export function roleProcedure(...allowed: Role[]) {
  * Case-scoped procedures take `caseId` and get `ctx.access`, the caller's relation to the
  * case from the access policy. No relation is NOT_FOUND, so a case's existence never leaks.
  */
-export const caseProcedure = authedProcedure.input(z.object({ caseId: z.uuid() })).use(async ({ ctx, input, next, path }) => {
-  const access = await resolveCaseAccess(ctx.db, ctx.user, input.caseId);
+export const caseProcedure = authedProcedure.input(z.object({ caseId: z.uuid() })).use(async ({ ctx, input, next, path, type }) => {
+  // Changes (and live subscriptions, which outlast the request) resolve the relation afresh.
+  const access = await (type === 'query' ? readAccessOf(ctx, input.caseId) : resolveCaseAccess(ctx.db, ctx.user, input.caseId));
   if (!access) {
     await auditDenied(ctx.db, ctx.user, { procedure: path, caseId: input.caseId, reason: 'no_relation' });
     throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' });
   }
   return next({ ctx: { ...ctx, access } });
 });
+
+function readAccessOf(ctx: Context & { user: SessionUser }, caseId: string) {
+  let access = ctx.readAccess.get(caseId);
+  if (!access) {
+    access = resolveCaseAccess(ctx.db, ctx.user, caseId);
+    ctx.readAccess.set(caseId, access);
+    // A failed look-up (the database away) is not remembered.
+    access.catch(() => ctx.readAccess.delete(caseId));
+  }
+  return access;
+}
