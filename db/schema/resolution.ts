@@ -103,9 +103,11 @@ export const payments = pgTable(
     paidOn: date('paid_on').notNull(),
     evidenceId: uuid('evidence_id').references(() => evidenceFiles.id),
     recordedBy: uuid('recorded_by').references(() => users.id),
+    /** The recording form's key: a payment sent twice (a double tap, a retry) is recorded once. */
+    idempotencyKey: uuid('idempotency_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('payments_term_id_idx').on(t.termId)],
+  (t) => [index('payments_term_id_idx').on(t.termId), uniqueIndex('payments_term_id_idempotency_key_idx').on(t.termId, t.idempotencyKey)],
 );
 
 /** One reminder per term and threshold (due soon, missed): sent once by the sweep. */

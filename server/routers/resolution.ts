@@ -69,7 +69,15 @@ export const resolutionRouter = router({
   performance: caseProcedure.query(({ ctx }) => performanceOf(ctx.db, ctx.access)),
   unpaidWorkers: caseProcedure.query(({ ctx }) => unpaidWorkers(ctx.db, ctx.access)),
   recordPayment: caseProcedure
-    .input(z.object({ termId: z.uuid(), amount: amountField.refine((v) => Number(v) > 0, { error: 'validation.amount' }), paidOn: dateField, evidenceId: optional(z.uuid()) }))
+    .input(
+      z.object({
+        termId: z.uuid(),
+        amount: amountField.refine((v) => Number(v) > 0, { error: 'validation.amount' }),
+        paidOn: dateField,
+        evidenceId: optional(z.uuid()),
+        idempotencyKey: z.uuid(),
+      }),
+    )
     .mutation(({ ctx, input }) => recordPayment(ctx.svc, ctx.access, input)),
   recordActPerformed: caseProcedure.input(z.object({ termId: z.uuid() })).mutation(({ ctx, input }) => recordActPerformed(ctx.svc, ctx.access, input)),
   documents: caseProcedure.query(({ ctx }) => listDocuments(ctx.db, ctx.access)),

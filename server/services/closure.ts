@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { assignments, caseClosures, caseParties, cases, caseVisits, payments } from '../../db/schema';
+import { assignments, caseClosures, caseParties, cases, caseVisits, judicialConfirmations, payments } from '../../db/schema';
 import type { CaseAccess } from '../auth/policy';
 import { sumYuan, type ClosureOutcome, type ReplyDecision, type TerminationKind } from '../domain/agreements';
 import { addDays, daysBetween, localDateOf } from '../domain/calendar';
@@ -72,6 +72,13 @@ export async function terminateMediation(ctx: ServiceContext, access: CaseAccess
 export async function closeCase(ctx: ServiceContext, access: CaseAccess, input: { outcome: Exclude<ClosureOutcome, 'terminated'>; reason?: string; expectedVersion: number }) {
   return ctx.db.transaction(async (tx) => {
     const row = await lockCase(tx, access, 'close', input.expectedVersion);
+    // Closed, the case could no longer take the judge's decision on a pending application.
+    const [pending] = await tx
+      .select({ id: judicialConfirmations.id })
+      .from(judicialConfirmations)
+      .where(and(eq(judicialConfirmations.caseId, row.id), inArray(judicialConfirmations.state, ['applied', 'accepted'])))
+      .limit(1);
+    if (pending) throw new ServiceError('conflict', 'closure.confirmationPending');
     const money = await closeIn(tx, ctx, row, { outcome: input.outcome, reason: input.reason });
     await recordEvent(
       tx,

@@ -64,23 +64,45 @@ async function lockTerm(tx: Tx, caseId: string, termId: string) {
   return term.term;
 }
 
-/** A payment toward a term (partial payments too), with its proof; the worker it went to is told. */
-export async function recordPayment(ctx: ServiceContext, access: CaseAccess, input: { termId: string; amount: string; paidOn: string; evidenceId?: string }) {
+/**
+ * A payment toward a term (partial payments too), with its proof; the worker it went to is told.
+ * The form's key makes it idempotent: sent again (a double tap, a retry on a slow line), the
+ * payment is not recorded twice and the caller gets what is outstanding now.
+ */
+export async function recordPayment(
+  ctx: ServiceContext,
+  access: CaseAccess,
+  input: { termId: string; amount: string; paidOn: string; evidenceId?: string; idempotencyKey: string },
+) {
   const user = actingUser(ctx);
   if (daysBetween(localDateOf(ctx.now()), input.paidOn) > 0) throw new ServiceError('invalid', 'payment.future', { field: 'paidOn' });
   return ctx.db.transaction(async (tx) => {
     const row = await lockCase(tx, access, 'record_payment');
     const term = await lockTerm(tx, row.id, input.termId);
     if (term.kind !== 'payment') throw new ServiceError('invalid', 'payment.notPayment', { field: 'termId' });
-    const [{ paid }] = (await tx.select({ paid: sql<string>`coalesce(sum(${payments.amount}), 0)` }).from(payments).where(eq(payments.termId, term.id))) as [{ paid: string }];
+    const [{ paid, replayed }] = (await tx
+      .select({ paid: sql<string>`coalesce(sum(${payments.amount}), 0)`, replayed: sql<boolean>`bool_or(${payments.idempotencyKey} = ${input.idempotencyKey})` })
+      .from(payments)
+      .where(eq(payments.termId, term.id))) as [{ paid: string; replayed: boolean | null }];
     const owed = outstanding(term.amount, paid);
+    // The term's row lock orders two sends of one form: the second finds the first's payment.
+    if (replayed) return { outstanding: owed };
     if (Number(input.amount) > Number(owed)) throw new ServiceError('invalid', 'payment.exceeds', { field: 'amount', values: { owed } });
     if (input.evidenceId) {
       const [file] = await tx.select({ id: evidenceFiles.id }).from(evidenceFiles).where(and(eq(evidenceFiles.id, input.evidenceId), eq(evidenceFiles.caseId, row.id)));
       if (!file) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'evidenceId' });
     }
     const target = { centerId: row.centerId, caseId: row.id };
-    await tx.insert(payments).values({ ...target, termId: term.id, amount: input.amount, paidOn: input.paidOn, evidenceId: input.evidenceId ?? null, recordedBy: user.id, createdAt: ctx.now() });
+    await tx.insert(payments).values({
+      ...target,
+      termId: term.id,
+      amount: input.amount,
+      paidOn: input.paidOn,
+      evidenceId: input.evidenceId ?? null,
+      recordedBy: user.id,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: ctx.now(),
+    });
     const [obligee] = term.obligeePartyId ? await tx.select({ name: caseParties.name }).from(caseParties).where(eq(caseParties.id, term.obligeePartyId)) : [];
     await recordEvent(
       tx,

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { caseParties, documents, documentServices, referralDestinations } from '../../db/schema';
 import type { CaseAccess } from '../auth/policy';
 import { localDateOf } from '../domain/calendar';
+import type { CaseStatus } from '../domain/case-status';
 import { arbitrationContent, paymentOrderContent, referralLetterContent, serviceReceiptContent } from '../domain/document-content';
 import type { ServiceMethod } from '../../db/schema';
 import { recordEvent } from './case-events';
@@ -39,10 +40,19 @@ export async function generatePaymentOrders(ctx: ServiceContext, access: CaseAcc
   });
 }
 
+// Route papers speak for a case this center took on: not before the acceptance decision, and
+// not for one it declined or sent on (those answers already name where to go).
+const routeStatusesRefused: readonly CaseStatus[] = ['registered', 'declined', 'transferred'];
+
+function ensureAccepted(row: { status: CaseStatus }) {
+  if (routeStatusesRefused.includes(row.status)) throw new ServiceError('conflict', 'documents.notAccepted');
+}
+
 export async function generateArbitrationApplication(ctx: ServiceContext, access: CaseAccess, input: { commission: string }) {
   ensureCan(access, 'generate_document');
   return ctx.db.transaction(async (tx) => {
     const row = await lockCase(tx, access, 'read');
+    ensureAccepted(row);
     const target = { centerId: row.centerId, caseId: row.id };
     const snapshot = await caseSnapshot(tx, target);
     const employer = snapshot.parties.find((p) => p.role === 'respondent');
@@ -61,6 +71,7 @@ export async function generateReferralLetter(ctx: ServiceContext, access: CaseAc
   ensureCan(access, 'generate_document');
   return ctx.db.transaction(async (tx) => {
     const row = await lockCase(tx, access, 'read');
+    ensureAccepted(row);
     const [destination] = await tx
       .select({ name: referralDestinations.name })
       .from(referralDestinations)

@@ -317,7 +317,7 @@ const expectations: Record<string, Expectation> = {
   },
   'resolution.recordCourtDecision': { input: (f) => ({ caseId: f.mediation.caseId, step: 'accepted', expectedVersion: 999 }), ...mediationAction({ judge: 'CONFLICT' }) },
   'resolution.recordPayment': {
-    input: (f) => ({ caseId: f.mediation.caseId, termId: '00000000-0000-4000-8000-000000000000', amount: '100', paidOn: '2025-01-01' }),
+    input: (f) => ({ caseId: f.mediation.caseId, termId: '00000000-0000-4000-8000-000000000000', amount: '100', paidOn: '2025-01-01', idempotencyKey: '00000000-0000-4000-8000-000000000001' }),
     ...mediationAction({ clerk: 'CONFLICT', director: 'CONFLICT', mediator: 'CONFLICT', judge: 'CONFLICT' }),
   },
   'resolution.recordActPerformed': {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { zipSync } from 'fflate';
+import { randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '../../db/client';
 import { auditLog, caseClocks, documents, timelineEvents } from '../../db/schema';
 import { addDays, localDateOf } from '../../server/domain/calendar';
@@ -197,6 +198,9 @@ describe('the wage case from mediation to the last payment', () => {
     expect((await mediator.case.get({ caseId })).clocks.map((c) => c.kind)).toEqual(['court_acceptance']);
     const judge = await callerAs(handle.db, 'judge');
     expect((await refusal(mediator.resolution.recordCourtDecision({ caseId, step: 'accepted', expectedVersion: await version(caseId) }))).code).toBe('FORBIDDEN');
+    // While the court has not decided, the case stays open for its decision.
+    const early = await httpCall(handle.db, 'director', 'resolution.close', { caseId, outcome: 'resolved', expectedVersion: await version(caseId) }, { method: 'POST' });
+    expect([early.status, early.body.error?.json.message]).toEqual([409, '法院尚未对司法确认申请作出决定，暂不能办结']);
     await judge.resolution.recordCourtDecision({ caseId, step: 'accepted', expectedVersion: await version(caseId) });
     await judge.resolution.recordCourtDecision({ caseId, step: 'confirmed', expectedVersion: await version(caseId) });
     const confirmation = await mediator.resolution.confirmation({ caseId });
@@ -208,9 +212,18 @@ describe('the wage case from mediation to the last payment', () => {
     const clerk = await callerAs(handle.db, 'clerk');
     const perf = await clerk.resolution.performance({ caseId });
     const term = (name: string) => perf.terms.find((t) => t.obligeeName === name)!;
-    await clerk.resolution.recordPayment({ caseId, termId: term('王大海').id, amount: '7000', paidOn: today() });
-    await clerk.resolution.recordPayment({ caseId, termId: term('赵工').id, amount: '2000', paidOn: today() });
-    const over = await httpCall(handle.db, 'clerk', 'resolution.recordPayment', { caseId, termId: term('赵工').id, amount: '5000', paidOn: today() }, { method: 'POST' });
+    await clerk.resolution.recordPayment({ caseId, termId: term('王大海').id, amount: '7000', paidOn: today(), idempotencyKey: randomUUID() });
+    // The same form sent twice at once (a double tap on a slow line): one payment.
+    const twice = { caseId, termId: term('赵工').id, amount: '2000', paidOn: today(), idempotencyKey: randomUUID() };
+    const answers = await Promise.all([clerk.resolution.recordPayment(twice), clerk.resolution.recordPayment(twice)]);
+    expect(answers).toEqual([{ outstanding: '4000.00' }, { outstanding: '4000.00' }]);
+    const over = await httpCall(
+      handle.db,
+      'clerk',
+      'resolution.recordPayment',
+      { caseId, termId: term('赵工').id, amount: '5000', paidOn: today(), idempotencyKey: randomUUID() },
+      { method: 'POST' },
+    );
     expect(over.body.error?.json.data.fieldErrors).toEqual({ amount: '超过尚欠金额 ¥4000.00' });
     const after = await clerk.resolution.performance({ caseId });
     expect(after.terms.map((t) => [t.obligeeName, t.status, t.outstanding])).toEqual([
@@ -330,6 +343,17 @@ describe('ending without agreement, and petitions', () => {
     expect(view.clocks.map((c) => c.kind)).toEqual(['report']);
     await clerk.resolution.receiveReport({ caseId: created.id, report: '物业公司已整改', outcome: 'resolved', expectedVersion: view.version });
     expect((await clerk.case.get({ caseId: created.id })).status).toBe('closed');
+  });
+
+  it('issues route papers only for a case the center accepted', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const created = await submitNew(petitioner, wagePetition(centerId, { respondent: { kind: 'organization', name: '未受理公司' } }));
+    const early = await httpCall(handle.db, 'clerk', 'resolution.generateArbitrationApplication', { caseId: created.id, commission: '县劳动人事争议仲裁委员会' }, { method: 'POST' });
+    expect([early.status, early.body.error?.json.message]).toEqual([409, '案件受理后才能出具此文书（受理决定前、不予受理或已转出的案件不出具）']);
+    const clerk = await callerAs(handle.db, 'clerk');
+    await clerk.intake.decide({ caseId: created.id, decision: 'accept', expectedVersion: 1 });
+    const paper = await clerk.resolution.generateArbitrationApplication({ caseId: created.id, commission: '县劳动人事争议仲裁委员会' });
+    expect((await clerk.resolution.documents({ caseId: created.id })).map((d) => d.id)).toContain(paper.id);
   });
 });
 

@@ -16,6 +16,8 @@ export function TermActions({ caseId, term, today }: { caseId: string; term: { i
   const trpc = useTRPC();
   const { dialog, open, close, errors, options, formError } = useCaseDialog<'pay'>();
   const [form, setForm] = useState({ amount: term.outstanding ?? '', paidOn: today });
+  // One key per opening of the form: a double tap or a retry records the payment once.
+  const [paymentKey, setPaymentKey] = useState(() => crypto.randomUUID());
   const pay = useMutation(trpc.resolution.recordPayment.mutationOptions(options));
   const performed = useMutation(trpc.resolution.recordActPerformed.mutationOptions(options));
 
@@ -31,7 +33,14 @@ export function TermActions({ caseId, term, today }: { caseId: string; term: { i
   }
   return (
     <>
-      <button type="button" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" onClick={() => open('pay')} aria-label={t('recordPaymentFor', { term: term.label })}>
+      <button
+        type="button"
+        className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+        onClick={() => {
+          setPaymentKey(crypto.randomUUID());
+          open('pay');
+        }}
+        aria-label={t('recordPaymentFor', { term: term.label })}>
         {t('recordPayment')}
       </button>
       <Modal open={dialog === 'pay'} onClose={close} title={t('recordPaymentFor', { term: term.label })}>
@@ -39,7 +48,7 @@ export function TermActions({ caseId, term, today }: { caseId: string; term: { i
           className="mt-4 flex flex-col gap-3"
           onSubmit={(e) => {
             e.preventDefault();
-            pay.mutate({ caseId, termId: term.id, amount: form.amount, paidOn: form.paidOn });
+            pay.mutate({ caseId, termId: term.id, amount: form.amount, paidOn: form.paidOn, idempotencyKey: paymentKey });
           }}
         >
           <Field id="payment-amount" label={t('amount')} error={errors.fields.amount} hint={t('outstanding', { amount: term.outstanding ?? '0' })}>
