@@ -4,6 +4,7 @@ import { authRouter } from './routers/auth';
 import { caseRouter } from './routers/case';
 import { clockRouter } from './routers/clock';
 import { centerRouter } from './routers/center';
+import { dashboardRouter } from './routers/dashboard';
 import { evidenceRouter } from './routers/evidence';
 import { inboxRouter } from './routers/inbox';
 import { intakeRouter } from './routers/intake';
@@ -31,6 +32,7 @@ export const appRouter = router({
   aftercare: aftercareRouter,
   verify: verifyRouter,
   center: centerRouter,
+  dashboard: dashboardRouter,
   clock: clockRouter,
   admin: adminRouter,
 });

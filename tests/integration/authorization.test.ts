@@ -382,6 +382,17 @@ const expectations: Record<string, Expectation> = {
     outcomes: { anonymous: 'UNAUTHORIZED', supervisor: 'ok', otherRegionSupervisor: 'NOT_FOUND' },
     otherwise: 'FORBIDDEN',
   },
+  // A director reads their own center's figures; a supervisor those of a center of the region.
+  'dashboard.center': {
+    input: (f) => ({ month: '2026-11', centerId: f.centerId }),
+    outcomes: { anonymous: 'UNAUTHORIZED', director: 'ok', supervisor: 'ok', otherRegionSupervisor: 'NOT_FOUND' },
+    otherwise: 'FORBIDDEN',
+  },
+  'dashboard.cases': {
+    input: (f) => ({ month: '2026-11', centerId: f.centerId, kpi: 'closure_rate', side: 'denominator' }),
+    outcomes: { anonymous: 'UNAUTHORIZED', director: 'ok', supervisor: 'ok', otherRegionSupervisor: 'NOT_FOUND' },
+    otherwise: 'FORBIDDEN',
+  },
   'admin.users': onlyFor('admin'),
   'admin.routingRules': { input: () => ({ category: 'labor_wages' }), ...onlyFor('admin') },
   'admin.setRoutingRules': { input: () => ({ category: 'other', rules: [] }), ...onlyFor('admin') },

@@ -1,0 +1,225 @@
+import type { ClosureOutcome, TerminationKind } from './agreements';
+import { localDateOf, startOfLocalDay } from './calendar';
+import type { RatingLevel } from './ratings';
+import { isSatisfied } from './ratings';
+
+/**
+ * The center's performance indicators, each defined once, here: which cases a period counts
+ * (its cohort: the event that puts a case in the period), which of them meet the indicator,
+ * and a version that changes whenever the definition does, printed beside every figure and in
+ * every export. Every figure comes with the ids behind it, so a drill-down lists exactly the
+ * cases the number counted. Counted in cases (件) and in people (人次: a group case counts
+ * each applicant).
+ */
+
+/** A half-open interval [from, to). */
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+/** A calendar month where the center is ('2026-11'), as the instants it spans. */
+export function monthPeriod(month: string): Period {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+  return { from: startOfLocalDay(`${month}-01`), to: startOfLocalDay(`${next}-01`) };
+}
+
+/** The month an instant falls in, where the center is. */
+export function monthOf(instant: Date): string {
+  return localDateOf(instant).slice(0, 7);
+}
+
+/** What the indicators need to know of one case; the service reads it from the tables. */
+export interface CaseFacts {
+  id: string;
+  category: string;
+  /** Applicants: the case's weight in 人次. */
+  people: number;
+  receivedAt: Date;
+  /** The acceptance clock's due date. */
+  acceptanceDueAt: Date | null;
+  decidedAt: Date | null;
+  /** Accepted by this center (not declined, transferred or merged away). */
+  accepted: boolean;
+  closedAt: Date | null;
+  /** The last handling clock's due date: approved extensions counted, statutory pauses excluded. */
+  handlingDueAt: Date | null;
+  outcome: ClosureOutcome | null;
+  terminationKind: TerminationKind | null;
+  /** When the first agreement (written or oral) took effect. */
+  agreementAt: Date | null;
+  /** In-person visits the process required (最多跑一次 counts these, not voluntary ones). */
+  requiredVisits: number;
+  amountClaimed: number | null;
+  amountRecovered: number | null;
+}
+
+export interface RatingFacts {
+  id: string;
+  caseId: string;
+  level: RatingLevel;
+  createdAt: Date;
+  /** An appeal the supervisor upheld: on record, out of the rate. */
+  excluded: boolean;
+  /** Replaced by the rater's follow-up rating (追评), which counts instead. */
+  superseded: boolean;
+}
+
+export const kpiIds = ['on_time_acceptance', 'closure_rate', 'on_time_closure', 'resolution_rate', 'mediation_success', 'at_most_one_visit', 'satisfaction'] as const;
+export type KpiId = (typeof kpiIds)[number];
+
+interface Context {
+  period: Period;
+  /** Figures are "as of" this instant (the end of the period, or now if earlier). */
+  asOf: Date;
+}
+
+const within = (at: Date | null, { from, to }: Period) => at !== null && at >= from && at < to;
+
+interface CaseKpi {
+  version: number;
+  cohort(c: CaseFacts, ctx: Context): boolean;
+  meets(c: CaseFacts, ctx: Context): boolean;
+}
+
+const caseKpis: Record<Exclude<KpiId, 'satisfaction'>, CaseKpi> = {
+  // 按期受理率: acceptance decisions that fell due in the period, made by their due time.
+  on_time_acceptance: {
+    version: 1,
+    cohort: (c, { period, asOf }) => within(c.acceptanceDueAt, period) && (c.decidedAt !== null || c.acceptanceDueAt! <= asOf),
+    meets: (c) => c.decidedAt !== null && c.decidedAt <= c.acceptanceDueAt!,
+  },
+  // 办结率: cases accepted in the period and closed by the report date.
+  closure_rate: {
+    version: 1,
+    cohort: (c, { period }) => c.accepted && within(c.decidedAt, period),
+    meets: (c, { asOf }) => c.closedAt !== null && c.closedAt <= asOf,
+  },
+  // 按期办结率: cases closed in the period with a handling clock, closed by its due date.
+  on_time_closure: {
+    version: 1,
+    cohort: (c, { period }) => c.accepted && within(c.closedAt, period) && c.handlingDueAt !== null,
+    meets: (c) => c.closedAt! <= c.handlingDueAt!,
+  },
+  // 化解率: cases closed in the period, closed as resolved (declined and transferred never close here).
+  resolution_rate: {
+    version: 1,
+    cohort: (c, { period }) => c.accepted && within(c.closedAt, period),
+    meets: (c) => c.outcome === 'resolved',
+  },
+  // 调解成功率: mediations that ended in the period — by an agreement taking effect, or ended by
+  // a party or failed — ending in agreement. Refusals before mediation began are reported apart.
+  mediation_success: {
+    version: 1,
+    cohort: (c, { period }) =>
+      within(c.agreementAt, period) || (c.agreementAt === null && within(c.closedAt, period) && (c.terminationKind === 'ended_by_party' || c.terminationKind === 'failed')),
+    meets: (c, { period }) => within(c.agreementAt, period),
+  },
+  // 最多跑一次率: cases closed in the period for which the person came in at most once when required.
+  at_most_one_visit: {
+    version: 1,
+    cohort: (c, { period }) => c.accepted && within(c.closedAt, period),
+    meets: (c) => c.requiredVisits <= 1,
+  },
+};
+
+export const kpiVersions: Record<KpiId, number> = {
+  ...(Object.fromEntries(Object.entries(caseKpis).map(([id, k]) => [id, k.version])) as Record<Exclude<KpiId, 'satisfaction'>, number>),
+  // 满意率: ratings given in the period (a follow-up rating in place of the one it follows;
+  // appeals upheld left out) at 非常满意, 满意 or 基本满意.
+  satisfaction: 1,
+};
+
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+  /** Null when nothing was due: "no figure", never 0 % or 100 %. */
+  rate: number | null;
+}
+
+export interface KpiFigure {
+  id: KpiId;
+  version: number;
+  cases: Ratio;
+  /** 人次; null for ratings, which are one person each. */
+  people: Ratio | null;
+  /** The drill-down: the cases (or, for satisfaction, the ratings' cases) behind each side. */
+  ids: { numerator: string[]; denominator: string[] };
+}
+
+const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator, rate: denominator === 0 ? null : numerator / denominator });
+
+function caseFigure(id: Exclude<KpiId, 'satisfaction'>, facts: CaseFacts[], ctx: Context): KpiFigure {
+  const kpi = caseKpis[id];
+  const cohort = facts.filter((c) => kpi.cohort(c, ctx));
+  const met = cohort.filter((c) => kpi.meets(c, ctx));
+  const people = (cs: CaseFacts[]) => cs.reduce((sum, c) => sum + c.people, 0);
+  return {
+    id,
+    version: kpi.version,
+    cases: ratio(met.length, cohort.length),
+    people: ratio(people(met), people(cohort)),
+    ids: { numerator: met.map((c) => c.id), denominator: cohort.map((c) => c.id) },
+  };
+}
+
+function satisfactionFigure(ratings: RatingFacts[], period: Period): KpiFigure {
+  const counted = ratings.filter((r) => within(r.createdAt, period) && !r.excluded && !r.superseded);
+  const satisfied = counted.filter((r) => isSatisfied(r.level));
+  return {
+    id: 'satisfaction',
+    version: kpiVersions.satisfaction,
+    cases: ratio(satisfied.length, counted.length),
+    people: null,
+    ids: { numerator: [...new Set(satisfied.map((r) => r.caseId))], denominator: [...new Set(counted.map((r) => r.caseId))] },
+  };
+}
+
+export interface KpiReport {
+  figures: KpiFigure[];
+  /** Mediations refused by a party before they began (人民调解法 art. 17), apart from the success rate. */
+  refusedBeforeStart: number;
+  /** Days from receipt to closure of the cases closed in the period. */
+  daysToClose: { median: number | null; p90: number | null };
+  /** Of the cases closed in the period, in yuan. */
+  amounts: { claimed: number; recovered: number };
+}
+
+/** Every indicator for one period, as of its end (or now, for the running period). */
+export function computeKpis(facts: CaseFacts[], ratings: RatingFacts[], period: Period, now: Date): KpiReport {
+  const ctx: Context = { period, asOf: period.to < now ? period.to : now };
+  const figures = kpiIds.map((id) => (id === 'satisfaction' ? satisfactionFigure(ratings, period) : caseFigure(id, facts, ctx)));
+  const closed = facts.filter((c) => c.accepted && within(c.closedAt, period));
+  const days = closed.map((c) => (c.closedAt!.getTime() - c.receivedAt.getTime()) / 86_400_000).sort((a, b) => a - b);
+  return {
+    figures,
+    refusedBeforeStart: facts.filter((c) => c.terminationKind === 'refused' && within(c.closedAt, period)).length,
+    daysToClose: { median: percentile(days, 0.5), p90: percentile(days, 0.9) },
+    amounts: {
+      claimed: round2(closed.reduce((sum, c) => sum + (c.amountClaimed ?? 0), 0)),
+      recovered: round2(closed.reduce((sum, c) => sum + (c.amountRecovered ?? 0), 0)),
+    },
+  };
+}
+
+/** Nearest-rank percentile, in days to one decimal; null for no cases. */
+export function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const value = sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+  return Math.round(value * 10) / 10;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** The same indicators per value of a grouping (category, say), the groups with most cases first. */
+export function kpisBy(key: (c: CaseFacts) => string, facts: CaseFacts[], ratings: RatingFacts[], period: Period, now: Date) {
+  const groups = new Map<string, CaseFacts[]>();
+  for (const c of facts) groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
+  return [...groups]
+    .map(([value, members]) => {
+      const ids = new Set(members.map((c) => c.id));
+      return { value, cases: members.length, report: computeKpis(members, ratings.filter((r) => ids.has(r.caseId)), period, now) };
+    })
+    .sort((a, b) => b.cases - a.cases || a.value.localeCompare(b.value));
+}

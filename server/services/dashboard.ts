@@ -1,0 +1,136 @@
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { queryRows, type Database } from '../../db/client';
+import { caseClocks, cases, centers, ratings } from '../../db/schema';
+import type { SessionUser } from '../auth/session-user';
+import type { ClosureOutcome, TerminationKind } from '../domain/agreements';
+import type { CaseStatus } from '../domain/case-status';
+import { computeKpis, kpisBy, monthPeriod, type CaseFacts, type KpiId, type Period, type RatingFacts } from '../domain/kpis';
+import { regionContains } from '../domain/region';
+import { caseClockKinds } from '../domain/tracks';
+import { daysLeft } from '../domain/clocks';
+import { notFound } from './errors';
+
+/** The center a dashboard is about: the director's own, or one of the supervisor's region. */
+export async function dashboardCenter(db: Database, user: SessionUser, centerId?: string) {
+  const id = user.role === 'director' ? user.centerId : centerId;
+  if (!id) throw notFound();
+  const [center] = await db.select({ id: centers.id, name: centers.name, regionCode: centers.regionCode }).from(centers).where(eq(centers.id, id));
+  if (!center) throw notFound();
+  if (user.role === 'supervisor' && !(user.regionCode && regionContains(user.regionCode, center.regionCode))) throw notFound();
+  if (user.role === 'director' && user.centerId !== center.id) throw notFound();
+  return center;
+}
+
+const notAccepted: readonly CaseStatus[] = ['registered', 'declined', 'transferred', 'merged'];
+
+/**
+ * What the indicators need of each case that could fall in the period's cohorts: cases
+ * registered before it ended and not closed before it began (every cohort's event — a
+ * decision, an agreement, a closure — comes between the two). One query, a row per case.
+ */
+async function caseFacts(db: Database, centerId: string, period: Period): Promise<CaseFacts[]> {
+  const list = await queryRows(
+    db,
+    sql`
+    select c.id, c.category, c.status, c.received_at, c.decided_at, c.closed_at, c.outcome,
+      (select count(*) from case_parties p where p.case_id = c.id and p.role = 'applicant')::int as people,
+      (select k.due_at from case_clocks k where k.case_id = c.id and k.kind = 'acceptance' order by k.created_at desc limit 1) as acceptance_due_at,
+      (select k.due_at from case_clocks k where k.case_id = c.id and k.kind = 'handling' order by k.created_at desc limit 1) as handling_due_at,
+      (select min(a.effective_at) from agreements a where a.case_id = c.id) as agreement_at,
+      (select count(*) from case_visits v where v.case_id = c.id and v.reason = 'required')::int as required_visits,
+      cl.termination_kind, cl.amount_claimed, cl.amount_recovered
+    from cases c
+    left join lateral (
+      select cc.termination_kind, cc.amount_claimed, cc.amount_recovered from case_closures cc
+      where cc.case_id = c.id order by cc.closed_at desc limit 1
+    ) cl on true
+    where c.center_id = ${centerId} and c.registered_at < ${period.to.toISOString()}
+      and (c.closed_at is null or c.closed_at >= ${period.from.toISOString()})`,
+  );
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  const amount = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return list.map((r) => ({
+    id: r.id as string,
+    category: r.category as string,
+    people: Math.max(1, Number(r.people)),
+    receivedAt: date(r.received_at)!,
+    acceptanceDueAt: date(r.acceptance_due_at),
+    decidedAt: date(r.decided_at),
+    accepted: r.decided_at !== null && !notAccepted.includes(r.status as CaseStatus),
+    closedAt: r.status === 'closed' ? date(r.closed_at) : null,
+    handlingDueAt: date(r.handling_due_at),
+    outcome: r.status === 'closed' ? (r.outcome as ClosureOutcome | null) : null,
+    terminationKind: r.status === 'closed' ? (r.termination_kind as TerminationKind | null) : null,
+    agreementAt: date(r.agreement_at),
+    requiredVisits: Number(r.required_visits),
+    amountClaimed: amount(r.amount_claimed),
+    amountRecovered: amount(r.amount_recovered),
+  }));
+}
+
+/** The ratings given in the period, with whether a follow-up replaced them. */
+async function ratingFacts(db: Database, centerId: string, period: Period): Promise<RatingFacts[]> {
+  const followUp = sql`exists (select 1 from ${ratings} f where f.follow_up_of = ${ratings.id})`;
+  const rows = await db
+    .select({ id: ratings.id, caseId: ratings.caseId, level: ratings.level, createdAt: ratings.createdAt, excludedAt: ratings.excludedAt, superseded: sql<boolean>`${followUp}` })
+    .from(ratings)
+    .where(and(eq(ratings.centerId, centerId), gte(ratings.createdAt, period.from), lt(ratings.createdAt, period.to)));
+  return rows.map((r) => ({ id: r.id, caseId: r.caseId, level: r.level, createdAt: r.createdAt, excluded: r.excludedAt !== null, superseded: Boolean(r.superseded) }));
+}
+
+/** The live clocks of the center's cases: overdue and due within three days, by kind. */
+async function clocksNow(db: Database, centerId: string, now: Date) {
+  const rows = await db
+    .select({ kind: caseClocks.kind, dueAt: caseClocks.dueAt })
+    .from(caseClocks)
+    .where(and(eq(caseClocks.centerId, centerId), eq(caseClocks.state, 'running'), inArray(caseClocks.kind, [...caseClockKinds])));
+  return caseClockKinds
+    .map((kind) => {
+      const left = rows.filter((r) => r.kind === kind && r.dueAt).map((r) => daysLeft(r.dueAt!, now));
+      return { kind, overdue: left.filter((d) => d < 0).length, dueSoon: left.filter((d) => d >= 0 && d <= 3).length };
+    })
+    .filter((c) => c.overdue + c.dueSoon > 0);
+}
+
+/** The month's indicators for one center, overall and by category, with today's clocks. */
+export async function centerDashboard(db: Database, user: SessionUser, input: { month: string; centerId?: string }, now = new Date()) {
+  const center = await dashboardCenter(db, user, input.centerId);
+  const period = monthPeriod(input.month);
+  const [facts, rated, clocks] = await Promise.all([caseFacts(db, center.id, period), ratingFacts(db, center.id, period), clocksNow(db, center.id, now)]);
+  const strip = ({ ids: _ids, ...figure }: ReturnType<typeof computeKpis>['figures'][number]) => figure;
+  const report = computeKpis(facts, rated, period, now);
+  return {
+    center: { id: center.id, name: center.name },
+    month: input.month,
+    report: { ...report, figures: report.figures.map(strip) },
+    byCategory: kpisBy((c) => c.category, facts, rated, period, now).map((g) => ({ category: g.value, cases: g.cases, figures: g.report.figures.map(strip) })),
+    clocks,
+  };
+}
+
+/** The cases behind one figure: exactly those the number counted. */
+export async function kpiCases(
+  db: Database,
+  user: SessionUser,
+  input: { month: string; kpi: KpiId; side: 'numerator' | 'denominator'; category?: string; centerId?: string },
+  now = new Date(),
+) {
+  const center = await dashboardCenter(db, user, input.centerId);
+  const period = monthPeriod(input.month);
+  const [facts, rated] = await Promise.all([caseFacts(db, center.id, period), ratingFacts(db, center.id, period)]);
+  const scoped = input.category ? facts.filter((c) => c.category === input.category) : facts;
+  const scopedIds = new Set(scoped.map((c) => c.id));
+  const ratedInScope = input.category ? rated.filter((r) => scopedIds.has(r.caseId)) : rated;
+  const figure = computeKpis(scoped, ratedInScope, period, now).figures.find((f) => f.id === input.kpi)!;
+  const ids = figure.ids[input.side];
+  if (ids.length === 0) return { center: { id: center.id, name: center.name }, cases: [] };
+  const rows = await db
+    .select({ id: cases.id, caseNumber: cases.caseNumber, title: cases.title, status: cases.status, category: cases.category, registeredAt: cases.registeredAt, closedAt: cases.closedAt })
+    .from(cases)
+    .where(and(eq(cases.centerId, center.id), inArray(cases.id, ids)))
+    .orderBy(asc(cases.registeredAt));
+  return { center: { id: center.id, name: center.name }, cases: rows };
+}
+
+export type CenterDashboard = Awaited<ReturnType<typeof centerDashboard>>;
+

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/client';
+import { monthOf } from '../../server/domain/kpis';
+import { callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, testIdNumbers, userByLogin, wagePetition } from './harness';
+
+let handle: DatabaseHandle;
+let centerId: string;
+const month = monthOf(new Date());
+
+beforeAll(async () => {
+  handle = await freshDatabase();
+  centerId = await jiashanCenterId(handle.db);
+});
+afterAll(() => handle.close());
+
+const version = async (caseId: string) => (await (await callerAs(handle.db, 'clerk')).case.get({ caseId })).version;
+
+/** A case submitted, accepted on the labor track and staffed. */
+async function acceptedCase(respondent: string, workers = 1) {
+  const petitioner = await callerAs(handle.db, '13800000001');
+  const applicants = Array.from({ length: workers }, (_, i) => ({
+    name: i === 0 ? '王大海' : `工人${i}`,
+    ...(i === 0 ? { phone: '13800000001' } : {}),
+    idNumber: testIdNumbers[i % testIdNumbers.length],
+    claimedAmount: '1000',
+    isRepresentative: i === 0,
+  }));
+  const created = await submitNew(petitioner, wagePetition(centerId, { respondent: { kind: 'organization', name: respondent }, applicants }));
+  const director = await callerAs(handle.db, 'director');
+  await director.intake.decide({ caseId: created.id, decision: 'accept', track: 'labor_mediation', expectedVersion: 1 });
+  const mediator = await userByLogin(handle.db, 'mediator');
+  await director.panel.assign({ caseId: created.id, members: [{ userId: mediator!.id, isLead: true }], expectedVersion: 2 });
+  return created.id;
+}
+
+describe('the director’s dashboard', () => {
+  let resolved: string;
+  let open: string;
+  let terminated: string;
+
+  beforeAll(async () => {
+    const director = await callerAs(handle.db, 'director');
+    resolved = await acceptedCase('仪表盘化解公司', 3);
+    await director.resolution.close({ caseId: resolved, outcome: 'resolved', expectedVersion: await version(resolved) });
+    open = await acceptedCase('仪表盘在办公司');
+    terminated = await acceptedCase('仪表盘终止公司');
+    await (await callerAs(handle.db, 'mediator')).resolution.terminate({ caseId: terminated, kind: 'failed', reason: '双方分歧过大', expectedVersion: await version(terminated) });
+  });
+
+  it('counts this month’s cases in 件 and 人次, each figure with its version', async () => {
+    const board = await (await callerAs(handle.db, 'director')).dashboard.center({ month });
+    const figure = (id: string) => board.report.figures.find((f) => f.id === id)!;
+    expect(figure('closure_rate')).toMatchObject({ version: 1, cases: { numerator: 2, denominator: 3 }, people: { numerator: 4, denominator: 5 } });
+    expect(figure('resolution_rate').cases).toMatchObject({ numerator: 1, denominator: 2, rate: 0.5 });
+    expect(figure('mediation_success').cases).toMatchObject({ numerator: 0, denominator: 1, rate: 0 });
+    expect(figure('on_time_closure').cases).toMatchObject({ numerator: 2, denominator: 2 });
+    // The two closed cases, each claiming the petition's amount in dispute (¥210,000).
+    expect(board.report.amounts).toEqual({ claimed: 420000, recovered: 0 });
+    expect(board.byCategory.map((g) => [g.category, g.cases])).toEqual([['labor_wages', 3]]);
+    expect(board.center.name).toBe('嘉善县社会治理综合服务中心');
+  });
+
+  it('drills down to exactly the cases a figure counted', async () => {
+    const director = await callerAs(handle.db, 'director');
+    const behind = async (kpi: 'closure_rate' | 'resolution_rate', side: 'numerator' | 'denominator') =>
+      (await director.dashboard.cases({ month, kpi, side })).cases.map((c) => c.id).sort();
+    expect(await behind('closure_rate', 'denominator')).toEqual([resolved, open, terminated].sort());
+    expect(await behind('closure_rate', 'numerator')).toEqual([resolved, terminated].sort());
+    expect(await behind('resolution_rate', 'numerator')).toEqual([resolved]);
+  });
+
+  it('shows a director only their own center, a supervisor only the region’s', async () => {
+    const otherCenter = await callerAs(handle.db, 'clerk2');
+    expect((await refusal(otherCenter.dashboard.center({ month }))).code).toBe('FORBIDDEN');
+    // The supervisor of the region names the center; its figures are the director's.
+    const supervisor = await callerAs(handle.db, 'supervisor');
+    const seen = await supervisor.dashboard.center({ month, centerId });
+    expect(seen.report.figures.find((f) => f.id === 'closure_rate')!.cases.denominator).toBe(3);
+    const refused = await httpCall(handle.db, 'supervisor', 'dashboard.center', { month: '2026-13' });
+    expect(refused.body.error?.json.data.fieldErrors).toEqual({ month: '请选择月份（如 2026-11）' });
+  });
+});

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { computeKpis, kpisBy, monthOf, monthPeriod, type CaseFacts, type KpiId, type RatingFacts } from '../../server/domain/kpis';
+
+// November 2026 in Shanghai time.
+const period = { from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') };
+const after = new Date('2026-12-05T00:00:00Z');
+const at = (day: number, hour = 10) => new Date(Date.UTC(2026, 10, day, hour - 8));
+/** A due date: the day's 24:00 in Shanghai. */
+const endOf = (day: number) => new Date(Date.UTC(2026, 10, day, 16) - 1);
+
+function facts(id: string, overrides: Partial<CaseFacts> = {}): CaseFacts {
+  return {
+    id,
+    category: 'labor_wages',
+    people: 1,
+    receivedAt: at(2),
+    acceptanceDueAt: at(17),
+    decidedAt: at(3),
+    accepted: true,
+    closedAt: null,
+    handlingDueAt: at(28),
+    outcome: null,
+    terminationKind: null,
+    agreementAt: null,
+    requiredVisits: 1,
+    amountClaimed: null,
+    amountRecovered: null,
+    ...overrides,
+  };
+}
+
+const figure = (report: ReturnType<typeof computeKpis>, id: KpiId) => report.figures.find((f) => f.id === id)!;
+
+describe('KPIs over hand-computed fixtures', () => {
+  it('gives no figure, not 0 % or 100 %, when a period has no cases', () => {
+    const report = computeKpis([], [], period, after);
+    for (const f of report.figures) expect(f.cases).toEqual({ numerator: 0, denominator: 0, rate: null });
+    expect(report.daysToClose).toEqual({ median: null, p90: null });
+  });
+
+  it('counts a group case once in cases and per applicant in people', () => {
+    const report = computeKpis(
+      [facts('group', { people: 30, closedAt: at(20), outcome: 'resolved' }), facts('single', { closedAt: at(21), outcome: 'legal_route' })],
+      [],
+      period,
+      after,
+    );
+    const resolution = figure(report, 'resolution_rate');
+    expect(resolution.cases).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
+    expect(resolution.people).toEqual({ numerator: 30, denominator: 31, rate: 30 / 31 });
+    expect(resolution.ids).toEqual({ numerator: ['group'], denominator: ['group', 'single'] });
+  });
+
+  it('counts every case overdue when all closed after their due dates, an extension moving the due date', () => {
+    const report = computeKpis(
+      [
+        facts('late-1', { closedAt: at(29), handlingDueAt: at(28) }),
+        facts('late-2', { closedAt: at(25), handlingDueAt: at(24) }),
+        // Extended by the director: due on the 30th, closed on the 29th.
+        facts('extended', { closedAt: at(29), handlingDueAt: at(30) }),
+      ],
+      [],
+      period,
+      after,
+    );
+    expect(figure(report, 'on_time_closure').cases).toEqual({ numerator: 1, denominator: 3, rate: 1 / 3 });
+    expect(figure(report, 'on_time_closure').ids.numerator).toEqual(['extended']);
+  });
+
+  it('judges acceptance by the (holiday-rolled) due date, and leaves out decisions not yet due', () => {
+    const report = computeKpis(
+      [
+        // Rolled over a weekend to the 17th by the clock; decided late that evening, still in time.
+        facts('on-time', { acceptanceDueAt: endOf(17), decidedAt: at(17, 23) }),
+        facts('late', { acceptanceDueAt: at(10), decidedAt: at(11) }),
+        facts('undecided-overdue', { acceptanceDueAt: at(12), decidedAt: null, accepted: false }),
+        // Due after "now": not in the cohort yet.
+        facts('undecided-not-due', { acceptanceDueAt: at(29), decidedAt: null, accepted: false }),
+      ],
+      [],
+      period,
+      at(20),
+    );
+    expect(figure(report, 'on_time_acceptance').cases).toEqual({ numerator: 1, denominator: 3, rate: 1 / 3 });
+  });
+
+  it('counts a reopened case closed again by its last closure, once', () => {
+    const report = computeKpis([facts('reopened', { decidedAt: at(3), closedAt: at(26), outcome: 'resolved', handlingDueAt: at(27) })], [], period, after);
+    expect(figure(report, 'closure_rate').cases).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+    expect(figure(report, 'on_time_closure').cases.rate).toBe(1);
+  });
+
+  it('closure rate: cases accepted in the period and closed by the report date', () => {
+    const report = computeKpis(
+      [facts('closed', { closedAt: at(20) }), facts('open'), facts('accepted-in-october', { decidedAt: new Date('2026-10-20T02:00:00Z'), closedAt: at(5) }), facts('declined', { accepted: false })],
+      [],
+      period,
+      after,
+    );
+    expect(figure(report, 'closure_rate').ids).toEqual({ numerator: ['closed'], denominator: ['closed', 'open'] });
+  });
+
+  it('mediation success: agreements over mediations ended; refusals before start apart', () => {
+    const report = computeKpis(
+      [
+        facts('agreed', { agreementAt: at(10) }),
+        facts('oral', { agreementAt: at(12) }),
+        facts('failed', { closedAt: at(15), outcome: 'terminated', terminationKind: 'failed' }),
+        facts('refused', { closedAt: at(6), outcome: 'terminated', terminationKind: 'refused' }),
+      ],
+      [],
+      period,
+      after,
+    );
+    expect(figure(report, 'mediation_success').cases).toEqual({ numerator: 2, denominator: 3, rate: 2 / 3 });
+    expect(report.refusedBeforeStart).toBe(1);
+  });
+
+  it('最多跑一次: at most one required visit; median and 90th percentile days to close; money', () => {
+    const report = computeKpis(
+      [
+        facts('a', { closedAt: at(12), requiredVisits: 0, amountClaimed: 1000, amountRecovered: 800 }),
+        facts('b', { closedAt: at(22), requiredVisits: 2, amountClaimed: 500.5, amountRecovered: 0 }),
+        facts('c', { closedAt: at(7), requiredVisits: 1 }),
+      ],
+      [],
+      period,
+      after,
+    );
+    expect(figure(report, 'at_most_one_visit').cases).toEqual({ numerator: 2, denominator: 3, rate: 2 / 3 });
+    expect(report.daysToClose).toEqual({ median: 10, p90: 20 });
+    expect(report.amounts).toEqual({ claimed: 1500.5, recovered: 800 });
+  });
+
+  it('satisfaction: the follow-up rating in place of the one it follows, upheld appeals left out', () => {
+    const rating = (id: string, level: RatingFacts['level'], extra: Partial<RatingFacts> = {}): RatingFacts => ({
+      id,
+      caseId: `case-${id}`,
+      level,
+      createdAt: at(15),
+      excluded: false,
+      superseded: false,
+      ...extra,
+    });
+    const report = computeKpis(
+      [],
+      [
+        rating('1', 'very_satisfied'),
+        rating('2', 'basically_satisfied'),
+        rating('3', 'dissatisfied', { superseded: true }),
+        rating('3b', 'satisfied'),
+        rating('4', 'very_dissatisfied', { excluded: true }),
+        rating('5', 'dissatisfied'),
+        rating('old', 'dissatisfied', { createdAt: new Date('2026-10-15T00:00:00Z') }),
+      ],
+      period,
+      after,
+    );
+    expect(figure(report, 'satisfaction').cases).toEqual({ numerator: 3, denominator: 4, rate: 0.75 });
+    expect(figure(report, 'satisfaction').people).toBeNull();
+  });
+
+  it('breaks the same figures down by a grouping, the largest groups first', () => {
+    const rows = kpisBy((c) => c.category, [facts('w1', { closedAt: at(9), outcome: 'resolved' }), facts('w2'), facts('n1', { category: 'neighbor' })], [], period, after);
+    expect(rows.map((r) => [r.value, r.cases, figure(r.report, 'resolution_rate').cases.rate])).toEqual([
+      ['labor_wages', 2, 1],
+      ['neighbor', 1, null],
+    ]);
+  });
+});
+
+describe('months where the center is', () => {
+  it('spans Shanghai midnights, December into January too', () => {
+    expect(monthPeriod('2026-11')).toEqual(period);
+    expect(monthPeriod('2026-12')).toEqual({ from: new Date('2026-11-30T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') });
+    expect(monthOf(new Date('2026-11-30T16:30:00Z'))).toBe('2026-12');
+  });
+});
