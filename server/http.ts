@@ -7,6 +7,9 @@ import { crossOriginRefusal, isCrossOrigin } from './origin';
 import { maxBatchSize } from './domain/batch';
 import { appRouter } from './root';
 import { readEvidence } from './services/evidence';
+import { dashboardCsv } from './services/dashboard-export';
+import { userContext } from './services/context';
+import { monthField } from './routers/fields';
 import { ServiceError } from './services/errors';
 import { isDatabaseUnavailable } from './db-unavailable';
 import type { Context } from './trpc';
@@ -51,10 +54,40 @@ export async function evidenceResponse(ctx: Context, fileId: string): Promise<Re
       },
     });
   } catch (error) {
-    if (error instanceof ServiceError && error.kind === 'not_found') return Response.json({ message: t('errors.notFound') }, { status: 404 });
-    if (isDatabaseUnavailable(error)) return Response.json({ message: t('errors.unavailable') }, { status: 503, headers: { 'retry-after': String(retryAfterSeconds) } });
-    // Not rethrown: Next would print the error with its message.
-    logError('evidence.download', error);
-    return Response.json({ message: t('errors.internal') }, { status: 500 });
+    return failureResponse(error, t, 'evidence.download');
+  }
+}
+
+/** A route handler's failure in the caller's language: not found, the database away, or logged. */
+function failureResponse(error: unknown, t: ReturnType<typeof translator>, event: string): Response {
+  if (error instanceof ServiceError && error.kind === 'not_found') return Response.json({ message: t('errors.notFound') }, { status: 404 });
+  if (isDatabaseUnavailable(error)) return Response.json({ message: t('errors.unavailable') }, { status: 503, headers: { 'retry-after': String(retryAfterSeconds) } });
+  // Not rethrown: Next would print the error with its message.
+  logError(event, error);
+  return Response.json({ message: t('errors.internal') }, { status: 500 });
+}
+
+/**
+ * The dashboard's CSV export: for the director (their center) and the supervisor (a center of
+ * the region); the same authorization as the dashboard, an audit row per file.
+ */
+export async function dashboardExportResponse(ctx: Context, url: URL): Promise<Response> {
+  const t = translator(ctx.locale);
+  if (!ctx.user) return Response.json({ message: t('errors.unauthorized') }, { status: 401 });
+  if (ctx.user.role !== 'director' && ctx.user.role !== 'supervisor') return Response.json({ message: t('errors.forbidden') }, { status: 403 });
+  const input = z.object({ month: monthField, centerId: z.uuid().optional() }).safeParse({ month: url.searchParams.get('month'), centerId: url.searchParams.get('center') ?? undefined });
+  if (!input.success) return Response.json({ message: t('export.invalid') }, { status: 400 });
+  try {
+    const { fileName, csv } = await dashboardCsv(userContext(ctx.db, ctx.user), input.data, ctx.locale);
+    return new Response(csv, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${fileName}"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
+      },
+    });
+  } catch (error) {
+    return failureResponse(error, t, 'dashboard.export');
   }
 }

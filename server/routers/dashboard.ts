@@ -2,13 +2,9 @@ import { z } from 'zod';
 import { kpiIds } from '../domain/kpis';
 import { centerDashboard, kpiCases } from '../services/dashboard';
 import { roleProcedure, router } from '../trpc';
+import { monthField } from './fields';
 
 const dashboardRoles = roleProcedure('director', 'supervisor');
-
-/** A calendar month from 2000 to 2100, '2026-11'. */
-export const monthField = z
-  .string()
-  .regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, { error: 'validation.month' });
 
 // A director sees their own center (the id is ignored); a supervisor names a center of the region.
 const scope = { month: monthField, centerId: z.uuid().optional() };

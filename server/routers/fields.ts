@@ -51,3 +51,6 @@ export const dateField = z.iso
   .refine((v) => v >= earliest.toISOString().slice(0, 10) && v <= latest.toISOString().slice(0, 10), outOfRange);
 
 export const dateTimeField = z.coerce.date({ error: 'validation.dateTime' }).min(earliest, outOfRange).max(latest, outOfRange);
+
+/** A calendar month from 2000 to 2100, '2026-11'. */
+export const monthField = z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, { error: 'validation.month' });

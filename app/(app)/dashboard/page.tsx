@@ -1,37 +1,139 @@
-import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { caseStatuses } from '@/server/domain/case-status';
 import { PageTitle } from '../../_components/PageTitle';
+import { caseOrNotFound } from '../../_lib/case-or-404';
 import { requireUser } from '../../_lib/session';
+import { KpiCard, rateText } from './KpiCard';
+import { dashboardHref, dashboardScope, shiftMonth } from './scope';
 
-export default async function DirectorDashboardPage() {
-  const { api } = await requireUser('director');
-  const [summary, t] = await Promise.all([api.center.summary(), getTranslations()]);
+type Search = Record<string, string | string[] | undefined>;
+
+/** The director's (or, for one center of the region, the supervisor's) month at a glance. */
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { api, user } = await requireUser('director', 'supervisor');
+  const scope = dashboardScope(await searchParams);
+  if (user.role === 'supervisor' && !scope.centerId) redirect('/region');
+  const [board, summary, t, tk, format] = await Promise.all([
+    caseOrNotFound(api.dashboard.center(scope)),
+    user.role === 'director' ? api.center.summary() : null,
+    getTranslations(),
+    getTranslations('kpi'),
+    getFormatter(),
+  ]);
+  const money = (n: number) => format.number(n, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const rateOf = (figures: typeof board.report.figures, id: string) => figures.find((f) => f.id === id)!.cases.rate;
+  const categoryColumns = ['closure_rate', 'on_time_closure', 'resolution_rate', 'satisfaction'] as const;
   return (
     <>
-      <PageTitle>{t('dashboard.title')}</PageTitle>
-      <p className="mb-4 text-slate-600">{summary.centerName}</p>
-      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label={t('dashboard.total')} value={summary.total} />
-        <Stat label={t('dashboard.open')} value={summary.open} />
-      </div>
-      <h2 className="mb-2 mt-6 font-medium">{t('dashboard.byStatus')}</h2>
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
-        {caseStatuses.map((s) => (
-          <div key={s} className="rounded-lg border border-slate-200 bg-white p-3">
-            <dt className="text-xs text-slate-500">{t(`status.${s}`)}</dt>
-            <dd className="text-lg font-semibold">{summary.byStatus[s]}</dd>
-          </div>
-        ))}
-      </dl>
-    </>
-  );
-}
+      <PageTitle
+        action={
+          <a href={dashboardHref('/api/exports/dashboard', scope)} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm" download>
+            {t('dashboard.export')}
+          </a>
+        }
+      >
+        {t('dashboard.title')}
+      </PageTitle>
+      <p className="mb-2 text-slate-600">{t('dashboard.centerOf', { center: board.center.name, month: board.month })}</p>
+      <nav className="mb-4 flex flex-wrap items-center gap-2 text-sm" aria-label={t('dashboard.month')}>
+        <Link href={dashboardHref('/dashboard', { ...scope, month: shiftMonth(scope.month, -1) })} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3">
+          ← {t('dashboard.previousMonth')}
+        </Link>
+        <span className="px-2 font-medium tabular-nums">{board.month}</span>
+        <Link href={dashboardHref('/dashboard', { ...scope, month: shiftMonth(scope.month, 1) })} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3">
+          {t('dashboard.nextMonth')} →
+        </Link>
+      </nav>
 
-function Stat({ label, value }: { label: string; value: number }) {
-  return (
-    <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <p className="text-sm text-slate-500">{label}</p>
-      <p className="text-3xl font-semibold">{value}</p>
-    </div>
+      <h2 className="mb-2 font-medium">{t('dashboard.kpis')}</h2>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {board.report.figures.map((figure) => (
+          <KpiCard key={figure.id} figure={figure} scope={scope} />
+        ))}
+      </div>
+      <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
+        <div className="rounded-lg border border-slate-200 bg-white p-3">
+          <dt className="text-slate-500">{t('dashboard.daysToClose')}</dt>
+          <dd>{board.report.daysToClose.median === null ? t('dashboard.noFigure') : t('dashboard.daysToCloseValue', { median: board.report.daysToClose.median, p90: board.report.daysToClose.p90! })}</dd>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-3">
+          <dt className="text-slate-500">{t('dashboard.money')}</dt>
+          <dd>{t('dashboard.moneyValue', { claimed: money(board.report.amounts.claimed), recovered: money(board.report.amounts.recovered) })}</dd>
+        </div>
+      </dl>
+      {board.report.refusedBeforeStart > 0 && <p className="mt-2 text-sm text-slate-600">{t('dashboard.refusedBeforeStart', { count: board.report.refusedBeforeStart })}</p>}
+
+      <h2 className="mb-2 mt-6 font-medium">{t('dashboard.clocks')}</h2>
+      {board.clocks.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('dashboard.clocksNone')}</p>
+      ) : (
+        <ul className="flex flex-col gap-1 text-sm">
+          {board.clocks.map((c) => (
+            <li key={c.kind} className="flex flex-wrap gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2">
+              <span className="font-medium">{t(`clock.kind.${c.kind}`)}</span>
+              {c.overdue > 0 && <span className="text-red-700">{t('dashboard.overdue', { count: c.overdue })}</span>}
+              {c.dueSoon > 0 && <span className="text-amber-700">{t('dashboard.dueSoon', { count: c.dueSoon })}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 className="mb-2 mt-6 font-medium">{t('dashboard.byCategory')}</h2>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[36rem] rounded-lg border border-slate-200 bg-white text-sm">
+          <thead className="bg-slate-50 text-left text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">{t('dashboard.category')}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t('dashboard.caseCount')}</th>
+              {categoryColumns.map((id) => (
+                <th key={id} scope="col" className="px-3 py-2 font-medium">
+                  {tk(`${id}.name`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {await Promise.all(
+              board.byCategory.map(async (row) => (
+                <tr key={row.category} className="border-t border-slate-100">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                    {t.has(`category.${row.category}`) ? t(`category.${row.category}`) : row.category}
+                  </th>
+                  <td className="px-3 py-2 tabular-nums">{row.cases}</td>
+                  {await Promise.all(
+                    categoryColumns.map(async (id) => (
+                      <td key={id} className="px-3 py-2 tabular-nums">
+                        <Link href={dashboardHref('/dashboard/cases', scope, { kpi: id, side: 'denominator', category: row.category })} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                          {await rateText(rateOf(row.figures, id))}
+                        </Link>
+                      </td>
+                    )),
+                  )}
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
+
+      {summary && (
+        <>
+          <h2 className="mb-2 mt-6 font-medium">{t('dashboard.byStatus')}</h2>
+          <p className="mb-2 text-sm text-slate-600">
+            {t('dashboard.total')} {summary.total} · {t('dashboard.open')} {summary.open}
+          </p>
+          <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
+            {caseStatuses.map((s) => (
+              <div key={s} className="rounded-lg border border-slate-200 bg-white p-3">
+                <dt className="text-xs text-slate-500">{t(`status.${s}`)}</dt>
+                <dd className="text-lg font-semibold">{summary.byStatus[s]}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </>
   );
 }

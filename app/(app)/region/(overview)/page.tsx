@@ -18,6 +18,9 @@ export default async function RegionOverviewPage() {
               <th scope="col" className="px-4 py-2 font-medium">{t('center')}</th>
               <th scope="col" className="px-4 py-2 font-medium">{t('cases')}</th>
               <th scope="col" className="px-4 py-2 font-medium">{t('open')}</th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                <span className="sr-only">{t('indicators')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -31,6 +34,11 @@ export default async function RegionOverviewPage() {
                 </td>
                 <td className="px-4 py-2">{c.total}</td>
                 <td className="px-4 py-2">{c.open}</td>
+                <td className="px-4 py-2">
+                  <Link href={`/dashboard?center=${c.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline" aria-label={`${c.name} ${t('indicators')}`}>
+                    {t('indicators')}
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

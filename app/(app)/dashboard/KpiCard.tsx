@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { CenterDashboard } from '@/server/services/dashboard';
+import { dashboardHref } from './scope';
+
+type Figure = CenterDashboard['report']['figures'][number];
+
+/** A rate as people read it: one decimal of a percent, or a dash when nothing was due. */
+export async function rateText(rate: number | null) {
+  const [t, format] = await Promise.all([getTranslations('dashboard'), getFormatter()]);
+  return rate === null ? t('noFigure') : format.number(rate, { style: 'percent', maximumFractionDigits: 1 });
+}
+
+/** One indicator: its rate, the counts behind it (each opening its cases), and its definition. */
+export async function KpiCard({ figure, scope }: { figure: Figure; scope: { month: string; centerId?: string } }) {
+  const [t, tk] = await Promise.all([getTranslations('dashboard'), getTranslations('kpi')]);
+  const drill = (side: 'numerator' | 'denominator') => dashboardHref('/dashboard/cases', scope, { kpi: figure.id, side });
+  return (
+    <article className="flex flex-col gap-1 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`kpi-${figure.id}`}>
+      <h3 id={`kpi-${figure.id}`} className="text-sm text-slate-600">
+        {tk(`${figure.id}.name`)}
+      </h3>
+      <p className="text-3xl font-semibold tabular-nums" title={figure.cases.rate === null ? t('noFigureHint') : undefined}>
+        {await rateText(figure.cases.rate)}
+      </p>
+      <p className="text-sm text-slate-700">
+        <Link href={drill('numerator')} className="inline-flex min-h-11 items-center text-brand-700 underline" aria-label={`${tk(`${figure.id}.name`)}：${t('numerator')}`}>
+          {figure.cases.numerator}
+        </Link>
+        {' / '}
+        <Link href={drill('denominator')} className="inline-flex min-h-11 items-center text-brand-700 underline" aria-label={`${tk(`${figure.id}.name`)}：${t('denominator')}`}>
+          {figure.cases.denominator}
+        </Link>{' '}
+        {t(figure.id === 'satisfaction' ? 'ratingsUnit' : 'cases')}
+      </p>
+      {figure.people && (
+        <p className="text-sm text-slate-600">
+          {t('ofPeople', { numerator: figure.people.numerator, denominator: figure.people.denominator })} · {await rateText(figure.people.rate)}
+        </p>
+      )}
+      <details className="text-sm text-slate-600">
+        <summary className="inline-flex min-h-11 cursor-pointer items-center">{t('definition')}</summary>
+        <p>{tk(`${figure.id}.definition`)}</p>
+        <p className="text-xs text-slate-500">{t('version', { version: figure.version })}</p>
+      </details>
+    </article>
+  );
+}
