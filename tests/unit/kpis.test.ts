@@ -161,10 +161,10 @@ describe('KPIs over hand-computed fixtures', () => {
   });
 
   it('breaks the same figures down by a grouping, the largest groups first', () => {
-    const rows = kpisBy((c) => c.category, [facts('w1', { closedAt: at(9), outcome: 'resolved' }), facts('w2'), facts('n1', { category: 'neighbor' })], [], period, after);
+    const rows = kpisBy((c) => c.category, [facts('w1', { closedAt: at(9), outcome: 'resolved' }), facts('w2'), facts('n1', { category: 'neighbours' })], [], period, after);
     expect(rows.map((r) => [r.value, r.cases, figure(r.report, 'resolution_rate').cases.rate])).toEqual([
       ['labor_wages', 2, 1],
-      ['neighbor', 1, null],
+      ['neighbours', 1, null],
     ]);
   });
 });

@@ -16,11 +16,11 @@ export async function KpiCard({ figure, scope }: { figure: Figure; scope: { mont
   const [t, tk] = await Promise.all([getTranslations('dashboard'), getTranslations('kpi')]);
   const drill = (side: 'numerator' | 'denominator') => dashboardHref('/dashboard/cases', scope, { kpi: figure.id, side });
   return (
-    <article className="flex flex-col gap-1 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`kpi-${figure.id}`}>
+    <article className="flex flex-col gap-1 rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:p-4" aria-labelledby={`kpi-${figure.id}`}>
       <h3 id={`kpi-${figure.id}`} className="text-sm text-slate-600">
         {tk(`${figure.id}.name`)}
       </h3>
-      <p className="text-3xl font-semibold tabular-nums" title={figure.cases.rate === null ? t('noFigureHint') : undefined}>
+      <p className="text-2xl font-semibold tabular-nums sm:text-3xl" title={figure.cases.rate === null ? t('noFigureHint') : undefined}>
         {await rateText(figure.cases.rate)}
       </p>
       <p className="text-sm text-slate-700">

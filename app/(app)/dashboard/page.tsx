@@ -48,7 +48,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </nav>
 
       <h2 className="mb-2 font-medium">{t('dashboard.kpis')}</h2>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4">
         {board.report.figures.map((figure) => (
           <KpiCard key={figure.id} figure={figure} scope={scope} />
         ))}

@@ -1,0 +1,69 @@
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoPassword } from '../../db/demo';
+import { apiMutation as mutate, apiQuery, laptopViewport, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
+
+const baseUrl = inject('baseUrl');
+const { newContext } = sharedBrowser();
+const suffix = String(Date.now()).slice(-6);
+
+async function as(login: string, landing: string, viewport = laptopViewport): Promise<Page> {
+  return signIn(await newContext(viewport), baseUrl, login, demoPassword, landing);
+}
+
+describe('the director’s dashboard', () => {
+  it('shows the month’s figures; a count opens exactly the cases behind it; the CSV has the same figure', async () => {
+    // One case accepted and closed this month, whatever else the other tests left.
+    const petitioner = await as('13800000001', '/my', phoneViewport);
+    const centers = (await apiQuery(petitioner, 'petition.centers')) as { id: string; regionCode: string }[];
+    const created = await mutate(petitioner, 'petition.submit', {
+      centerId: centers.find((c) => c.regionCode === '330421')!.id,
+      category: 'neighbours',
+      title: `邻里噪音纠纷 ${suffix}`,
+      description: '楼上住户夜间装修噪音。',
+      request: '停止夜间施工',
+      respondent: { kind: 'person', name: `张${suffix}` },
+      applicants: [{ name: '王大海', phone: '13800000001', isRepresentative: true }],
+      evidenceIds: [],
+      idempotencyKey: `dashboard-e2e-${suffix}`,
+    });
+    const director = await as('director', '/dashboard');
+    await mutate(director, 'intake.decide', { caseId: created.id, decision: 'accept', expectedVersion: 1 });
+    const suggestions = (await apiQuery(director, 'panel.suggestions', { caseId: created.id })) as { candidates: { userId: string; name: string }[] }[];
+    const mediatorId = suggestions.flatMap((s) => s.candidates).find((p) => p.name === '李建国')!.userId;
+    await mutate(director, 'panel.assign', { caseId: created.id, members: [{ userId: mediatorId, isLead: true }], expectedVersion: 2 });
+    const { version } = await apiQuery(director, 'case.get', { caseId: created.id });
+    await mutate(director, 'resolution.close', { caseId: created.id, outcome: 'resolved', expectedVersion: version });
+
+    await director.reload();
+    const card = director.getByRole('article', { name: '办结率', exact: true });
+    const denominator = card.getByRole('link', { name: '办结率：计入分母的案件', exact: true });
+    const count = Number(await denominator.textContent());
+    expect(count).toBeGreaterThan(0);
+    await card.getByText('口径', { exact: true }).click();
+    await card.getByText('本月受理的案件中，截至统计日已办结的比例。').waitFor();
+    await screenshot(director, 'director-dashboard-laptop');
+
+    await denominator.click();
+    await director.getByRole('heading', { name: '办结率：计入分母的案件', exact: true }).waitFor();
+    expect(await director.getByRole('listitem').filter({ has: director.getByRole('link') }).count()).toBe(count);
+    expect(await director.getByText(`邻里噪音纠纷 ${suffix}`).count()).toBe(1);
+
+    const month = new URL(director.url()).searchParams.get('month')!;
+    const csv = await director.context().request.get(`${baseUrl}/api/exports/dashboard?month=${month}`);
+    expect(csv.status()).toBe(200);
+    const closureRow = (await csv.text()).split('\r\n').find((line) => line.startsWith('办结率,'))!;
+    expect(closureRow.split(',')[4]).toBe(String(count));
+  });
+
+  it('reads on a phone, and a supervisor reaches a center’s figures from the region', async () => {
+    const phone = await as('director', '/dashboard', phoneViewport);
+    await phone.getByRole('article', { name: '满意率' }).waitFor();
+    await screenshot(phone, 'director-dashboard-phone');
+
+    const supervisor = await as('supervisor', '/region');
+    await supervisor.getByRole('link', { name: /嘉善.*月度指标/ }).click();
+    await supervisor.getByRole('heading', { name: '中心概况' }).waitFor();
+    expect(await supervisor.getByText(/嘉善县社会治理综合服务中心 · \d{4}-\d{2}/).count()).toBe(1);
+  });
+});
