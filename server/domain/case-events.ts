@@ -115,7 +115,7 @@ export const caseEventSchemas = {
   rated: z.object({ ratingId: id, scope: z.enum(ratingScopes), level: z.enum(ratingLevels), followUp: z.boolean() }),
   rating_called_back: z.object({ ratingId: id }),
   rating_verified: z.object({ ratingId: id, verification: z.enum(verifications) }),
-  rectification_reported: z.object({ ratingId: id, verification: z.enum(verifications), report: text }),
+  rectification_reported: z.object({ ratingId: id, verification: z.enum(verifications) }),
   rating_appeal_decided: z.object({ ratingId: id, upheld: z.boolean() }),
   follow_ups_planned: z.object({ dates: z.array(text) }),
   follow_up_recorded: z.object({ reason: z.enum(followUpReasons), method: z.enum(followUpMethods), honoured: z.enum(honouredAnswers).nullable(), newDispute: z.boolean(), measures: text.nullable() }),
@@ -195,8 +195,8 @@ export const eventMeta: Record<EventKind, EventMeta> = {
   rated: fact('panel', false, false),
   rating_called_back: fact('panel', false, false),
   rating_verified: fact('panel', false, false),
-  // The rater is told of the rectification; the other parties read it too, without names.
-  rectification_reported: fact('parties', false, false),
+  // The report itself stays with the rating (the rater and the director read it there).
+  rectification_reported: fact('panel', false, false),
   rating_appeal_decided: fact('panel', false, false),
   follow_ups_planned: fact('panel', false, false),
   follow_up_recorded: fact('panel'),

@@ -183,7 +183,7 @@ const renderers: { [K in EventKind]: Renderer<K> } = {
   rated: (p, c) => ({ title: c.t(p.followUp ? 'events.rated_follow_up' : 'events.rated', { scope: c.t(`rating.scope.${p.scope}`), level: c.t(`rating.level.${p.level}`) }) }),
   rating_called_back: (_p, c) => ({ title: c.t('events.rating_called_back', { actor: c.actor }) }),
   rating_verified: (p, c) => ({ title: c.t('events.rating_verified', { actor: c.actor, verification: c.t(`rating.verification.${p.verification}`) }) }),
-  rectification_reported: (p, c) => ({ title: c.t('events.rectification_reported', { actor: c.actor, verification: c.t(`rating.verification.${p.verification}`) }), details: [p.report] }),
+  rectification_reported: (p, c) => ({ title: c.t('events.rectification_reported', { actor: c.actor, verification: c.t(`rating.verification.${p.verification}`) }) }),
   follow_ups_planned: (p, c) => ({ title: c.t('events.follow_ups_planned', { dates: p.dates.map((d) => c.date(d)).join(c.t('events.separator')) }) }),
   follow_up_recorded: (p, c) => ({
     title: c.t('events.follow_up_recorded', { actor: c.actor, reason: c.t(`followUp.reason.${p.reason}`), method: c.t(`followUp.method.${p.method}`) }),

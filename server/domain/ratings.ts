@@ -55,9 +55,11 @@ export function nextRectification(state: RectificationState, action: Rectificati
     case 'report':
       return state === 'rectifying' ? { ok: true, next: 'reported' } : refuse;
     case 'decide_appeal':
-      // A rejected appeal goes back to rectification, on the clock it already had.
+      // A rejected appeal goes back to the director's verification (属实整改 or 解释说明; never
+      // "unfounded" again), on the clock it already had.
       if (state !== 'appealed') return refuse;
-      return { ok: true, next: action.upheld ? 'appeal_upheld' : 'rectifying' };
+      return { ok: true, next: action.upheld ? 'appeal_upheld' : 'verifying' };
+
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { caseClocks, caseParties, cases, caseVisits, centers, ratingLinks, ratings, rectifications, users } from '../../db/schema';
 import type { CaseAccess } from '../auth/policy';
@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/session-user';
 import { linkOrigin } from '../config';
 import { maskPhone } from '../domain/phone';
 import { isBadRating, isRectificationDone, nextRectification, ratingLinkDays, type RatingLevel, type RatingScope, type RatingTag, type Verification } from '../domain/ratings';
-import { regionContains } from '../domain/region';
+import { regionPrefix } from '../domain/region';
 import { defaultLocale } from '../i18n/locales';
 import { renderTools } from '../i18n/render-tools';
 import { smsSender } from '../notify/sms';
@@ -48,13 +48,33 @@ async function sendRatingLink(tx: Database, target: CaseRef & { caseNumber: stri
   await smsSender().send(tx, { phone: party.phone, body: t('notices.sms', { text: body }) });
 }
 
-/** When a case closes, every applicant with a phone is invited to rate it ("一事一评"). */
+/**
+ * When a case closes, the applicants are invited to rate it ("一事一评"): one link per phone (a
+ * foreman's phone on several rows rates once, as its first applicant), none to a phone of a staff
+ * account, none to a phone whose applicant already rated the case (a case closed again).
+ */
 export async function inviteRatings(tx: Database, target: CaseRef & { caseNumber: string }, now: Date) {
   const applicants = await tx
     .select({ id: caseParties.id, phone: caseParties.phone })
     .from(caseParties)
-    .where(and(eq(caseParties.caseId, target.caseId), eq(caseParties.role, 'applicant'), isNotNull(caseParties.phone)));
-  for (const a of applicants) await sendRatingLink(tx, target, { id: a.id, phone: a.phone! }, now, null);
+    .where(and(eq(caseParties.caseId, target.caseId), eq(caseParties.role, 'applicant'), isNotNull(caseParties.phone)))
+    .orderBy(asc(caseParties.position));
+  if (applicants.length === 0) return;
+  const phones = [...new Set(applicants.map((a) => a.phone!))];
+  const [staff, rated] = await Promise.all([
+    tx.select({ phone: users.phone }).from(users).where(and(inArray(users.phone, phones), ne(users.role, 'petitioner'))),
+    tx
+      .select({ phone: caseParties.phone })
+      .from(ratings)
+      .innerJoin(caseParties, eq(caseParties.id, ratings.partyId))
+      .where(and(eq(ratings.caseId, target.caseId), eq(ratings.scope, 'case'))),
+  ]);
+  const skipped = new Set([...staff, ...rated].map((r) => r.phone));
+  for (const a of applicants) {
+    if (skipped.has(a.phone)) continue;
+    skipped.add(a.phone);
+    await sendRatingLink(tx, target, { id: a.id, phone: a.phone! }, now, null);
+  }
 }
 
 /**
@@ -66,6 +86,11 @@ async function writeRating(tx: Database, ctx: ServiceContext, target: CaseRef, p
   const now = ctx.now();
   const [kase] = await tx.select({ status: cases.status, track: cases.track }).from(cases).where(eq(cases.id, target.caseId));
   if (input.scope === 'case' && kase?.status !== 'closed') throw new ServiceError('conflict', 'rating.notClosed');
+  if (followUpOf) {
+    // 追评: once, after the director reported on the bad rating it follows.
+    const [answered] = await tx.select({ state: rectifications.state }).from(rectifications).where(eq(rectifications.ratingId, followUpOf));
+    if (answered?.state !== 'reported') throw new ServiceError('conflict', 'rating.followUpNotYet');
+  }
   if (input.scope === 'contact') {
     const [visit] = input.visitId ? await tx.select({ id: caseVisits.id }).from(caseVisits).where(and(eq(caseVisits.id, input.visitId), eq(caseVisits.caseId, target.caseId))) : [];
     if (!visit) throw new ServiceError('invalid', 'rating.noSuchContact', { field: 'visitId' });
@@ -201,14 +226,16 @@ export async function caseRatings(db: Database, access: CaseAccess) {
       excluded: r.rating.excludedAt !== null,
       createdAt: r.rating.createdAt,
       rater: seesRater || own ? { name: r.partyName, phone: r.partyPhone ? maskPhone(r.partyPhone) : null } : null,
-      followUpAllowed: own !== null && r.rating.followUpOf === null && !rows.some((x) => x.rating.followUpOf === r.rating.id),
+      followUpAllowed: own !== null && r.rating.followUpOf === null && r.rectification?.state === 'reported' && !rows.some((x) => x.rating.followUpOf === r.rating.id),
       rectification: r.rectification
         ? {
             state: r.rectification.state,
             verification: r.rectification.verification,
-            callbackNote: own ? null : r.rectification.callbackNote,
-            verificationNote: own ? null : r.rectification.verificationNote,
-            report: r.rectification.report,
+            // The director's notes may name the rater: theirs alone (the verification also goes
+            // to the supervisor who decides an appeal); the report goes to the rater.
+            callbackNote: seesRater ? r.rectification.callbackNote : null,
+            verificationNote: seesRater || access.relation.kind === 'supervisor' ? r.rectification.verificationNote : null,
+            report: seesRater || own ? r.rectification.report : null,
             calledBackAt: r.rectification.calledBackAt,
             reportedAt: r.rectification.reportedAt,
             appealNote: r.rectification.appealNote,
@@ -257,6 +284,10 @@ export async function answerRating(
   if (input.step === 'verify' && !input.verification) throw new ServiceError('invalid', 'validation.required', { field: 'verification' });
   return ctx.db.transaction(async (tx) => {
     const found = await lockRectification(tx, access, input.ratingId);
+    // After the supervisor rejected an appeal, the complaint cannot be called unfounded again.
+    if (input.step === 'verify' && input.verification === 'unfounded' && found.rectification.appealDecidedAt) {
+      throw new ServiceError('conflict', 'rectification.appealRejected', { field: 'verification' });
+    }
     const step = input.step === 'verify' ? { step: 'verify' as const, verification: input.verification! } : { step: input.step };
     const decision = nextRectification(found.rectification.state, step);
     if (!decision.ok) throw new ServiceError('conflict', decision.refusal);
@@ -274,7 +305,9 @@ export async function answerRating(
       const verification = found.rectification.verification!;
       await tx.update(rectifications).set({ state: decision.next, report: input.note, reportedAt: now }).where(eq(rectifications.id, found.rectification.id));
       await endSubjectClocks(tx, access.caseId, ratingId, ['rating_callback', 'rectification'], now);
-      await recordEvent(tx, ctx, target, { kind: 'rectification_reported', payload: { ratingId, verification, report: input.note } }, { parties: [found.rating.partyId] });
+      // The report is the director's letter to the rater: it stays with the rating (the rater and
+      // the director read it there, and the rater is texted); the timeline only says it was sent.
+      await recordEvent(tx, ctx, target, { kind: 'rectification_reported', payload: { ratingId, verification } });
       if (found.rating.followUpOf === null && found.phone) {
         await sendRatingLink(tx, { ...target, caseNumber: found.caseNumber }, { id: found.rating.partyId, phone: found.phone }, now, ratingId);
       }
@@ -292,7 +325,12 @@ export async function decideRatingAppeal(ctx: ServiceContext, access: CaseAccess
     if (!decision.ok) throw new ServiceError('conflict', decision.refusal);
     const now = ctx.now();
     const by = ctx.actor.kind === 'user' ? ctx.actor.user.id : null;
-    await tx.update(rectifications).set({ state: decision.next, appealDecidedAt: now, appealDecidedBy: by, appealNote: input.note }).where(eq(rectifications.id, found.rectification.id));
+    // Rejected: the complaint is not unfounded; the director verifies again.
+    const verification = input.upheld ? found.rectification.verification : null;
+    await tx
+      .update(rectifications)
+      .set({ state: decision.next, verification, appealDecidedAt: now, appealDecidedBy: by, appealNote: input.note })
+      .where(eq(rectifications.id, found.rectification.id));
     if (input.upheld) {
       await tx.update(ratings).set({ excludedAt: now }).where(eq(ratings.id, input.ratingId));
       await endSubjectClocks(tx, access.caseId, input.ratingId, ['rating_callback', 'rectification'], now);
@@ -327,7 +365,6 @@ export async function rectificationList(db: Database, user: SessionUser, now = n
       caseId: ratings.caseId,
       caseNumber: cases.caseNumber,
       centerName: centers.name,
-      regionCode: centers.regionCode,
       centerId: ratings.centerId,
       level: ratings.level,
       comment: ratings.comment,
@@ -340,17 +377,21 @@ export async function rectificationList(db: Database, user: SessionUser, now = n
     .innerJoin(cases, eq(cases.id, ratings.caseId))
     .innerJoin(centers, eq(centers.id, ratings.centerId))
     .innerJoin(caseParties, eq(caseParties.id, ratings.partyId))
-    .where(user.role === 'director' ? eq(ratings.centerId, user.centerId ?? '00000000-0000-0000-0000-000000000000') : eq(rectifications.state, 'appealed'))
-    .orderBy(desc(ratings.createdAt))
+    .where(
+      user.role === 'director'
+        ? eq(ratings.centerId, user.centerId ?? '00000000-0000-0000-0000-000000000000')
+        : and(eq(rectifications.state, 'appealed'), sql`${centers.regionCode} like ${regionPrefix(user.regionCode ?? '--') + '%'}`),
+    )
+    // Open ones first, so finished ones are what a long list leaves out.
+    .orderBy(sql`${rectifications.state} in ('reported', 'appeal_upheld')`, desc(ratings.createdAt))
     .limit(200);
-  const mine = user.role === 'director' ? rows : rows.filter((r) => user.regionCode && regionContains(user.regionCode, r.regionCode));
-  const clocks = mine.length
+  const clocks = rows.length
     ? await db
         .select({ subjectId: caseClocks.subjectId, kind: caseClocks.kind, dueAt: caseClocks.dueAt })
         .from(caseClocks)
-        .where(and(inArray(caseClocks.subjectId, mine.map((r) => r.ratingId)), inArray(caseClocks.state, ['running', 'paused'])))
+        .where(and(inArray(caseClocks.subjectId, rows.map((r) => r.ratingId)), inArray(caseClocks.state, ['running', 'paused'])))
     : [];
-  const items = mine.map((r) => {
+  const items = rows.map((r) => {
     const due = clocks
       .filter((c) => c.subjectId === r.ratingId && c.dueAt)
       .map((c) => ({ kind: c.kind, dueAt: c.dueAt! }))

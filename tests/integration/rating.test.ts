@@ -127,8 +127,14 @@ describe('rating a case (好差评)', () => {
     expect((await refusal(director.rating.answer({ caseId, ratingId: badRatingId, step: 'verify', note: '属实' }))).message).toBe('validation.required');
     await director.rating.answer({ caseId, ratingId: badRatingId, step: 'verify', verification: 'substantiated', note: '排队叫号系统故障属实' });
     const before = await linkTokenTo(workerPhone);
-    await director.rating.answer({ caseId, ratingId: badRatingId, step: 'report', note: '已修复叫号系统，增设一个窗口' });
+    await director.rating.answer({ caseId, ratingId: badRatingId, step: 'report', note: '孙工您好：已修复叫号系统，增设一个窗口' });
     expect((await rectificationClocks(badRatingId)).every((c) => c.state === 'stopped')).toBe(true);
+    // The director's notes and letter may name the rater: the panel reads neither, the other
+    // applicant finds nothing of it on the timeline; the rater reads the report with the rating.
+    const panelView = (await (await callerAs(handle.db, 'mediator')).rating.list({ caseId }))[0]!.rectification!;
+    expect([panelView.callbackNote, panelView.verificationNote, panelView.report]).toEqual([null, null, null]);
+    const otherApplicant = await callerAs(handle.db, '13800000001');
+    expect(JSON.stringify(await otherApplicant.case.timeline({ caseId, limit: 50 }))).not.toContain('孙工');
     const followUpToken = (await linkTokenTo(workerPhone))!;
     expect(followUpToken).not.toBe(before);
     const anonymous = await anonymousCaller(handle.db);
@@ -154,6 +160,57 @@ describe('rating a case (好差评)', () => {
     const mine = await petitioner.rating.list({ caseId });
     expect(mine.find((r) => r.id === rated.id)).toMatchObject({ excluded: true, rectification: { state: 'appeal_upheld' } });
     expect((await rectificationClocks(rated.id)).every((c) => c.state === 'stopped')).toBe(true);
+  });
+
+  let secondCase: { id: string; caseNumber: string };
+  it('one phone on several applicant rows gets one link; a staff member’s phone none', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const staffPhone = (await userByLogin(handle.db, 'mediator'))!.phone!;
+    secondCase = await submitNew(
+      petitioner,
+      wagePetition(centerId, {
+        respondent: { kind: 'organization', name: '同号测试公司' },
+        applicants: [
+          { name: '王大海', phone: '13800000001', idNumber: testIdNumbers[0], isRepresentative: true },
+          { name: '李工', phone: '13900007777', idNumber: testIdNumbers[2] },
+          { name: '周工', phone: '13900007777', idNumber: testIdNumbers[3] },
+          { name: '钱工', phone: staffPhone, idNumber: testIdNumbers[4] },
+        ],
+      }),
+    );
+    const director = await callerAs(handle.db, 'director');
+    await director.intake.decide({ caseId: secondCase.id, decision: 'accept', track: 'labor_mediation', expectedVersion: 1 });
+    const mediator = await userByLogin(handle.db, 'mediator');
+    await director.panel.assign({ caseId: secondCase.id, members: [{ userId: mediator!.id, isLead: true }], expectedVersion: 2 });
+    await director.resolution.close({ caseId: secondCase.id, outcome: 'resolved', expectedVersion: (await director.case.get({ caseId: secondCase.id })).version });
+    const linksTo = async (phone: string) =>
+      (await handle.db.select({ body: smsOutbox.body }).from(smsOutbox).where(eq(smsOutbox.phone, phone))).filter((m) => m.body.includes(secondCase.caseNumber) && m.body.includes('/rate#'));
+    expect(await linksTo('13900007777')).toHaveLength(1);
+    expect(await linksTo(staffPhone)).toHaveLength(0);
+  });
+
+  it('an appeal the supervisor rejects sends the complaint back to be verified, never as unfounded again', async () => {
+    const caseId = secondCase.id;
+    const rater = await callerAs(handle.db, '13800000001');
+    const rated = await rater.rating.submit({ caseId, scope: 'case', level: 'dissatisfied', tags: ['attitude'] });
+    // A follow-up rating (追评) waits for the director's report.
+    expect((await refusal(rater.rating.submit({ caseId, scope: 'case', level: 'satisfied', tags: [], followUpOf: rated.id }))).message).toBe('rating.followUpNotYet');
+    const director = await callerAs(handle.db, 'director');
+    await director.rating.answer({ caseId, ratingId: rated.id, step: 'call_back', note: '已回访' });
+    await director.rating.answer({ caseId, ratingId: rated.id, step: 'verify', verification: 'unfounded', note: '窗口人员态度正常' });
+    await (await callerAs(handle.db, 'supervisor')).rating.decideAppeal({ caseId, ratingId: rated.id, upheld: false, note: '监控显示确有推诿' });
+    expect((await director.rating.list({ caseId })).find((r) => r.id === rated.id)!.rectification).toMatchObject({ state: 'verifying', verification: null });
+    expect((await refusal(director.rating.answer({ caseId, ratingId: rated.id, step: 'verify', verification: 'unfounded', note: '再申诉' }))).message).toBe('rectification.appealRejected');
+    await director.rating.answer({ caseId, ratingId: rated.id, step: 'verify', verification: 'substantiated', note: '属实' });
+    await director.rating.answer({ caseId, ratingId: rated.id, step: 'report', note: '已对窗口人员批评教育' });
+    const [reported] = await handle.db
+      .select({ body: timelineEvents.body })
+      .from(timelineEvents)
+      .where(and(eq(timelineEvents.caseId, caseId), eq(timelineEvents.kind, 'rectification_reported')));
+    expect(reported!.body).toMatchObject({ verification: 'substantiated' });
+    // The rater reads the report with their rating, and may now add the follow-up.
+    const [mine] = await rater.rating.list({ caseId });
+    expect([mine!.rectification!.report, mine!.followUpAllowed]).toEqual(['已对窗口人员批评教育', true]);
   });
 
   it('nobody rates a case that is not theirs', async () => {

@@ -61,7 +61,7 @@ const samples: { [K in EventKind]: EventPayload<K> } = {
   rated: { ratingId: '00000000-0000-4000-8000-000000000001', scope: 'case', level: 'dissatisfied', followUp: false },
   rating_called_back: { ratingId: '00000000-0000-4000-8000-000000000001' },
   rating_verified: { ratingId: '00000000-0000-4000-8000-000000000001', verification: 'substantiated' },
-  rectification_reported: { ratingId: '00000000-0000-4000-8000-000000000001', verification: 'substantiated', report: '已约谈窗口人员，补发书面答复' },
+  rectification_reported: { ratingId: '00000000-0000-4000-8000-000000000001', verification: 'substantiated' },
   rating_appeal_decided: { ratingId: '00000000-0000-4000-8000-000000000001', upheld: true },
   follow_ups_planned: { dates: ['2025-11-07', '2025-11-17'] },
   follow_up_recorded: { reason: 'after_last_term', method: 'phone', honoured: 'partly', newDispute: true, measures: '约双方再次到中心调解' },
