@@ -75,12 +75,21 @@ export async function endClocks(tx: Database, caseId: string, kinds: ClockKind[]
     .where(and(eq(caseClocks.caseId, caseId), inArray(caseClocks.kind, kinds), inArray(caseClocks.state, ['running', 'paused'])));
 }
 
-/** Ends the live clocks about one subject (a rating) of these kinds. */
-export async function endSubjectClocks(tx: Database, caseId: string, subjectId: string, kinds: ClockKind[], at: Date) {
+/** Ends the live clocks about a subject (a rating, a planned visit) of these kinds. */
+export async function endSubjectClocks(
+  tx: Database,
+  caseId: string,
+  subjects: string | string[],
+  kinds: ClockKind[],
+  at: Date,
+  state: Extract<ClockState, 'stopped' | 'cancelled'> = 'stopped',
+) {
+  const ids = typeof subjects === 'string' ? [subjects] : subjects;
+  if (ids.length === 0) return;
   await tx
     .update(caseClocks)
-    .set({ state: 'stopped', stoppedAt: at })
-    .where(and(eq(caseClocks.caseId, caseId), eq(caseClocks.subjectId, subjectId), inArray(caseClocks.kind, kinds), inArray(caseClocks.state, ['running', 'paused'])));
+    .set({ state, stoppedAt: at })
+    .where(and(eq(caseClocks.caseId, caseId), inArray(caseClocks.subjectId, ids), inArray(caseClocks.kind, kinds), inArray(caseClocks.state, ['running', 'paused'])));
 }
 
 /** The live clock of a kind, locked for a change. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { agreementTerms, caseParties, clockPolicies, followUpVisits } from '../../db/schema';
 import type { CaseAccess } from '../auth/policy';
@@ -128,6 +128,13 @@ export async function recordFollowUp(ctx: ServiceContext, access: CaseAccess, in
  */
 export async function reopenIn(tx: Tx, ctx: ServiceContext, row: { id: string; centerId: string; track: Track | null }, reason: string) {
   const target = { centerId: row.centerId, caseId: row.id };
+  // The visit planned after the closure no longer applies (the next closure plans its own):
+  // its plan goes, with its clock.
+  const dropped = await tx
+    .delete(followUpVisits)
+    .where(and(eq(followUpVisits.caseId, row.id), eq(followUpVisits.reason, 'after_closure'), isNull(followUpVisits.doneAt)))
+    .returning({ id: followUpVisits.id });
+  await endSubjectClocks(tx, row.id, dropped.map((d) => d.id), ['follow_up'], ctx.now(), 'cancelled');
   await setStatus(tx, row.id, 'reopened', { closedAt: null, outcome: null });
   await startClock(tx, target, 'handling', row.track, ctx.now());
   await recordEvent(tx, ctx, target, { kind: 'case_reopened', payload: { reason } }, { applicants: true });

@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/session-user';
 import { linkOrigin } from '../config';
 import { maskPhone } from '../domain/phone';
 import { isBadRating, isRectificationDone, nextRectification, ratingLinkDays, type RatingLevel, type RatingScope, type RatingTag, type Verification } from '../domain/ratings';
-import { regionPrefix } from '../domain/region';
+import { regionContains, regionPrefix } from '../domain/region';
 import { defaultLocale } from '../i18n/locales';
 import { renderTools } from '../i18n/render-tools';
 import { smsSender } from '../notify/sms';
@@ -113,9 +113,8 @@ async function writeRating(tx: Database, ctx: ServiceContext, target: CaseRef, p
     .returning({ id: ratings.id });
   if (!row) throw new ServiceError('conflict', followUpOf ? 'rating.followUpDone' : 'rating.alreadyRated');
   const rater = systemContext(tx, 'rater', ctx.now);
-  const directors = await tx.select({ id: users.id }).from(users).where(and(eq(users.centerId, target.centerId), eq(users.role, 'director'), eq(users.status, 'active')));
   const bad = isBadRating(input.level);
-  await recordEvent(tx, rater, target, { kind: 'rated', payload: { ratingId: row.id, scope: input.scope, level: input.level, followUp: followUpOf !== null } }, bad ? { users: directors.map((d) => d.id) } : undefined);
+  await recordEvent(tx, rater, target, { kind: 'rated', payload: { ratingId: row.id, scope: input.scope, level: input.level, followUp: followUpOf !== null } }, bad ? { users: await centerDirectors(tx, target.centerId) } : undefined);
   if (bad) {
     await tx.insert(rectifications).values({ ...target, ratingId: row.id, createdAt: now });
     await startClock(tx, target, 'rating_callback', kase!.track, now, { subjectId: row.id });
@@ -300,7 +299,9 @@ export async function answerRating(
       await recordEvent(tx, ctx, target, { kind: 'rating_called_back', payload: { ratingId } });
     } else if (input.step === 'verify') {
       await tx.update(rectifications).set({ state: decision.next, verification: input.verification!, verificationNote: input.note }).where(eq(rectifications.id, found.rectification.id));
-      await recordEvent(tx, ctx, target, { kind: 'rating_verified', payload: { ratingId, verification: input.verification! } });
+      // Called unfounded, it waits on the region's supervisors: they are told at once.
+      const appealTo = input.verification === 'unfounded' ? await regionSupervisors(tx, access.centerId) : [];
+      await recordEvent(tx, ctx, target, { kind: 'rating_verified', payload: { ratingId, verification: input.verification! } }, appealTo.length ? { users: appealTo } : undefined);
     } else {
       const verification = found.rectification.verification!;
       await tx.update(rectifications).set({ state: decision.next, report: input.note, reportedAt: now }).where(eq(rectifications.id, found.rectification.id));
@@ -335,7 +336,13 @@ export async function decideRatingAppeal(ctx: ServiceContext, access: CaseAccess
       await tx.update(ratings).set({ excludedAt: now }).where(eq(ratings.id, input.ratingId));
       await endSubjectClocks(tx, access.caseId, input.ratingId, ['rating_callback', 'rectification'], now);
     }
-    await recordEvent(tx, ctx, { centerId: access.centerId, caseId: access.caseId }, { kind: 'rating_appeal_decided', payload: { ratingId: input.ratingId, upheld: input.upheld } });
+    await recordEvent(
+      tx,
+      ctx,
+      { centerId: access.centerId, caseId: access.caseId },
+      { kind: 'rating_appeal_decided', payload: { ratingId: input.ratingId, upheld: input.upheld } },
+      { users: await centerDirectors(tx, access.centerId) },
+    );
     return { state: decision.next };
   });
 }
@@ -413,4 +420,17 @@ export async function rectificationList(db: Database, user: SessionUser, now = n
   });
   // Overdue first, then what falls due soonest; finished ones last.
   return items.sort((a, b) => Number(a.done) - Number(b.done) || Number(b.overdue) - Number(a.overdue) || (a.nextDue?.dueAt.getTime() ?? Infinity) - (b.nextDue?.dueAt.getTime() ?? Infinity));
+}
+
+/** The center's active directors, who answer its ratings. */
+async function centerDirectors(tx: Database, centerId: string) {
+  const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.centerId, centerId), eq(users.role, 'director'), eq(users.status, 'active')));
+  return rows.map((r) => r.id);
+}
+
+/** The active supervisors whose region contains the center, who decide its rating appeals. */
+async function regionSupervisors(tx: Database, centerId: string) {
+  const [center] = await tx.select({ regionCode: centers.regionCode }).from(centers).where(eq(centers.id, centerId));
+  const supervisors = await tx.select({ id: users.id, regionCode: users.regionCode }).from(users).where(and(eq(users.role, 'supervisor'), eq(users.status, 'active')));
+  return supervisors.filter((u) => center && u.regionCode && regionContains(u.regionCode, center.regionCode)).map((u) => u.id);
 }

@@ -71,8 +71,13 @@ describe('review requests (复查 / 复核)', () => {
     await clerk.aftercare.decideReview({ caseId, level: 'review', decision: 'upheld', decidedOn: today() });
     expect((await clerk.case.get({ caseId })).status).toBe('closed');
     await clerk.aftercare.requestReview({ caseId, level: 're_review', body: '浙江省信访局', requestedOn: today() });
+    const planned = await handle.db.select({ id: followUpVisits.id }).from(followUpVisits).where(and(eq(followUpVisits.caseId, caseId), eq(followUpVisits.reason, 'after_closure')));
+    expect(planned).toHaveLength(1);
     await clerk.aftercare.decideReview({ caseId, level: 're_review', decision: 'redo', decidedOn: today(), note: '责令重新核查' });
     expect((await clerk.case.get({ caseId })).status).toBe('reopened');
+    // The visit planned after the closure went with it, and its clock.
+    expect(await handle.db.select().from(followUpVisits).where(eq(followUpVisits.caseId, caseId))).toEqual([]);
+    expect((await handle.db.select({ state: caseClocks.state }).from(caseClocks).where(eq(caseClocks.subjectId, planned[0]!.id)))[0]!.state).toBe('cancelled');
     const petitioner = await callerAs(handle.db, '13800000001');
     expect((await petitioner.aftercare.reviews({ caseId })).map((r) => [r.level, r.decision])).toEqual([
       ['review', 'upheld'],

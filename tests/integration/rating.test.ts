@@ -153,10 +153,13 @@ describe('rating a case (好差评)', () => {
     await director.rating.answer({ caseId, ratingId: rated.id, step: 'verify', verification: 'unfounded', note: '调解员全程依规办理，有录音' });
     expect((await refusal(director.rating.decideAppeal({ caseId, ratingId: rated.id, upheld: true, note: '自己裁定' }))).code).toBe('FORBIDDEN');
     const supervisor = await callerAs(handle.db, 'supervisor');
+    // The region's supervisor is told an appeal waits; the director is told of the decision.
+    expect((await supervisor.inbox.list()).map((n) => n.text).join('\n')).toMatch(/核实了差评：不实申诉/);
     const appeals = await supervisor.rating.rectifications();
     expect(appeals.map((a) => a.ratingId)).toEqual([rated.id]);
     expect(appeals[0]!.rater).toBeNull();
     await supervisor.rating.decideAppeal({ caseId, ratingId: rated.id, upheld: true, note: '经查录音，办理规范' });
+    expect((await director.inbox.list())[0]!.text).toMatch(/申诉/);
     const mine = await petitioner.rating.list({ caseId });
     expect(mine.find((r) => r.id === rated.id)).toMatchObject({ excluded: true, rectification: { state: 'appeal_upheld' } });
     expect((await rectificationClocks(rated.id)).every((c) => c.state === 'stopped')).toBe(true);
