@@ -15,7 +15,7 @@ export type ReviewDecision = (typeof reviewDecisions)[number];
 
 export const reviewWindowDays = 30;
 
-export type ReviewRefusal = 'review.petitionsOnly' | 'review.noReply' | 'review.late' | 'review.pending_refusal' | 'review.reReviewNeedsReview' | 'review.finished';
+export type ReviewRefusal = 'review.petitionsOnly' | 'review.noReply' | 'review.late' | 'review.beforeAnswer' | 'review.pending_refusal' | 'review.reReviewNeedsReview' | 'review.finished';
 
 /**
  * Whether a request at this level can be recorded now: the case must be a petition closed with a
@@ -35,6 +35,7 @@ export function decideReviewRequest(input: {
   if (input.earlier.some((e) => e.level === input.level || e.level === 're_review')) return { ok: false, refusal: 'review.finished' };
   const from = input.level === 'review' ? input.repliedOn : input.earlier.find((e) => e.level === 'review')?.decidedOn;
   if (!from) return { ok: false, refusal: 'review.reReviewNeedsReview' };
-  if (daysBetween(from, input.requestedOn) > reviewWindowDays || daysBetween(from, input.requestedOn) < 0) return { ok: false, refusal: 'review.late' };
+  if (daysBetween(from, input.requestedOn) < 0) return { ok: false, refusal: 'review.beforeAnswer' };
+  if (daysBetween(from, input.requestedOn) > reviewWindowDays) return { ok: false, refusal: 'review.late' };
   return { ok: true };
 }

@@ -33,6 +33,8 @@ async function repliedOn(tx: Tx, caseId: string): Promise<LocalDate | null> {
 export async function recordReviewRequest(ctx: ServiceContext, access: CaseAccess, input: { level: ReviewLevel; body: string; requestedOn: LocalDate }) {
   return ctx.db.transaction(async (tx) => {
     const row = await lockCase(tx, access, 'record_review');
+    // A review is of the reply a closed petition ended with; a case taken up again has none yet.
+    if (row.status !== 'closed') throw new ServiceError('conflict', 'review.caseOpen');
     const earlier = await tx.select({ level: reviewRequests.level, decidedOn: reviewRequests.decidedOn }).from(reviewRequests).where(eq(reviewRequests.caseId, row.id));
     const allowed = decideReviewRequest({ level: input.level, track: row.track, repliedOn: await repliedOn(tx, row.id), requestedOn: input.requestedOn, earlier });
     if (!allowed.ok) throw new ServiceError('conflict', allowed.refusal);
@@ -61,10 +63,9 @@ export async function recordReviewDecision(ctx: ServiceContext, access: CaseAcce
     await endSubjectClocks(tx, row.id, request.id, ['review_answer'], ctx.now());
     const target = { centerId: row.centerId, caseId: row.id };
     await recordEvent(tx, ctx, target, { kind: 'review_decided', payload: { level: input.level, decision: input.decision, note: input.note ?? null } }, { applicants: true });
-    if (input.decision === 'redo') {
-      if (row.status !== 'closed') throw new ServiceError('conflict', 'intake.notInThisState');
-      await reopenIn(tx, ctx, row, input.note ?? input.decision);
-    }
+    // Ordered redone: a closed case is reopened; one already taken up again (a dispute that
+    // came back meanwhile) simply goes on.
+    if (input.decision === 'redo' && row.status === 'closed') await reopenIn(tx, ctx, row, input.note ?? input.decision);
     return { decision: input.decision };
   });
 }

@@ -75,6 +75,8 @@ describe('review requests (复查 / 复核)', () => {
     expect(planned).toHaveLength(1);
     await clerk.aftercare.decideReview({ caseId, level: 're_review', decision: 'redo', decidedOn: today(), note: '责令重新核查' });
     expect((await clerk.case.get({ caseId })).status).toBe('reopened');
+    // A reopened petition takes no new review request until it has a new reply.
+    expect((await refusal(clerk.aftercare.requestReview({ caseId, level: 'review', body: '嘉兴市信访局', requestedOn: today() }))).message).toBe('review.caseOpen');
     // The visit planned after the closure went with it, and its clock.
     expect(await handle.db.select().from(followUpVisits).where(eq(followUpVisits.caseId, caseId))).toEqual([]);
     expect((await handle.db.select({ state: caseClocks.state }).from(caseClocks).where(eq(caseClocks.subjectId, planned[0]!.id)))[0]!.state).toBe('cancelled');

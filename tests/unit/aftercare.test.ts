@@ -31,6 +31,8 @@ describe('review requests of a petition (复查 / 复核)', () => {
   it('takes a review within 30 days of the written reply, and not on the 31st', () => {
     expect(decideReviewRequest({ ...base, level: 'review', requestedOn: '2026-12-01' })).toEqual({ ok: true });
     expect(decideReviewRequest({ ...base, level: 'review', requestedOn: '2026-12-02' })).toEqual({ ok: false, refusal: 'review.late' });
+    // A date before the reply is a typing error, not a late request.
+    expect(decideReviewRequest({ ...base, level: 'review', requestedOn: '2026-10-30' })).toEqual({ ok: false, refusal: 'review.beforeAnswer' });
   });
 
   it('never reviews a mediation, nor a petition without its reply', () => {

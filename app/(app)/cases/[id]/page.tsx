@@ -223,7 +223,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           />
         )}
         {view.track === 'petition' && (view.status === 'closed' || reviews.length > 0) && (
-          <ReviewsSection caseId={view.id} reviews={reviews} canRecord={has('record_review') && view.status === 'closed'} today={today} />
+          <ReviewsSection caseId={view.id} reviews={reviews} canRecord={has('record_review')} closed={view.status === 'closed'} today={today} />
         )}
         {view.panel.length > 0 && <Checklist caseId={view.id} canEdit={has('update_checklist')} canAnswer={has('answer_checklist')} panel={panelList} />}
         {(view.panel.length > 0 || view.sessions.length > 0) && (

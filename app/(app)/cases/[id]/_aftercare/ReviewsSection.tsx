@@ -5,13 +5,17 @@ import type { ReviewView } from './types';
 const card = 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm';
 
 /** A petition's review requests (复查, then 复核) and the higher bodies' answers, for everyone who reads the case. */
-export async function ReviewsSection({ caseId, reviews, canRecord, today }: { caseId: string; reviews: ReviewView[]; canRecord: boolean; today: string }) {
-  if (reviews.length === 0 && !canRecord) return null;
+/**
+ * `canRecord`: the caller records reviews; a new request only on a closed case, while the answer
+ * to a pending one is recorded whatever became of the case meanwhile.
+ */
+export async function ReviewsSection({ caseId, reviews, canRecord, closed, today }: { caseId: string; reviews: ReviewView[]; canRecord: boolean; closed: boolean; today: string }) {
+  if (reviews.length === 0 && !(canRecord && closed)) return null;
   const [t, format] = await Promise.all([getTranslations('review'), getFormatter()]);
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00+08:00`), { dateStyle: 'medium' });
   const pending = reviews.find((r) => !r.decision)?.level ?? null;
   const done = reviews.map((r) => r.level);
-  const next = done.includes('re_review') ? null : done.includes('review') ? 're_review' : 'review';
+  const next = !closed || done.includes('re_review') ? null : done.includes('review') ? 're_review' : 'review';
   return (
     <section className={card} aria-labelledby="reviews-title">
       <h2 id="reviews-title" className="mb-2 font-medium">
