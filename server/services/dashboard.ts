@@ -6,6 +6,8 @@ import type { ClosureOutcome, TerminationKind } from '../domain/agreements';
 import type { CaseStatus } from '../domain/case-status';
 import { computeKpis, kpisBy, monthPeriod, type CaseFacts, type KpiId, type Period, type RatingFacts } from '../domain/kpis';
 import { regionContains } from '../domain/region';
+import { earlyWarnings, type WarningCase } from '../domain/warnings';
+import { openStatuses } from '../domain/case-status';
 import { caseClockKinds } from '../domain/tracks';
 import { daysLeft } from '../domain/clocks';
 import { notFound } from './errors';
@@ -92,11 +94,65 @@ async function clocksNow(db: Database, centerId: string, now: Date) {
     .filter((c) => c.overdue + c.dueSoon > 0);
 }
 
-/** The month's indicators for one center, overall and by category, with today's clocks. */
+/**
+ * The cases the warning rules look at: registered in the last 30 days or still open, each with
+ * its respondent's key, its applicants' keys (ID-number hash, else phone) and its words.
+ */
+async function warningCases(db: Database, centerId: string, now: Date): Promise<(WarningCase & { caseNumber: string; title: string })[]> {
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const rows = await queryRows(
+    db,
+    sql`
+    select c.id, c.case_number, c.title, c.category, c.registered_at, c.status,
+      c.title || ' ' || c.description || ' ' || c.request as text,
+      (select count(*) from case_parties p where p.case_id = c.id and p.role = 'applicant')::int as people,
+      (select coalesce(r.credit_code, nullif(r.normalized_name, '')) from case_parties r
+        where r.case_id = c.id and r.role = 'respondent' order by r.position limit 1) as respondent_key,
+      (select r.name from case_parties r where r.case_id = c.id and r.role = 'respondent' order by r.position limit 1) as respondent_name,
+      (select coalesce(json_agg(coalesce(p.id_number_hash, p.phone)), '[]'::json) from case_parties p
+        where p.case_id = c.id and p.role = 'applicant' and coalesce(p.id_number_hash, p.phone) is not null) as applicant_keys
+    from cases c
+    where c.center_id = ${centerId}
+      and (c.registered_at >= ${since.toISOString()} or c.status in (${sql.join(
+        openStatuses.map((s) => sql`${s}`),
+        sql`, `,
+      )}))`,
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    caseNumber: r.case_number as string,
+    title: r.title as string,
+    category: r.category as string,
+    registeredAt: new Date(r.registered_at as string),
+    open: openStatuses.includes(r.status as CaseStatus),
+    people: Math.max(1, Number(r.people)),
+    respondentKey: (r.respondent_key as string | null) ?? null,
+    respondentName: (r.respondent_name as string | null) ?? null,
+    applicantKeys: (typeof r.applicant_keys === 'string' ? JSON.parse(r.applicant_keys) : r.applicant_keys) as string[],
+    text: r.text as string,
+  }));
+}
+
+/** The warnings the rules raise on the center's cases now, each with the cases behind it. */
+async function centerWarnings(db: Database, centerId: string, now: Date) {
+  const cases = await warningCases(db, centerId, now);
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  return earlyWarnings(cases, now).map((w) => ({
+    ...w,
+    cases: w.caseIds.map((id) => ({ id, caseNumber: byId.get(id)!.caseNumber, title: byId.get(id)!.title })),
+  }));
+}
+
+/** The month's indicators for one center, overall and by category, with today's clocks and warnings. */
 export async function centerDashboard(db: Database, user: SessionUser, input: { month: string; centerId?: string }, now = new Date()) {
   const center = await dashboardCenter(db, user, input.centerId);
   const period = monthPeriod(input.month);
-  const [facts, rated, clocks] = await Promise.all([caseFacts(db, center.id, period), ratingFacts(db, center.id, period), clocksNow(db, center.id, now)]);
+  const [facts, rated, clocks, warnings] = await Promise.all([
+    caseFacts(db, center.id, period),
+    ratingFacts(db, center.id, period),
+    clocksNow(db, center.id, now),
+    centerWarnings(db, center.id, now),
+  ]);
   const strip = ({ ids: _ids, ...figure }: ReturnType<typeof computeKpis>['figures'][number]) => figure;
   const report = computeKpis(facts, rated, period, now);
   return {
@@ -105,6 +161,7 @@ export async function centerDashboard(db: Database, user: SessionUser, input: { 
     report: { ...report, figures: report.figures.map(strip) },
     byCategory: kpisBy((c) => c.category, facts, rated, period, now).map((g) => ({ category: g.value, cases: g.cases, figures: g.report.figures.map(strip) })),
     clocks,
+    warnings: warnings.map(({ caseIds: _ids, ...w }) => w),
   };
 }
 

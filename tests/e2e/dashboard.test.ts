@@ -35,7 +35,23 @@ describe('the director’s dashboard', () => {
     const { version } = await apiQuery(director, 'case.get', { caseId: created.id });
     await mutate(director, 'resolution.close', { caseId: created.id, outcome: 'resolved', expectedVersion: version });
 
+    // A petition with words of escalation: a red warning at once, with the duty to act.
+    const threat = await mutate(petitioner, 'petition.submit', {
+      centerId: centers.find((c) => c.regionCode === '330421')!.id,
+      category: 'labor_wages',
+      title: `工地欠薪 ${suffix}`,
+      description: '包工头拖欠三个月工资，再不给就去跳楼。',
+      request: '支付工资',
+      respondent: { kind: 'organization', name: `某劳务公司${suffix}` },
+      applicants: [{ name: '王大海', phone: '13800000001', isRepresentative: true }],
+      evidenceIds: [],
+      idempotencyKey: `dashboard-threat-${suffix}`,
+    });
+
     await director.reload();
+    const warning = director.getByRole('list', { name: '预警' }).getByRole('listitem').filter({ hasText: threat.caseNumber });
+    await warning.getByText('言辞激烈，可能激化').waitFor();
+    expect(await warning.getByText(/人民调解法》第二十五条/).count()).toBe(1);
     const card = director.getByRole('article', { name: '办结率', exact: true });
     const denominator = card.getByRole('link', { name: '办结率：计入分母的案件', exact: true });
     const count = Number(await denominator.textContent());

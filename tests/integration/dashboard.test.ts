@@ -64,6 +64,19 @@ describe('the director’s dashboard', () => {
     expect(board.center.name).toBe('嘉善县社会治理综合服务中心');
   });
 
+  it('warns of escalating words at once, and of a wave of cases against one respondent', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const threat = await submitNew(petitioner, wagePetition(centerId, { description: '老板一直拖着不给钱，再不解决我们就去跳楼。', respondent: { kind: 'organization', name: '仪表盘化解公司' } }));
+    const board = await (await callerAs(handle.db, 'director')).dashboard.center({ month });
+    const escalation = board.warnings.find((w) => w.rule === 'escalation');
+    expect(escalation).toMatchObject({ level: 'red', subject: '跳楼', cases: [{ id: threat.id, caseNumber: threat.caseNumber }] });
+    // Three cases against 仪表盘化解公司 would be a wave; two are not.
+    expect(board.warnings.find((w) => w.rule === 'respondent_wave')).toBeUndefined();
+    await submitNew(petitioner, wagePetition(centerId, { respondent: { kind: 'organization', name: '仪表盘化解公司' } }));
+    const after = await (await callerAs(handle.db, 'director')).dashboard.center({ month });
+    expect(after.warnings.find((w) => w.rule === 'respondent_wave')).toMatchObject({ level: 'yellow', subject: '仪表盘化解公司' });
+  });
+
   it('drills down to exactly the cases a figure counted', async () => {
     const director = await callerAs(handle.db, 'director');
     const behind = async (kpi: 'closure_rate' | 'resolution_rate', side: 'numerator' | 'denominator') =>

@@ -65,6 +65,32 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </dl>
       {board.report.refusedBeforeStart > 0 && <p className="mt-2 text-sm text-slate-600">{t('dashboard.refusedBeforeStart', { count: board.report.refusedBeforeStart })}</p>}
 
+      <h2 className="mb-2 mt-6 font-medium">{t('dashboard.warnings')}</h2>
+      {board.warnings.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('dashboard.warningsNone')}</p>
+      ) : (
+        <ul className="flex flex-col gap-2 text-sm" aria-label={t('dashboard.warnings')}>
+          {board.warnings.map((w) => (
+            <li key={`${w.rule}-${w.cases.map((c) => c.id).join()}`} className={`rounded-lg border bg-white p-3 ${w.level === 'red' ? 'border-red-300' : 'border-amber-300'}`}>
+              <p className="flex flex-wrap items-center gap-2">
+                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${w.level === 'red' ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-800'}`}>{t(`dashboard.${w.level}`)}</span>
+                <span className="font-medium">{t(`dashboard.rule.${w.rule}`)}</span>
+                {w.subject && <span className="text-slate-700">{w.subject}</span>}
+                <span className="text-slate-500">{t('dashboard.peopleCount', { count: w.people })}</span>
+              </p>
+              {w.rule === 'escalation' && <p className="mt-1 text-red-800">{t('dashboard.escalationDuty')}</p>}
+              <p className="mt-1 flex flex-wrap gap-x-3">
+                {w.cases.map((c) => (
+                  <Link key={c.id} href={`/cases/${c.id}`} className="inline-flex min-h-11 items-center font-mono text-xs text-brand-700 underline" title={c.title}>
+                    {c.caseNumber}
+                  </Link>
+                ))}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+
       <h2 className="mb-2 mt-6 font-medium">{t('dashboard.clocks')}</h2>
       {board.clocks.length === 0 ? (
         <p className="text-sm text-slate-600">{t('dashboard.clocksNone')}</p>

@@ -1,0 +1,121 @@
+/**
+ * Early warnings (预警) on a center's cases, each rule defined once, here, with its thresholds:
+ *
+ * - the same respondent (credit code, else normalized name) in ≥ 3 cases registered within 30 days
+ *   is yellow; ≥ 5 cases or ≥ 30 people red — a wave of claims against one employer;
+ * - a group of ≥ 5 applicants in one open case (≥ 10 in wage cases) is yellow;
+ * - the same person (ID number, else phone) with the same respondent again within 30 days is
+ *   yellow, the third time red;
+ * - words in a petition that signal escalation — threats of extreme acts, self-harm, violence,
+ *   going to higher levels — are red at once: the mediator must take preventive measures and
+ *   report to the police (人民调解法 art. 25).
+ */
+
+export const warningRules = ['respondent_wave', 'group', 'repeat', 'escalation'] as const;
+export type WarningRule = (typeof warningRules)[number];
+export type WarningLevel = 'yellow' | 'red';
+
+/** What the rules need of a case registered in the last 30 days or still open. */
+export interface WarningCase {
+  id: string;
+  category: string;
+  registeredAt: Date;
+  open: boolean;
+  /** Applicants. */
+  people: number;
+  /** The respondent's credit code, else their normalized name. */
+  respondentKey: string | null;
+  respondentName: string | null;
+  /** Each applicant's ID-number hash, else phone. */
+  applicantKeys: string[];
+  /** The petition's words: title, facts and request. */
+  text: string;
+}
+
+export interface Warning {
+  rule: WarningRule;
+  level: WarningLevel;
+  /** Who or what it is about (a respondent's name, the words found). */
+  subject: string;
+  caseIds: string[];
+  people: number;
+}
+
+const windowMs = 30 * 86_400_000;
+
+// Phrases, not single characters, so ordinary words (炸鸡, 杀价) do not ring.
+export const escalationPhrases = [
+  '跳楼',
+  '自杀',
+  '自焚',
+  '轻生',
+  '不想活',
+  '同归于尽',
+  '杀了他',
+  '杀了你',
+  '弄死',
+  '炸药',
+  '炸了',
+  '报复社会',
+  '拼命',
+  '上访到北京',
+  '去北京上访',
+  '进京',
+  '到省里上访',
+  '集体上访',
+  '堵路',
+  '拉横幅',
+  '围堵',
+  '极端',
+];
+
+function groupBy<T>(items: T[], key: (item: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== null) groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
+}
+
+/** Every warning the rules raise now, red first, the most people first. */
+export function earlyWarnings(cases: WarningCase[], now: Date): Warning[] {
+  const recent = cases.filter((c) => now.getTime() - c.registeredAt.getTime() <= windowMs);
+  const warnings: Warning[] = [];
+  const people = (cs: WarningCase[]) => cs.reduce((sum, c) => sum + c.people, 0);
+
+  for (const group of groupBy(recent, (c) => c.respondentKey).values()) {
+    if (group.length < 3) continue;
+    const level = group.length >= 5 || people(group) >= 30 ? 'red' : 'yellow';
+    warnings.push({ rule: 'respondent_wave', level, subject: group[0]!.respondentName ?? group[0]!.respondentKey!, caseIds: group.map((c) => c.id), people: people(group) });
+  }
+
+  for (const c of cases) {
+    if (c.open && c.people >= (c.category === 'labor_wages' ? 10 : 5)) {
+      warnings.push({ rule: 'group', level: 'yellow', subject: c.respondentName ?? '', caseIds: [c.id], people: c.people });
+    }
+  }
+
+  // One person and one respondent: keyed by both, each case counted once per person.
+  const byPersonAndMatter = groupBy(
+    recent.flatMap((c) => [...new Set(c.applicantKeys)].map((person) => ({ person, c }))),
+    ({ person, c }) => (c.respondentKey ? `${person}\u0000${c.respondentKey}` : null),
+  );
+  const seen = new Set<string>();
+  for (const group of byPersonAndMatter.values()) {
+    if (group.length < 2) continue;
+    const ids = group.map((g) => g.c.id).sort();
+    // Several applicants repeating together raise one warning, not one each.
+    if (seen.has(ids.join())) continue;
+    seen.add(ids.join());
+    warnings.push({ rule: 'repeat', level: group.length >= 3 ? 'red' : 'yellow', subject: group[0]!.c.respondentName ?? '', caseIds: ids, people: 1 });
+  }
+
+  for (const c of cases) {
+    if (!c.open) continue;
+    const found = escalationPhrases.filter((p) => c.text.includes(p));
+    if (found.length) warnings.push({ rule: 'escalation', level: 'red', subject: found.join('、'), caseIds: [c.id], people: c.people });
+  }
+
+  return warnings.sort((a, b) => Number(b.level === 'red') - Number(a.level === 'red') || b.people - a.people);
+}
