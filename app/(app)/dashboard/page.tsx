@@ -47,25 +47,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Link>
       </nav>
 
-      <h2 className="mb-2 font-medium">{t('dashboard.kpis')}</h2>
-      <div className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4">
-        {board.report.figures.map((figure) => (
-          <KpiCard key={figure.id} figure={figure} scope={scope} />
-        ))}
-      </div>
-      <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
-        <div className="rounded-lg border border-slate-200 bg-white p-3">
-          <dt className="text-slate-500">{t('dashboard.daysToClose')}</dt>
-          <dd>{board.report.daysToClose.median === null ? t('dashboard.noFigure') : t('dashboard.daysToCloseValue', { median: board.report.daysToClose.median, p90: board.report.daysToClose.p90! })}</dd>
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-3">
-          <dt className="text-slate-500">{t('dashboard.money')}</dt>
-          <dd>{t('dashboard.moneyValue', { claimed: money(board.report.amounts.claimed), recovered: money(board.report.amounts.recovered) })}</dd>
-        </div>
-      </dl>
-      {board.report.refusedBeforeStart > 0 && <p className="mt-2 text-sm text-slate-600">{t('dashboard.refusedBeforeStart', { count: board.report.refusedBeforeStart })}</p>}
-
-      <h2 className="mb-2 mt-6 font-medium">{t('dashboard.warnings')}</h2>
+      <h2 className="mb-2 font-medium">{t('dashboard.warnings')}</h2>
       {board.warnings.length === 0 ? (
         <p className="text-sm text-slate-600">{t('dashboard.warningsNone')}</p>
       ) : (
@@ -90,6 +72,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       )}
+
+      <h2 className="mb-2 mt-6 font-medium">{t('dashboard.kpis')}</h2>
+      <div className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4">
+        {board.report.figures.map((figure) => (
+          <KpiCard key={figure.id} figure={figure} scope={scope} />
+        ))}
+      </div>
+      <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
+        <div className="rounded-lg border border-slate-200 bg-white p-3">
+          <dt className="text-slate-500">{t('dashboard.daysToClose')}</dt>
+          <dd>{board.report.daysToClose.median === null ? t('dashboard.noFigure') : t('dashboard.daysToCloseValue', { median: board.report.daysToClose.median, p90: board.report.daysToClose.p90! })}</dd>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-3">
+          <dt className="text-slate-500">{t('dashboard.money')}</dt>
+          <dd>{t('dashboard.moneyValue', { claimed: money(board.report.amounts.claimed), recovered: money(board.report.amounts.recovered) })}</dd>
+        </div>
+      </dl>
+      {board.report.refusedBeforeStart > 0 && <p className="mt-2 text-sm text-slate-600">{t('dashboard.refusedBeforeStart', { count: board.report.refusedBeforeStart })}</p>}
 
       <h2 className="mb-2 mt-6 font-medium">{t('dashboard.clocks')}</h2>
       {board.clocks.length === 0 ? (
