@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { kpiIds } from '../domain/kpis';
-import { centerDashboard, kpiCases } from '../services/dashboard';
+import { centerDashboard, kpiCases, regionDashboard } from '../services/dashboard';
 import { roleProcedure, router } from '../trpc';
 import { monthField } from './fields';
 
@@ -11,6 +11,10 @@ const scope = { month: monthField, centerId: z.uuid().optional() };
 
 export const dashboardRouter = router({
   center: dashboardRoles.input(z.object(scope)).query(({ ctx, input }) => centerDashboard(ctx.db, ctx.user, input)),
+  /** Every center of the supervisor's region in the same indicators. */
+  region: roleProcedure('supervisor')
+    .input(z.object({ month: monthField }))
+    .query(({ ctx, input }) => regionDashboard(ctx.db, ctx.user, input)),
   /** The cases behind one figure of the dashboard. */
   cases: dashboardRoles
     .input(z.object({ ...scope, kpi: z.enum(kpiIds), side: z.enum(['numerator', 'denominator']), category: z.string().max(64).optional() }))

@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/session-user';
 import type { ClosureOutcome, TerminationKind } from '../domain/agreements';
 import type { CaseStatus } from '../domain/case-status';
 import { computeKpis, kpisBy, monthPeriod, type CaseFacts, type KpiId, type Period, type RatingFacts } from '../domain/kpis';
-import { regionContains } from '../domain/region';
+import { regionContains, regionPrefix } from '../domain/region';
 import { earlyWarnings, type WarningCase } from '../domain/warnings';
 import { openStatuses } from '../domain/case-status';
 import { caseClockKinds } from '../domain/tracks';
@@ -191,3 +191,27 @@ export async function kpiCases(
 
 export type CenterDashboard = Awaited<ReturnType<typeof centerDashboard>>;
 
+/**
+ * The supervisor's region: every center's month in the same indicators, with its warnings
+ * counted, so centers can be compared (and ranked by any column on the page).
+ */
+export async function regionDashboard(db: Database, user: SessionUser, input: { month: string }, now = new Date()) {
+  if (!user.regionCode) return [];
+  const period = monthPeriod(input.month);
+  const inRegion = await db
+    .select({ id: centers.id, name: centers.name, regionCode: centers.regionCode })
+    .from(centers)
+    .where(sql`${centers.regionCode} like ${regionPrefix(user.regionCode) + '%'}`)
+    .orderBy(asc(centers.regionCode));
+  return Promise.all(
+    inRegion.map(async (center) => {
+      const [facts, rated, warnings] = await Promise.all([caseFacts(db, center.id, period), ratingFacts(db, center.id, period), centerWarnings(db, center.id, now)]);
+      const report = computeKpis(facts, rated, period, now);
+      return {
+        ...center,
+        figures: report.figures.map(({ ids: _ids, ...f }) => f),
+        warnings: { red: warnings.filter((w) => w.level === 'red').length, yellow: warnings.filter((w) => w.level === 'yellow').length },
+      };
+    }),
+  );
+}

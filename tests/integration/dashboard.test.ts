@@ -93,6 +93,12 @@ describe('the director’s dashboard', () => {
     const supervisor = await callerAs(handle.db, 'supervisor');
     const seen = await supervisor.dashboard.center({ month, centerId });
     expect(seen.report.figures.find((f) => f.id === 'closure_rate')!.cases.denominator).toBe(3);
+    // The region: every center in the same indicators, this one with its warnings counted.
+    const region = await supervisor.dashboard.region({ month });
+    const mine = region.find((c) => c.id === centerId)!;
+    expect(mine.figures.find((f) => f.id === 'closure_rate')!.cases.denominator).toBe(3);
+    expect(mine.warnings.red).toBeGreaterThan(0);
+    expect(region.map((c) => c.name)).toEqual(['嘉善县社会治理综合服务中心']);
     const refused = await httpCall(handle.db, 'supervisor', 'dashboard.center', { month: '2026-13' });
     expect(refused.body.error?.json.data.fieldErrors).toEqual({ month: '请选择月份（如 2026-11）' });
   });

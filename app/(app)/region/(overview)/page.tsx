@@ -1,48 +1,86 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { monthOf } from '@/server/domain/kpis';
 import { EmptyState, PageTitle } from '../../../_components/PageTitle';
 import { requireUser } from '../../../_lib/session';
+import { rateText } from '../../dashboard/KpiCard';
 
+const compared = ['closure_rate', 'resolution_rate', 'satisfaction'] as const;
+
+/** The supervisor's region: every center's cases and this month's indicators side by side. */
 export default async function RegionOverviewPage() {
   const { api } = await requireUser('supervisor');
-  const [centers, t] = await Promise.all([api.center.region(), getTranslations('region')]);
+  const month = monthOf(new Date());
+  const [centers, figures, t, tk, td] = await Promise.all([
+    api.center.region(),
+    api.dashboard.region({ month }),
+    getTranslations('region'),
+    getTranslations('kpi'),
+    getTranslations('dashboard'),
+  ]);
+  const figuresOf = new Map(figures.map((c) => [c.id, c]));
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
+      <p className="mb-3 text-sm text-slate-600">{t('monthFigures', { month })}</p>
       {centers.length === 0 ? (
         <EmptyState>{t('empty')}</EmptyState>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">{t('center')}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t('cases')}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t('open')}</th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                <span className="sr-only">{t('indicators')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {centers.map((c) => (
-              <tr key={c.id} className="border-t border-slate-100">
-                <td className="px-4 py-2">
-                  <Link href={`/region/${c.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
-                    {c.name}
-                  </Link>{' '}
-                  <span className="font-mono text-xs text-slate-600">{c.regionCode}</span>
-                </td>
-                <td className="px-4 py-2">{c.total}</td>
-                <td className="px-4 py-2">{c.open}</td>
-                <td className="px-4 py-2">
-                  <Link href={`/dashboard?center=${c.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline" aria-label={`${c.name} ${t('indicators')}`}>
-                    {t('indicators')}
-                  </Link>
-                </td>
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[44rem] overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">{t('center')}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t('cases')}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t('open')}</th>
+                {compared.map((id) => (
+                  <th key={id} scope="col" className="px-4 py-2 font-medium">
+                    {tk(`${id}.name`)}
+                  </th>
+                ))}
+                <th scope="col" className="px-4 py-2 font-medium">{td('warnings')}</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  <span className="sr-only">{t('indicators')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {await Promise.all(
+                centers.map(async (c) => {
+                  const row = figuresOf.get(c.id);
+                  return (
+                    <tr key={c.id} className="border-t border-slate-100">
+                      <td className="px-4 py-2">
+                        <Link href={`/region/${c.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+                          {c.name}
+                        </Link>{' '}
+                        <span className="font-mono text-xs text-slate-600">{c.regionCode}</span>
+                      </td>
+                      <td className="px-4 py-2">{c.total}</td>
+                      <td className="px-4 py-2">{c.open}</td>
+                      {await Promise.all(
+                        compared.map(async (id) => (
+                          <td key={id} className="px-4 py-2 tabular-nums">
+                            {await rateText(row?.figures.find((f) => f.id === id)?.cases.rate ?? null)}
+                          </td>
+                        )),
+                      )}
+                      <td className="px-4 py-2">
+                        {row && row.warnings.red > 0 && <span className="mr-2 text-red-700">{td('redCount', { count: row.warnings.red })}</span>}
+                        {row && row.warnings.yellow > 0 && <span className="text-amber-700">{td('yellowCount', { count: row.warnings.yellow })}</span>}
+                      </td>
+                      <td className="px-4 py-2">
+                        <Link href={`/dashboard?center=${c.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline" aria-label={`${c.name} ${t('indicators')}`}>
+                          {t('indicators')}
+                        </Link>
+                      </td>
+                    </tr>
+                  );
+                }),
+              )}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
