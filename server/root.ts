@@ -5,6 +5,7 @@ import { caseRouter } from './routers/case';
 import { clockRouter } from './routers/clock';
 import { centerRouter } from './routers/center';
 import { dashboardRouter } from './routers/dashboard';
+import { supervisionRouter } from './routers/supervision';
 import { evidenceRouter } from './routers/evidence';
 import { inboxRouter } from './routers/inbox';
 import { intakeRouter } from './routers/intake';
@@ -33,6 +34,7 @@ export const appRouter = router({
   verify: verifyRouter,
   center: centerRouter,
   dashboard: dashboardRouter,
+  supervision: supervisionRouter,
   clock: clockRouter,
   admin: adminRouter,
 });

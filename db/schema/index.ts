@@ -13,3 +13,4 @@ export * from './clocks';
 export * from './settings';
 export * from './resolution';
 export * from './ratings';
+export * from './supervision';

@@ -207,6 +207,9 @@ const rules = {
   record_follow_up: either(centerStaff, panel),
   reopen: director,
   record_review: centerStaff,
+  // 督办: the region's supervisor orders, the center's director answers.
+  issue_supervision: (r) => r.kind === 'supervisor',
+  answer_supervision: director,
   // Adding the workers of a group case from a pasted list or a spreadsheet.
   import_roster: either(centerStaff, panel),
   // Personal data: shown masked to everyone; those who work the case may reveal one party's

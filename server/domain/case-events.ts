@@ -117,6 +117,8 @@ export const caseEventSchemas = {
   rating_verified: z.object({ ratingId: id, verification: z.enum(verifications) }),
   rectification_reported: z.object({ ratingId: id, verification: z.enum(verifications) }),
   rating_appeal_decided: z.object({ ratingId: id, upheld: z.boolean() }),
+  supervision_ordered: z.object({ orderId: id, instruction: text, dueOn: text }),
+  supervision_answered: z.object({ orderId: id, response: text }),
   follow_ups_planned: z.object({ dates: z.array(text) }),
   follow_up_recorded: z.object({ reason: z.enum(followUpReasons), method: z.enum(followUpMethods), honoured: z.enum(honouredAnswers).nullable(), newDispute: z.boolean(), measures: text.nullable() }),
   case_reopened: z.object({ reason: text }),
@@ -198,6 +200,9 @@ export const eventMeta: Record<EventKind, EventMeta> = {
   // The report itself stays with the rating (the rater and the director read it there).
   rectification_reported: fact('panel', false, false),
   rating_appeal_decided: fact('panel', false, false),
+  // 督办 is between the supervisor and the center's staff.
+  supervision_ordered: fact('panel', false, false),
+  supervision_answered: fact('panel', false, false),
   follow_ups_planned: fact('panel', false, false),
   follow_up_recorded: fact('panel'),
   case_reopened: fact('parties', true),

@@ -197,6 +197,8 @@ const renderers: { [K in EventKind]: Renderer<K> } = {
   case_reopened: (p, c) => ({ title: c.t('events.case_reopened', { actor: c.actor }), details: [p.reason] }),
   review_requested: (p, c) => ({ title: c.t('events.review_requested', { level: c.t(`review.level.${p.level}`), body: p.body, date: c.date(p.answerDueOn) }) }),
   review_decided: (p, c) => ({ title: c.t('events.review_decided', { level: c.t(`review.level.${p.level}`), decision: c.t(`review.decision.${p.decision}`) }), details: p.note ? [p.note] : [] }),
+  supervision_ordered: (p, c) => ({ title: c.t('events.supervision_ordered', { actor: c.actor, date: c.date(p.dueOn) }), details: [p.instruction] }),
+  supervision_answered: (p, c) => ({ title: c.t('events.supervision_answered', { actor: c.actor }), details: [p.response] }),
   rating_appeal_decided: (p, c) => ({ title: c.t(p.upheld ? 'events.rating_appeal_upheld' : 'events.rating_appeal_rejected', { actor: c.actor }) }),
 };
 

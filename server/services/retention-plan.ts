@@ -17,6 +17,7 @@ import {
   ratings,
   rectifications,
   reviewRequests,
+  supervisionOrders,
   mediationSessions,
   timelineEvents,
 } from '../../db/schema';
@@ -97,6 +98,7 @@ export const personalDataPlan: [table: string, plan: Eraser | string][] = [
   ['rating_links', 'a token hash, a party id and dates'],
   ['follow_up_visits', overwrite(followUpVisits, { measures: null })],
   ['review_requests', overwrite(reviewRequests, { decisionNote: null })],
+  ['supervision_orders', overwrite(supervisionOrders, { instruction: erasedText, response: null })],
   ['checklist_items', 'labels name kinds of documents from the center’s template; assignees are staff'],
   ['case_links', 'two case ids'],
   ['case_clocks', 'dates, lengths and extensions'],

@@ -6,6 +6,7 @@ import { apiMutation as mutate, apiQuery, laptopViewport, phoneViewport, screens
 const baseUrl = inject('baseUrl');
 const { newContext } = sharedBrowser();
 const suffix = String(Date.now()).slice(-6);
+let threatCase = { id: '', caseNumber: '' };
 
 async function as(login: string, landing: string, viewport = laptopViewport): Promise<Page> {
   return signIn(await newContext(viewport), baseUrl, login, demoPassword, landing);
@@ -48,6 +49,7 @@ describe('the director’s dashboard', () => {
       idempotencyKey: `dashboard-threat-${suffix}`,
     });
 
+    threatCase = threat;
     await director.reload();
     const warning = director.getByRole('list', { name: '预警' }).getByRole('listitem').filter({ hasText: threat.caseNumber });
     await warning.getByText('言辞激烈，可能激化').waitFor();
@@ -81,5 +83,28 @@ describe('the director’s dashboard', () => {
     await supervisor.getByRole('link', { name: /嘉善.*月度指标/ }).click();
     await supervisor.getByRole('heading', { name: '中心概况' }).waitFor();
     expect(await supervisor.getByText(/嘉善县社会治理综合服务中心 · \d{4}-\d{2}/).count()).toBe(1);
+  });
+
+  it('督办: the supervisor orders on a case from its page; the director sees it at the top and answers it', async () => {
+    const supervisor = await as('supervisor', '/region');
+    await supervisor.goto(`${baseUrl}/cases/${threatCase.id}`);
+    await supervisor.getByRole('button', { name: '督办本案' }).click();
+    await supervisor.getByLabel('督办事项').fill('涉及极端言辞，请立即约谈并报告稳控措施');
+    await supervisor.getByRole('dialog').getByRole('button', { name: '督办本案' }).click();
+    await supervisor.getByText('待中心答复').waitFor();
+
+    const director = await as('director', '/dashboard');
+    const order = director.getByRole('region', { name: '待答复的督办' }).getByRole('listitem').filter({ hasText: threatCase.caseNumber });
+    await order.getByText('涉及极端言辞，请立即约谈并报告稳控措施').waitFor();
+    await order.getByRole('link', { name: threatCase.caseNumber }).click();
+    await director.getByRole('button', { name: '答复督办' }).click();
+    await director.getByLabel('答复内容').fill('已约谈当事人并通报派出所，安排专人跟进');
+    await director.getByRole('dialog').getByRole('button', { name: '答复督办' }).click();
+    await director.getByText('已约谈当事人并通报派出所，安排专人跟进').waitFor();
+    await screenshot(director, 'director-supervision-answered-laptop');
+
+    await supervisor.goto(`${baseUrl}/region`);
+    await supervisor.getByRole('heading', { name: '辖区概况' }).waitFor();
+    expect(await supervisor.getByText(threatCase.caseNumber).count()).toBe(0);
   });
 });

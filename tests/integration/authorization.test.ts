@@ -285,6 +285,19 @@ const expectations: Record<string, Expectation> = {
     otherwise: 'NOT_FOUND',
   },
   'rating.rectifications': onlyFor('director', 'supervisor', 'otherRegionSupervisor'),
+  // 督办: the region's supervisor issues (a real order on the fixture's case); the director answers.
+  'supervision.issue': {
+    input: (f) => ({ caseId: f.caseId, instruction: '请尽快约谈用人单位', dueOn: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10) }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', clerk: 'FORBIDDEN', director: 'FORBIDDEN', supervisor: 'ok' },
+    otherwise: 'NOT_FOUND',
+  },
+  'supervision.answer': {
+    input: (f) => ({ caseId: f.caseId, orderId: '00000000-0000-4000-8000-000000000000', response: '已办' }),
+    outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', clerk: 'FORBIDDEN', director: 'NOT_FOUND', supervisor: 'FORBIDDEN' },
+    otherwise: 'NOT_FOUND',
+  },
+  'supervision.forCase': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
+  'supervision.open': onlyFor('director', 'supervisor', 'otherRegionSupervisor'),
   'resolution.agreements': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   'resolution.confirmation': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   'resolution.confirmationVenue': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },

@@ -63,6 +63,8 @@ const samples: { [K in EventKind]: EventPayload<K> } = {
   rating_verified: { ratingId: '00000000-0000-4000-8000-000000000001', verification: 'substantiated' },
   rectification_reported: { ratingId: '00000000-0000-4000-8000-000000000001', verification: 'substantiated' },
   rating_appeal_decided: { ratingId: '00000000-0000-4000-8000-000000000001', upheld: true },
+  supervision_ordered: { orderId: '00000000-0000-4000-8000-000000000002', instruction: '请于本周内约谈用人单位', dueOn: '2025-12-01' },
+  supervision_answered: { orderId: '00000000-0000-4000-8000-000000000002', response: '已约谈，公司承诺月底前支付' },
   follow_ups_planned: { dates: ['2025-11-07', '2025-11-17'] },
   follow_up_recorded: { reason: 'after_last_term', method: 'phone', honoured: 'partly', newDispute: true, measures: '约双方再次到中心调解' },
   case_reopened: { reason: '用人单位仍拖欠一人工资' },

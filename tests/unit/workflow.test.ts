@@ -53,8 +53,8 @@ describe('the access policy decides what each relation may do', () => {
     expect([clerk, director, lead, member].every((x) => can(x, 'schedule_session'))).toBe(true);
   });
 
-  it('lets a supervisor only watch, and decide appeals against ratings', () => {
-    expect(openActions(supervisor, 'mediating')).toEqual(['read', 'decide_rating_appeal']);
+  it('lets a supervisor only watch, decide appeals against ratings and issue supervision orders', () => {
+    expect(openActions(supervisor, 'mediating')).toEqual(['read', 'decide_rating_appeal', 'issue_supervision']);
   });
 
   it('opens workflow actions only in the states that allow them', () => {
@@ -99,8 +99,11 @@ describe('the lifecycle as a whole', () => {
     expect(table.rate).toEqual([false, false, false, false, true, false]);
     expect(table.answer_rating).toEqual([false, true, false, false, false, false]);
     expect(table.decide_rating_appeal).toEqual([false, false, false, false, false, true]);
-    // The supervisor reads, decides appeals against ratings, and does nothing else.
-    expect(caseActionNames.filter((a) => can(supervisor, a))).toEqual(['read', 'decide_rating_appeal']);
+    // 督办: the supervisor orders, the director answers.
+    expect(table.issue_supervision).toEqual([false, false, false, false, false, true]);
+    expect(table.answer_supervision).toEqual([false, true, false, false, false, false]);
+    // The supervisor reads, decides appeals against ratings, orders, and does nothing else.
+    expect(caseActionNames.filter((a) => can(supervisor, a))).toEqual(['read', 'decide_rating_appeal', 'issue_supervision']);
   });
 
   it('never reaches an unknown state, whatever the order of actions (random sequences)', () => {

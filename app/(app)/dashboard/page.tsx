@@ -6,6 +6,7 @@ import { PageTitle } from '../../_components/PageTitle';
 import { caseOrNotFound } from '../../_lib/case-or-404';
 import { requireUser } from '../../_lib/session';
 import { KpiCard, rateText } from './KpiCard';
+import { OpenSupervision } from './OpenSupervision';
 import { dashboardHref, dashboardScope, shiftMonth } from './scope';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -15,9 +16,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { api, user } = await requireUser('director', 'supervisor');
   const scope = dashboardScope(await searchParams);
   if (user.role === 'supervisor' && !scope.centerId) redirect('/region');
-  const [board, summary, t, tk, format] = await Promise.all([
+  const [board, summary, orders, t, tk, format] = await Promise.all([
     caseOrNotFound(api.dashboard.center(scope)),
     user.role === 'director' ? api.center.summary() : null,
+    user.role === 'director' ? api.supervision.open() : [],
     getTranslations(),
     getTranslations('kpi'),
     getFormatter(),
@@ -47,6 +49,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Link>
       </nav>
 
+      <OpenSupervision orders={orders} showCenter={false} />
       <h2 className="mb-2 font-medium">{t('dashboard.warnings')}</h2>
       {board.warnings.length === 0 ? (
         <p className="text-sm text-slate-600">{t('dashboard.warningsNone')}</p>

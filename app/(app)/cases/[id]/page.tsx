@@ -25,6 +25,7 @@ import { PerformanceSection } from './_resolution/PerformanceSection';
 import { PartyRating } from './_ratings/PartyRating';
 import { FollowUpsSection } from './_aftercare/FollowUpsSection';
 import { ReviewsSection } from './_aftercare/ReviewsSection';
+import { SupervisionSection } from './_supervision/SupervisionSection';
 import { RatingsSection } from './_ratings/RatingsSection';
 
 const card = 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm';
@@ -42,7 +43,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const rateable = view.status === 'closed' || view.visitCount > 0;
   // Aftercare: follow-up visits from an effective agreement on; a petition's reviews once replied.
   const aftercare = ['performing', 'closed', 'reopened'].includes(view.status);
-  const [[t, format], resolution, rated, after] = await Promise.all([
+  const [[t, format], resolution, rated, after, supervision] = await Promise.all([
     Promise.all([getTranslations(), getFormatter()]),
     resolving
       ? caseOrNotFound(
@@ -60,6 +61,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       ? caseOrNotFound(Promise.all([api.rating.list({ caseId: id }), view.audience === 'parties' ? api.rating.choices({ caseId: id }) : Promise.resolve(null)]))
       : null,
     aftercare ? caseOrNotFound(Promise.all([api.aftercare.followUps({ caseId: id }), view.track === 'petition' ? api.aftercare.reviews({ caseId: id }) : Promise.resolve([])])) : null,
+    view.audience === 'staff' ? caseOrNotFound(api.supervision.forCase({ caseId: id })) : [],
   ]);
   const [followUps, reviews] = after ?? [[], []];
   const today = localDateOf(new Date(renderedAt));
@@ -132,6 +134,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </Link>
           )}
         </header>
+        <SupervisionSection caseId={view.id} orders={supervision} canIssue={has('issue_supervision')} canAnswer={has('answer_supervision')} today={today} />
         <section className={card}>
           <h2 className="mb-2 font-medium">{t('case.description')}</h2>
           <p className="whitespace-pre-wrap text-slate-800">{view.description}</p>

@@ -4,6 +4,7 @@ import { monthOf } from '@/server/domain/kpis';
 import { EmptyState, PageTitle } from '../../../_components/PageTitle';
 import { requireUser } from '../../../_lib/session';
 import { rateText } from '../../dashboard/KpiCard';
+import { OpenSupervision } from '../../dashboard/OpenSupervision';
 
 const compared = ['closure_rate', 'resolution_rate', 'satisfaction'] as const;
 
@@ -11,9 +12,10 @@ const compared = ['closure_rate', 'resolution_rate', 'satisfaction'] as const;
 export default async function RegionOverviewPage() {
   const { api } = await requireUser('supervisor');
   const month = monthOf(new Date());
-  const [centers, figures, t, tk, td] = await Promise.all([
+  const [centers, figures, orders, t, tk, td] = await Promise.all([
     api.center.region(),
     api.dashboard.region({ month }),
+    api.supervision.open(),
     getTranslations('region'),
     getTranslations('kpi'),
     getTranslations('dashboard'),
@@ -22,6 +24,7 @@ export default async function RegionOverviewPage() {
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
+      <OpenSupervision orders={orders} showCenter />
       <p className="mb-3 text-sm text-slate-600">{t('monthFigures', { month })}</p>
       {centers.length === 0 ? (
         <EmptyState>{t('empty')}</EmptyState>
