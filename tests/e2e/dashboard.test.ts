@@ -100,7 +100,9 @@ describe('the director’s dashboard', () => {
     await director.getByRole('button', { name: '答复督办' }).click();
     await director.getByLabel('答复内容').fill('已约谈当事人并通报派出所，安排专人跟进');
     await director.getByRole('dialog').getByRole('button', { name: '答复督办' }).click();
-    await director.getByText('已约谈当事人并通报派出所，安排专人跟进').waitFor();
+    const section = director.getByRole('region', { name: '督办', exact: true });
+    await section.getByText('已约谈当事人并通报派出所，安排专人跟进').waitFor();
+    expect(await section.getByRole('button', { name: '答复督办' }).count()).toBe(0);
     await screenshot(director, 'director-supervision-answered-laptop');
 
     await supervisor.goto(`${baseUrl}/region`);
