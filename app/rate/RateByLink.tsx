@@ -7,6 +7,8 @@ import { ErrorMessage } from '../_components/ErrorMessage';
 import { RatingForm } from '../_components/RatingForm';
 import { describeError, useTRPC } from '../_lib/trpc';
 
+/** Where this tab keeps the link's token after taking it out of the address. */
+const tokenKey = 'onewindow.rating-link';
 const tokenShape = /^[A-Za-z0-9_-]{32}$/;
 
 /**
@@ -18,18 +20,26 @@ export function RateByLink() {
   const trpc = useTRPC();
   const [done, setDone] = useState(false);
   const view = useMutation(trpc.rating.linkView.mutationOptions());
-  const submit = useMutation(trpc.rating.submitByLink.mutationOptions({ onSuccess: () => setDone(true) }));
+  const submit = useMutation(
+    trpc.rating.submitByLink.mutationOptions({
+      onSuccess: () => {
+        window.sessionStorage.removeItem(tokenKey);
+        setDone(true);
+      },
+    }),
+  );
   const { mutate } = view;
-  // The fragment exists only in the browser (null while rendered on the server).
+  // The fragment exists only in the browser (null while rendered on the server). Once read it
+  // leaves the address bar; the tab keeps it, so a reload still finds the form.
   const hash = useSyncExternalStore(
     () => () => {},
-    () => window.location.hash.slice(1),
+    () => window.location.hash.slice(1) || window.sessionStorage.getItem(tokenKey) || '',
     () => null,
   );
   useEffect(() => {
     if (!hash || !tokenShape.test(hash)) return;
     mutate({ token: hash });
-    // The token stays out of the address bar's history once read.
+    window.sessionStorage.setItem(tokenKey, hash);
     window.history.replaceState(null, '', window.location.pathname);
   }, [hash, mutate]);
   const token = view.variables?.token ?? hash;

@@ -53,8 +53,10 @@ describe('service rating (好差评) from the SMS link to the rectification', ()
     const stranger = await (await newContext(phoneViewport)).newPage();
     await stranger.goto(link);
     await stranger.getByText(/嘉善县.*案件 330421-\d{4}-\d{6}/).waitFor();
-    // The token leaves the address bar once read.
+    // The token leaves the address bar once read; a reload still finds the form.
     expect(stranger.url()).not.toContain('#');
+    await stranger.reload();
+    await stranger.getByText(/嘉善县.*案件 330421-\d{4}-\d{6}/).waitFor();
     await stranger.getByText('不满意', { exact: true }).click();
     await stranger.getByRole('checkbox', { name: '效率' }).check();
     await stranger.getByLabel('意见建议（选填）').fill('窗口排队等了一个多小时');
