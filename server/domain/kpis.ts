@@ -66,8 +66,40 @@ export interface RatingFacts {
   superseded: boolean;
 }
 
-export const kpiIds = ['on_time_acceptance', 'closure_rate', 'on_time_closure', 'resolution_rate', 'mediation_success', 'at_most_one_visit', 'satisfaction'] as const;
+/**
+ * A step owed by a date: a bad rating's call back or its report, a follow-up visit. The period
+ * counts the steps that fell due in it (and are due by the report date, or done).
+ */
+export interface DueStep {
+  caseId: string;
+  dueAt: Date;
+  doneAt: Date | null;
+}
+
+export interface StepFacts {
+  /** 差评回访: the 1-day call back of each bad rating. */
+  callbacks: DueStep[];
+  /** 差评整改: the report within 15 days (an upheld appeal ends it too). */
+  rectifications: DueStep[];
+  /** 回访: each planned follow-up visit. */
+  followUps: DueStep[];
+}
+
+export const kpiIds = [
+  'on_time_acceptance',
+  'closure_rate',
+  'on_time_closure',
+  'resolution_rate',
+  'mediation_success',
+  'at_most_one_visit',
+  'satisfaction',
+  'callback_on_time',
+  'rectification_on_time',
+  'follow_up_done',
+] as const;
 export type KpiId = (typeof kpiIds)[number];
+type StepKpiId = 'callback_on_time' | 'rectification_on_time' | 'follow_up_done';
+type CaseKpiId = Exclude<KpiId, 'satisfaction' | StepKpiId>;
 
 interface Context {
   period: Period;
@@ -83,7 +115,7 @@ interface CaseKpi {
   meets(c: CaseFacts, ctx: Context): boolean;
 }
 
-const caseKpis: Record<Exclude<KpiId, 'satisfaction'>, CaseKpi> = {
+const caseKpis: Record<CaseKpiId, CaseKpi> = {
   // 按期受理率: acceptance decisions that fell due in the period, made by their due time.
   on_time_acceptance: {
     version: 1,
@@ -124,8 +156,24 @@ const caseKpis: Record<Exclude<KpiId, 'satisfaction'>, CaseKpi> = {
   },
 };
 
+interface StepKpi {
+  version: number;
+  steps(facts: StepFacts): DueStep[];
+  meets(step: DueStep, ctx: Context): boolean;
+}
+
+const stepKpis: Record<StepKpiId, StepKpi> = {
+  // 差评回访及时率: call backs due in the period made by their due time.
+  callback_on_time: { version: 1, steps: (f) => f.callbacks, meets: (s) => s.doneAt !== null && s.doneAt <= s.dueAt },
+  // 差评按期整改率: rectification reports due in the period made by their due time.
+  rectification_on_time: { version: 1, steps: (f) => f.rectifications, meets: (s) => s.doneAt !== null && s.doneAt <= s.dueAt },
+  // 回访完成率: follow-up visits due in the period made by the report date.
+  follow_up_done: { version: 1, steps: (f) => f.followUps, meets: (s, { asOf }) => s.doneAt !== null && s.doneAt <= asOf },
+};
+
 export const kpiVersions: Record<KpiId, number> = {
-  ...(Object.fromEntries(Object.entries(caseKpis).map(([id, k]) => [id, k.version])) as Record<Exclude<KpiId, 'satisfaction'>, number>),
+  ...(Object.fromEntries(Object.entries(caseKpis).map(([id, k]) => [id, k.version])) as Record<CaseKpiId, number>),
+  ...(Object.fromEntries(Object.entries(stepKpis).map(([id, k]) => [id, k.version])) as Record<StepKpiId, number>),
   // 满意率: ratings given in the period (a follow-up rating in place of the one it follows;
   // appeals upheld left out) at 非常满意, 满意 or 基本满意.
   satisfaction: 1,
@@ -150,7 +198,7 @@ export interface KpiFigure {
 
 const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator, rate: denominator === 0 ? null : numerator / denominator });
 
-function caseFigure(id: Exclude<KpiId, 'satisfaction'>, facts: CaseFacts[], ctx: Context): KpiFigure {
+function caseFigure(id: CaseKpiId, facts: CaseFacts[], ctx: Context): KpiFigure {
   const kpi = caseKpis[id];
   const cohort = facts.filter((c) => kpi.cohort(c, ctx));
   const met = cohort.filter((c) => kpi.meets(c, ctx));
@@ -176,6 +224,21 @@ function satisfactionFigure(ratings: RatingFacts[], period: Period): KpiFigure {
   };
 }
 
+function stepFigure(id: StepKpiId, facts: StepFacts, ctx: Context): KpiFigure {
+  const kpi = stepKpis[id];
+  const due = kpi.steps(facts).filter((s) => within(s.dueAt, ctx.period) && (s.doneAt !== null || s.dueAt <= ctx.asOf));
+  const met = due.filter((s) => kpi.meets(s, ctx));
+  return {
+    id,
+    version: kpi.version,
+    cases: ratio(met.length, due.length),
+    people: null,
+    ids: { numerator: [...new Set(met.map((s) => s.caseId))], denominator: [...new Set(due.map((s) => s.caseId))] },
+  };
+}
+
+const noSteps: StepFacts = { callbacks: [], rectifications: [], followUps: [] };
+
 export interface KpiReport {
   figures: KpiFigure[];
   /** Mediations refused by a party before they began (人民调解法 art. 17), apart from the success rate. */
@@ -187,9 +250,11 @@ export interface KpiReport {
 }
 
 /** Every indicator for one period, as of its end (or now, for the running period). */
-export function computeKpis(facts: CaseFacts[], ratings: RatingFacts[], period: Period, now: Date): KpiReport {
+export function computeKpis(facts: CaseFacts[], ratings: RatingFacts[], period: Period, now: Date, steps: StepFacts = noSteps): KpiReport {
   const ctx: Context = { period, asOf: period.to < now ? period.to : now };
-  const figures = kpiIds.map((id) => (id === 'satisfaction' ? satisfactionFigure(ratings, period) : caseFigure(id, facts, ctx)));
+  const figures = kpiIds.map((id) =>
+    id === 'satisfaction' ? satisfactionFigure(ratings, period) : id in stepKpis ? stepFigure(id as StepKpiId, steps, ctx) : caseFigure(id as CaseKpiId, facts, ctx),
+  );
   const closed = facts.filter((c) => c.accepted && within(c.closedAt, period));
   const days = closed.map((c) => (c.closedAt!.getTime() - c.receivedAt.getTime()) / 86_400_000).sort((a, b) => a - b);
   return {
@@ -213,13 +278,15 @@ export function percentile(sorted: number[], p: number): number | null {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The same indicators per value of a grouping (category, say), the groups with most cases first. */
-export function kpisBy(key: (c: CaseFacts) => string, facts: CaseFacts[], ratings: RatingFacts[], period: Period, now: Date) {
+export function kpisBy(key: (c: CaseFacts) => string, facts: CaseFacts[], ratings: RatingFacts[], period: Period, now: Date, steps: StepFacts = noSteps) {
   const groups = new Map<string, CaseFacts[]>();
   for (const c of facts) groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
   return [...groups]
     .map(([value, members]) => {
       const ids = new Set(members.map((c) => c.id));
-      return { value, cases: members.length, report: computeKpis(members, ratings.filter((r) => ids.has(r.caseId)), period, now) };
+      const mine = <T extends { caseId: string }>(items: T[]) => items.filter((i) => ids.has(i.caseId));
+      const groupSteps = { callbacks: mine(steps.callbacks), rectifications: mine(steps.rectifications), followUps: mine(steps.followUps) };
+      return { value, cases: members.length, report: computeKpis(members, mine(ratings), period, now, groupSteps) };
     })
     .sort((a, b) => b.cases - a.cases || a.value.localeCompare(b.value));
 }

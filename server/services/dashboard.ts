@@ -1,10 +1,11 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client';
-import { caseClocks, cases, centers, ratings } from '../../db/schema';
+import { caseClocks, cases, centers, followUpVisits, ratings, rectifications } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
 import type { ClosureOutcome, TerminationKind } from '../domain/agreements';
 import type { CaseStatus } from '../domain/case-status';
-import { computeKpis, kpisBy, monthPeriod, type CaseFacts, type KpiId, type Period, type RatingFacts } from '../domain/kpis';
+import { computeKpis, kpisBy, monthPeriod, type CaseFacts, type KpiId, type Period, type RatingFacts, type StepFacts } from '../domain/kpis';
+import { endOfLocalDay, localDateOf } from '../domain/calendar';
 import { regionContains, regionPrefix } from '../domain/region';
 import { earlyWarnings, type WarningCase } from '../domain/warnings';
 import { openStatuses } from '../domain/case-status';
@@ -80,6 +81,33 @@ async function ratingFacts(db: Database, centerId: string, period: Period): Prom
   return rows.map((r) => ({ id: r.id, caseId: r.caseId, level: r.level, createdAt: r.createdAt, excluded: r.excludedAt !== null, superseded: Boolean(r.superseded) }));
 }
 
+/**
+ * The steps owed by a date that fell due in the period: each bad rating's call back and report
+ * (their clocks' due dates; an upheld appeal ends the report), each planned follow-up visit.
+ */
+async function stepFacts(db: Database, centerId: string, period: Period): Promise<StepFacts> {
+  const inPeriod = (column: typeof caseClocks.dueAt) => and(gte(column, period.from), lt(column, period.to));
+  const [clocks, visits] = await Promise.all([
+    db
+      .select({ kind: caseClocks.kind, caseId: caseClocks.caseId, dueAt: caseClocks.dueAt, calledBackAt: rectifications.calledBackAt, reportedAt: rectifications.reportedAt, appealDecidedAt: rectifications.appealDecidedAt, state: rectifications.state })
+      .from(caseClocks)
+      .innerJoin(rectifications, eq(rectifications.ratingId, caseClocks.subjectId))
+      .where(and(eq(caseClocks.centerId, centerId), inArray(caseClocks.kind, ['rating_callback', 'rectification']), inPeriod(caseClocks.dueAt))),
+    db
+      .select({ caseId: followUpVisits.caseId, dueOn: followUpVisits.dueOn, doneAt: followUpVisits.doneAt })
+      .from(followUpVisits)
+      .where(and(eq(followUpVisits.centerId, centerId), gte(followUpVisits.dueOn, localDateOf(period.from)), lt(followUpVisits.dueOn, localDateOf(period.to)))),
+  ]);
+  const step = (caseId: string, dueAt: Date, doneAt: Date | null) => ({ caseId, dueAt, doneAt });
+  return {
+    callbacks: clocks.filter((c) => c.kind === 'rating_callback').map((c) => step(c.caseId, c.dueAt!, c.calledBackAt)),
+    rectifications: clocks
+      .filter((c) => c.kind === 'rectification')
+      .map((c) => step(c.caseId, c.dueAt!, c.reportedAt ?? (c.state === 'appeal_upheld' ? c.appealDecidedAt : null))),
+    followUps: visits.map((v) => step(v.caseId, endOfLocalDay(v.dueOn), v.doneAt)),
+  };
+}
+
 /** The live clocks of the center's cases: overdue and due within three days, by kind. */
 async function clocksNow(db: Database, centerId: string, now: Date) {
   const rows = await db
@@ -147,19 +175,20 @@ async function centerWarnings(db: Database, centerId: string, now: Date) {
 export async function centerDashboard(db: Database, user: SessionUser, input: { month: string; centerId?: string }, now = new Date()) {
   const center = await dashboardCenter(db, user, input.centerId);
   const period = monthPeriod(input.month);
-  const [facts, rated, clocks, warnings] = await Promise.all([
+  const [facts, rated, steps, clocks, warnings] = await Promise.all([
     caseFacts(db, center.id, period),
     ratingFacts(db, center.id, period),
+    stepFacts(db, center.id, period),
     clocksNow(db, center.id, now),
     centerWarnings(db, center.id, now),
   ]);
   const strip = ({ ids: _ids, ...figure }: ReturnType<typeof computeKpis>['figures'][number]) => figure;
-  const report = computeKpis(facts, rated, period, now);
+  const report = computeKpis(facts, rated, period, now, steps);
   return {
     center: { id: center.id, name: center.name },
     month: input.month,
     report: { ...report, figures: report.figures.map(strip) },
-    byCategory: kpisBy((c) => c.category, facts, rated, period, now).map((g) => ({ category: g.value, cases: g.cases, figures: g.report.figures.map(strip) })),
+    byCategory: kpisBy((c) => c.category, facts, rated, period, now, steps).map((g) => ({ category: g.value, cases: g.cases, figures: g.report.figures.map(strip) })),
     clocks,
     warnings: warnings.map(({ caseIds: _ids, ...w }) => w),
   };
@@ -174,11 +203,11 @@ export async function kpiCases(
 ) {
   const center = await dashboardCenter(db, user, input.centerId);
   const period = monthPeriod(input.month);
-  const [facts, rated] = await Promise.all([caseFacts(db, center.id, period), ratingFacts(db, center.id, period)]);
-  const scoped = input.category ? facts.filter((c) => c.category === input.category) : facts;
-  const scopedIds = new Set(scoped.map((c) => c.id));
-  const ratedInScope = input.category ? rated.filter((r) => scopedIds.has(r.caseId)) : rated;
-  const figure = computeKpis(scoped, ratedInScope, period, now).figures.find((f) => f.id === input.kpi)!;
+  const [facts, rated, steps] = await Promise.all([caseFacts(db, center.id, period), ratingFacts(db, center.id, period), stepFacts(db, center.id, period)]);
+  const figure = input.category
+    ? kpisBy((c) => c.category, facts, rated, period, now, steps).find((g) => g.value === input.category)?.report.figures.find((f) => f.id === input.kpi)
+    : computeKpis(facts, rated, period, now, steps).figures.find((f) => f.id === input.kpi);
+  if (!figure) return { center: { id: center.id, name: center.name }, cases: [] };
   const ids = figure.ids[input.side];
   if (ids.length === 0) return { center: { id: center.id, name: center.name }, cases: [] };
   const rows = await db
@@ -205,8 +234,13 @@ export async function regionDashboard(db: Database, user: SessionUser, input: { 
     .orderBy(asc(centers.regionCode));
   return Promise.all(
     inRegion.map(async (center) => {
-      const [facts, rated, warnings] = await Promise.all([caseFacts(db, center.id, period), ratingFacts(db, center.id, period), centerWarnings(db, center.id, now)]);
-      const report = computeKpis(facts, rated, period, now);
+      const [facts, rated, steps, warnings] = await Promise.all([
+        caseFacts(db, center.id, period),
+        ratingFacts(db, center.id, period),
+        stepFacts(db, center.id, period),
+        centerWarnings(db, center.id, now),
+      ]);
+      const report = computeKpis(facts, rated, period, now, steps);
       return {
         ...center,
         figures: report.figures.map(({ ids: _ids, ...f }) => f),

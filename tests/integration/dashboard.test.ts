@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { and, eq } from 'drizzle-orm';
-import { auditLog } from '../../db/schema';
+import { auditLog, caseClocks } from '../../db/schema';
 import { monthOf } from '../../server/domain/kpis';
 import { dashboardExportResponse } from '../../server/http';
 import { createContext } from '../../server/trpc';
@@ -75,6 +75,17 @@ describe('the director’s dashboard', () => {
     await submitNew(petitioner, wagePetition(centerId, { respondent: { kind: 'organization', name: '仪表盘化解公司' } }));
     const after = await (await callerAs(handle.db, 'director')).dashboard.center({ month });
     expect(after.warnings.find((w) => w.rule === 'respondent_wave')).toMatchObject({ level: 'yellow', subject: '仪表盘化解公司' });
+  });
+
+  it('counts a bad rating called back in time in the month its call back fell due', async () => {
+    const rating = await (await callerAs(handle.db, '13800000001')).rating.submit({ caseId: resolved, scope: 'case', level: 'dissatisfied', tags: ['efficiency'] });
+    const director = await callerAs(handle.db, 'director');
+    await director.rating.answer({ caseId: resolved, ratingId: rating.id, step: 'call_back', note: '已回访' });
+    const [clock] = await handle.db.select({ dueAt: caseClocks.dueAt }).from(caseClocks).where(and(eq(caseClocks.subjectId, rating.id), eq(caseClocks.kind, 'rating_callback')));
+    const board = await director.dashboard.center({ month: monthOf(clock!.dueAt!) });
+    expect(board.report.figures.find((f) => f.id === 'callback_on_time')!.cases).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+    // Its report is not due yet, and not done: not counted.
+    expect(board.report.figures.find((f) => f.id === 'rectification_on_time')!.cases.denominator).toBe(0);
   });
 
   it('drills down to exactly the cases a figure counted', async () => {

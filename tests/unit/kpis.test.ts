@@ -160,6 +160,21 @@ describe('KPIs over hand-computed fixtures', () => {
     expect(figure(report, 'satisfaction').people).toBeNull();
   });
 
+  it('steps owed by a date: on time, late, not yet due, and done at any time for follow-up visits', () => {
+    const step = (caseId: string, due: number, done: Date | null) => ({ caseId, dueAt: new Date(Date.UTC(2026, 10, due, 16) - 1), doneAt: done });
+    const report = computeKpis([], [], period, at(20), {
+      callbacks: [step('a', 10, at(10, 9)), step('b', 12, at(13)), step('c', 18, null), step('d', 25, null)],
+      rectifications: [step('a', 15, null)],
+      followUps: [step('e', 5, at(9)), step('f', 8, null)],
+    });
+    // b was late, c is overdue and open; d is not due yet.
+    expect(figure(report, 'callback_on_time').cases).toEqual({ numerator: 1, denominator: 3, rate: 1 / 3 });
+    expect(figure(report, 'callback_on_time').ids).toEqual({ numerator: ['a'], denominator: ['a', 'b', 'c'] });
+    expect(figure(report, 'rectification_on_time').cases).toEqual({ numerator: 0, denominator: 1, rate: 0 });
+    // A visit made late still counts as made.
+    expect(figure(report, 'follow_up_done').cases).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
+  });
+
   it('breaks the same figures down by a grouping, the largest groups first', () => {
     const rows = kpisBy((c) => c.category, [facts('w1', { closedAt: at(9), outcome: 'resolved' }), facts('w2'), facts('n1', { category: 'neighbours' })], [], period, after);
     expect(rows.map((r) => [r.value, r.cases, figure(r.report, 'resolution_rate').cases.rate])).toEqual([

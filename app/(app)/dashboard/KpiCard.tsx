@@ -5,6 +5,12 @@ import { dashboardHref } from './scope';
 
 type Figure = CenterDashboard['report']['figures'][number];
 
+/** What a figure counts: cases, ratings, or steps owed by a date. */
+function unitOf(id: Figure['id']) {
+  if (id === 'satisfaction') return 'ratingsUnit';
+  return id === 'callback_on_time' || id === 'rectification_on_time' || id === 'follow_up_done' ? 'stepsUnit' : 'cases';
+}
+
 /** A rate as people read it: one decimal of a percent, or a dash when nothing was due. */
 export async function rateText(rate: number | null) {
   const [t, format] = await Promise.all([getTranslations('dashboard'), getFormatter()]);
@@ -31,7 +37,7 @@ export async function KpiCard({ figure, scope }: { figure: Figure; scope: { mont
         <Link href={drill('denominator')} className="inline-flex min-h-11 items-center text-brand-700 underline" aria-label={`${tk(`${figure.id}.name`)}：${t('denominator')}`}>
           {figure.cases.denominator}
         </Link>{' '}
-        {t(figure.id === 'satisfaction' ? 'ratingsUnit' : 'cases')}
+        {t(unitOf(figure.id))}
       </p>
       {figure.people && (
         <p className="text-sm text-slate-600">
