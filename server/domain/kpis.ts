@@ -49,6 +49,12 @@ export interface CaseFacts {
   terminationKind: TerminationKind | null;
   /** When the first agreement (written or oral) took effect. */
   agreementAt: Date | null;
+  /** When the first written agreement took effect (only those can be judicially confirmed). */
+  writtenAgreementAt: Date | null;
+  /** The application for judicial confirmation, if made, and the court's decision. */
+  confirmationAppliedAt: Date | null;
+  confirmationDecidedAt: Date | null;
+  confirmed: boolean;
   /** In-person visits the process required (最多跑一次 counts these, not voluntary ones). */
   requiredVisits: number;
   amountClaimed: number | null;
@@ -92,6 +98,8 @@ export const kpiIds = [
   'resolution_rate',
   'mediation_success',
   'at_most_one_visit',
+  'confirmation_application',
+  'confirmation_rate',
   'satisfaction',
   'callback_on_time',
   'rectification_on_time',
@@ -147,6 +155,19 @@ const caseKpis: Record<CaseKpiId, CaseKpi> = {
     cohort: (c, { period }) =>
       within(c.agreementAt, period) || (c.agreementAt === null && within(c.closedAt, period) && (c.terminationKind === 'ended_by_party' || c.terminationKind === 'failed')),
     meets: (c, { period }) => within(c.agreementAt, period),
+  },
+  // 司法确认申请率: written agreements that took effect in the period, sent for judicial
+  // confirmation by the report date.
+  confirmation_application: {
+    version: 1,
+    cohort: (c, { period }) => within(c.writtenAgreementAt, period),
+    meets: (c, { asOf }) => c.confirmationAppliedAt !== null && c.confirmationAppliedAt <= asOf,
+  },
+  // 确认率: the court's decisions in the period that confirmed the agreement.
+  confirmation_rate: {
+    version: 1,
+    cohort: (c, { period }) => within(c.confirmationDecidedAt, period),
+    meets: (c) => c.confirmed,
   },
   // 最多跑一次率: cases closed in the period for which the person came in at most once when required.
   at_most_one_visit: {

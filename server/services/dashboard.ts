@@ -40,6 +40,8 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
       (select k.due_at from case_clocks k where k.case_id = c.id and k.kind = 'acceptance' order by k.created_at desc limit 1) as acceptance_due_at,
       (select k.due_at from case_clocks k where k.case_id = c.id and k.kind = 'handling' order by k.created_at desc limit 1) as handling_due_at,
       (select min(a.effective_at) from agreements a where a.case_id = c.id) as agreement_at,
+      (select min(a.effective_at) from agreements a where a.case_id = c.id and a.kind = 'written') as written_agreement_at,
+      j.applied_at as confirmation_applied_at, j.decided_at as confirmation_decided_at, j.state as confirmation_state,
       (select count(*) from case_visits v where v.case_id = c.id and v.reason = 'required')::int as required_visits,
       cl.termination_kind, cl.amount_claimed, cl.amount_recovered
     from cases c
@@ -47,6 +49,10 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
       select cc.termination_kind, cc.amount_claimed, cc.amount_recovered from case_closures cc
       where cc.case_id = c.id order by cc.closed_at desc limit 1
     ) cl on true
+    left join lateral (
+      select jc.applied_at, jc.decided_at, jc.state from judicial_confirmations jc
+      where jc.case_id = c.id order by jc.applied_at limit 1
+    ) j on true
     where c.center_id = ${centerId} and c.registered_at < ${period.to.toISOString()}
       and (c.closed_at is null or c.closed_at >= ${period.from.toISOString()})`,
   );
@@ -65,6 +71,10 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
     outcome: r.status === 'closed' ? (r.outcome as ClosureOutcome | null) : null,
     terminationKind: r.status === 'closed' ? (r.termination_kind as TerminationKind | null) : null,
     agreementAt: date(r.agreement_at),
+    writtenAgreementAt: date(r.written_agreement_at),
+    confirmationAppliedAt: date(r.confirmation_applied_at),
+    confirmationDecidedAt: date(r.confirmation_decided_at),
+    confirmed: r.confirmation_state === 'confirmed',
     requiredVisits: Number(r.required_visits),
     amountClaimed: amount(r.amount_claimed),
     amountRecovered: amount(r.amount_recovered),

@@ -206,6 +206,13 @@ describe('the wage case from mediation to the last payment', () => {
     const confirmation = await mediator.resolution.confirmation({ caseId });
     expect(confirmation).toMatchObject({ state: 'confirmed', enforcementUntil: addDays(today(), 10).replace(/^(\d{4})/, (y) => String(Number(y) + 2)) });
     expect((await mediator.resolution.documents({ caseId })).map((d) => d.kind)).toEqual(['mediation_agreement', 'judicial_confirmation_application']);
+    // The director's figures for the month count the application and the confirmation.
+    const board = await (await callerAs(handle.db, 'director')).dashboard.center({ month: today().slice(0, 7) });
+    const figure = (id: string) => board.report.figures.find((f) => f.id === id)!.cases;
+    expect([figure('confirmation_application'), figure('confirmation_rate')]).toEqual([
+      { numerator: 1, denominator: 1, rate: 1 },
+      { numerator: 1, denominator: 1, rate: 1 },
+    ]);
   });
 
   it('records payments per worker (partial ones too), and for the one whose term was missed prepares a payment order with the right amount', async () => {

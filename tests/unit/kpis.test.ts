@@ -22,6 +22,10 @@ function facts(id: string, overrides: Partial<CaseFacts> = {}): CaseFacts {
     outcome: null,
     terminationKind: null,
     agreementAt: null,
+    writtenAgreementAt: null,
+    confirmationAppliedAt: null,
+    confirmationDecidedAt: null,
+    confirmed: false,
     requiredVisits: 1,
     amountClaimed: null,
     amountRecovered: null,
@@ -158,6 +162,23 @@ describe('KPIs over hand-computed fixtures', () => {
     );
     expect(figure(report, 'satisfaction').cases).toEqual({ numerator: 3, denominator: 4, rate: 0.75 });
     expect(figure(report, 'satisfaction').people).toBeNull();
+  });
+
+  it('judicial confirmation: written agreements sent to the court, and the court’s decisions that confirmed', () => {
+    const report = computeKpis(
+      [
+        facts('applied', { agreementAt: at(3), writtenAgreementAt: at(3), confirmationAppliedAt: at(10), confirmationDecidedAt: at(20), confirmed: true }),
+        facts('not-applied', { agreementAt: at(5), writtenAgreementAt: at(5) }),
+        // An oral agreement cannot be confirmed: not in the cohort.
+        facts('oral', { agreementAt: at(6) }),
+        facts('rejected', { confirmationDecidedAt: at(22), confirmed: false }),
+      ],
+      [],
+      period,
+      after,
+    );
+    expect(figure(report, 'confirmation_application').cases).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
+    expect(figure(report, 'confirmation_rate').ids).toEqual({ numerator: ['applied'], denominator: ['applied', 'rejected'] });
   });
 
   it('steps owed by a date: on time, late, not yet due, and done at any time for follow-up visits', () => {
