@@ -8,10 +8,17 @@ import { OpenSupervision } from '../../dashboard/OpenSupervision';
 
 const compared = ['closure_rate', 'resolution_rate', 'satisfaction'] as const;
 
-/** The supervisor's region: every center's cases and this month's indicators side by side. */
-export default async function RegionOverviewPage() {
+type Search = Record<string, string | string[] | undefined>;
+
+/**
+ * The supervisor's region: every center's cases and this month's indicators side by side,
+ * ranked by an indicator when its heading is chosen (best first, centers without a figure last).
+ */
+export default async function RegionOverviewPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { api } = await requireUser('supervisor');
   const month = monthOf(new Date());
+  const { sort } = await searchParams;
+  const rankBy = compared.find((id) => id === sort) ?? null;
   const [centers, figures, orders, t, tk, td] = await Promise.all([
     api.center.region(),
     api.dashboard.region({ month }),
@@ -21,6 +28,8 @@ export default async function RegionOverviewPage() {
     getTranslations('dashboard'),
   ]);
   const figuresOf = new Map(figures.map((c) => [c.id, c]));
+  const rateOf = (centerId: string, id: (typeof compared)[number]) => figuresOf.get(centerId)?.figures.find((f) => f.id === id)?.cases.rate ?? null;
+  const ranked = rankBy ? [...centers].sort((a, b) => (rateOf(b.id, rankBy) ?? -1) - (rateOf(a.id, rankBy) ?? -1)) : centers;
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
@@ -37,8 +46,11 @@ export default async function RegionOverviewPage() {
                 <th scope="col" className="px-4 py-2 font-medium">{t('cases')}</th>
                 <th scope="col" className="px-4 py-2 font-medium">{t('open')}</th>
                 {compared.map((id) => (
-                  <th key={id} scope="col" className="px-4 py-2 font-medium">
-                    {tk(`${id}.name`)}
+                  <th key={id} scope="col" className="px-4 py-2 font-medium" aria-sort={rankBy === id ? 'descending' : undefined}>
+                    <Link href={`/region?sort=${id}`} className="inline-flex min-h-11 items-center underline decoration-dotted">
+                      {tk(`${id}.name`)}
+                      {rankBy === id && ' ↓'}
+                    </Link>
                   </th>
                 ))}
                 <th scope="col" className="px-4 py-2 font-medium">{td('warnings')}</th>
@@ -49,7 +61,7 @@ export default async function RegionOverviewPage() {
             </thead>
             <tbody>
               {await Promise.all(
-                centers.map(async (c) => {
+                ranked.map(async (c) => {
                   const row = figuresOf.get(c.id);
                   return (
                     <tr key={c.id} className="border-t border-slate-100">
@@ -64,7 +76,7 @@ export default async function RegionOverviewPage() {
                       {await Promise.all(
                         compared.map(async (id) => (
                           <td key={id} className="px-4 py-2 tabular-nums">
-                            {await rateText(row?.figures.find((f) => f.id === id)?.cases.rate ?? null)}
+                            {await rateText(rateOf(c.id, id))}
                           </td>
                         )),
                       )}
