@@ -25,6 +25,13 @@ export function monthPeriod(month: string): Period {
   return { from: startOfLocalDay(`${month}-01`), to: startOfLocalDay(`${next}-01`) };
 }
 
+/** The month before or after, '2026-12' → '2027-01'. */
+export function shiftMonth(month: string, by: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
 /** The month an instant falls in, where the center is. */
 export function monthOf(instant: Date): string {
   return localDateOf(instant).slice(0, 7);

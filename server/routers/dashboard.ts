@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { kpiIds } from '../domain/kpis';
-import { centerDashboard, kpiCases, regionDashboard } from '../services/dashboard';
+import { centerDashboard, centerTrend, kpiCases, regionDashboard } from '../services/dashboard';
 import { roleProcedure, router } from '../trpc';
 import { monthField } from './fields';
 
@@ -11,6 +11,8 @@ const scope = { month: monthField, centerId: z.uuid().optional() };
 
 export const dashboardRouter = router({
   center: dashboardRoles.input(z.object(scope)).query(({ ctx, input }) => centerDashboard(ctx.db, ctx.user, input)),
+  /** The twelve months up to this one, in the headline indicators. */
+  trend: dashboardRoles.input(z.object(scope)).query(({ ctx, input }) => centerTrend(ctx.db, ctx.user, input)),
   /** Every center of the supervisor's region in the same indicators. */
   region: roleProcedure('supervisor')
     .input(z.object({ month: monthField }))

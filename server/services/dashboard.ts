@@ -4,7 +4,7 @@ import { caseClocks, cases, centers, followUpVisits, ratings, rectifications } f
 import type { SessionUser } from '../auth/session-user';
 import type { ClosureOutcome, TerminationKind } from '../domain/agreements';
 import type { CaseStatus } from '../domain/case-status';
-import { computeKpis, kpisBy, monthPeriod, type CaseFacts, type KpiId, type Period, type RatingFacts, type StepFacts } from '../domain/kpis';
+import { computeKpis, kpisBy, monthPeriod, shiftMonth, type CaseFacts, type KpiId, type Period, type RatingFacts, type StepFacts } from '../domain/kpis';
 import { endOfLocalDay, localDateOf } from '../domain/calendar';
 import { regionContains, regionPrefix } from '../domain/region';
 import { earlyWarnings, type WarningCase } from '../domain/warnings';
@@ -259,3 +259,23 @@ export async function regionDashboard(db: Database, user: SessionUser, input: { 
     }),
   );
 }
+
+/**
+ * The last twelve months up to this one, for the trend table: each month's headline
+ * indicators, computed by the same definitions as the month itself.
+ */
+export async function centerTrend(db: Database, user: SessionUser, input: { month: string; centerId?: string }, now = new Date()) {
+  const center = await dashboardCenter(db, user, input.centerId);
+  const months = Array.from({ length: 12 }, (_, i) => shiftMonth(input.month, i - 11));
+  return Promise.all(
+    months.map(async (month) => {
+      const period = monthPeriod(month);
+      if (period.from > now) return { month, figures: [] };
+      const [facts, rated] = await Promise.all([caseFacts(db, center.id, period), ratingFacts(db, center.id, period)]);
+      const report = computeKpis(facts, rated, period, now);
+      return { month, figures: report.figures.filter((f) => trendKpis.includes(f.id)).map(({ ids: _ids, ...f }) => f) };
+    }),
+  );
+}
+
+const trendKpis: readonly KpiId[] = ['closure_rate', 'resolution_rate', 'mediation_success', 'satisfaction'];

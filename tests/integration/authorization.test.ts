@@ -401,6 +401,11 @@ const expectations: Record<string, Expectation> = {
     outcomes: { anonymous: 'UNAUTHORIZED', director: 'ok', supervisor: 'ok', otherRegionSupervisor: 'NOT_FOUND' },
     otherwise: 'FORBIDDEN',
   },
+  'dashboard.trend': {
+    input: (f) => ({ month: '2026-11', centerId: f.centerId }),
+    outcomes: { anonymous: 'UNAUTHORIZED', director: 'ok', supervisor: 'ok', otherRegionSupervisor: 'NOT_FOUND' },
+    otherwise: 'FORBIDDEN',
+  },
   'dashboard.region': { input: () => ({ month: '2026-11' }), ...onlyFor('supervisor', 'otherRegionSupervisor') },
   'dashboard.cases': {
     input: (f) => ({ month: '2026-11', centerId: f.centerId, kpi: 'closure_rate', side: 'denominator' }),

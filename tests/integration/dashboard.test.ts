@@ -88,6 +88,18 @@ describe('the director’s dashboard', () => {
     expect(board.report.figures.find((f) => f.id === 'rectification_on_time')!.cases.denominator).toBe(0);
   });
 
+  it('shows twelve months up to this one, this month’s figures the same as the dashboard’s', async () => {
+    const director = await callerAs(handle.db, 'director');
+    const trend = await director.dashboard.trend({ month });
+    expect(trend).toHaveLength(12);
+    expect(trend.at(-1)!.month).toBe(month);
+    const board = await director.dashboard.center({ month });
+    const closure = (figures: { id: string; cases: unknown }[]) => figures.find((f) => f.id === 'closure_rate')!.cases;
+    expect(closure(trend.at(-1)!.figures)).toEqual(closure(board.report.figures));
+    // Earlier months of this fresh center have nothing to count.
+    expect(closure(trend[0]!.figures)).toEqual({ numerator: 0, denominator: 0, rate: null });
+  });
+
   it('drills down to exactly the cases a figure counted', async () => {
     const director = await callerAs(handle.db, 'director');
     const behind = async (kpi: 'closure_rate' | 'resolution_rate', side: 'numerator' | 'denominator') =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeKpis, kpisBy, monthOf, monthPeriod, type CaseFacts, type KpiId, type RatingFacts } from '../../server/domain/kpis';
+import { computeKpis, kpisBy, monthOf, monthPeriod, shiftMonth, type CaseFacts, type KpiId, type RatingFacts } from '../../server/domain/kpis';
 
 // November 2026 in Shanghai time.
 const period = { from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') };
@@ -210,5 +210,6 @@ describe('months where the center is', () => {
     expect(monthPeriod('2026-11')).toEqual(period);
     expect(monthPeriod('2026-12')).toEqual({ from: new Date('2026-11-30T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') });
     expect(monthOf(new Date('2026-11-30T16:30:00Z'))).toBe('2026-12');
+    expect([shiftMonth('2026-12', 1), shiftMonth('2026-01', -1), shiftMonth('2026-11', -11)]).toEqual(['2027-01', '2025-12', '2025-12']);
   });
 });

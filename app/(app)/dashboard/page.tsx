@@ -7,7 +7,8 @@ import { caseOrNotFound } from '../../_lib/case-or-404';
 import { requireUser } from '../../_lib/session';
 import { KpiCard, rateText } from './KpiCard';
 import { OpenSupervision } from './OpenSupervision';
-import { dashboardHref, dashboardScope, shiftMonth } from './scope';
+import { shiftMonth } from '@/server/domain/kpis';
+import { dashboardHref, dashboardScope } from './scope';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -16,8 +17,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { api, user } = await requireUser('director', 'supervisor');
   const scope = dashboardScope(await searchParams);
   if (user.role === 'supervisor' && !scope.centerId) redirect('/region');
-  const [board, summary, orders, t, tk, format] = await Promise.all([
+  const [board, trend, summary, orders, t, tk, format] = await Promise.all([
     caseOrNotFound(api.dashboard.center(scope)),
+    caseOrNotFound(api.dashboard.trend(scope)),
     user.role === 'director' ? api.center.summary() : null,
     user.role === 'director' ? api.supervision.open() : [],
     getTranslations(),
@@ -27,6 +29,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const money = (n: number) => format.number(n, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const rateOf = (figures: typeof board.report.figures, id: string) => figures.find((f) => f.id === id)!.cases.rate;
   const categoryColumns = ['closure_rate', 'on_time_closure', 'resolution_rate', 'satisfaction'] as const;
+  const trendColumns = ['closure_rate', 'resolution_rate', 'mediation_success', 'satisfaction'] as const;
   return (
     <>
       <PageTitle
@@ -108,6 +111,46 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       )}
+
+      <h2 className="mb-2 mt-6 font-medium">{t('dashboard.trend')}</h2>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[32rem] rounded-lg border border-slate-200 bg-white text-sm">
+          <thead className="bg-slate-50 text-left text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">{t('dashboard.month')}</th>
+              {trendColumns.map((id) => (
+                <th key={id} scope="col" className="px-3 py-2 font-medium">
+                  {tk(`${id}.name`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {await Promise.all(
+              [...trend].reverse().map(async (row) => (
+                <tr key={row.month} className="border-t border-slate-100">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                    <Link href={dashboardHref('/dashboard', { ...scope, month: row.month })} className="inline-flex min-h-11 items-center tabular-nums text-brand-700 underline">
+                      {row.month}
+                    </Link>
+                  </th>
+                  {await Promise.all(
+                    trendColumns.map(async (id) => {
+                      const figure = row.figures.find((f) => f.id === id);
+                      return (
+                        <td key={id} className="px-3 py-2 tabular-nums">
+                          {await rateText(figure?.cases.rate ?? null)}
+                          {figure && figure.cases.denominator > 0 && <span className="ml-1 text-xs text-slate-500">({figure.cases.numerator}/{figure.cases.denominator})</span>}
+                        </td>
+                      );
+                    }),
+                  )}
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
 
       <h2 className="mb-2 mt-6 font-medium">{t('dashboard.byCategory')}</h2>
       <div className="overflow-x-auto">

@@ -19,10 +19,3 @@ export function dashboardHref(path: '/dashboard' | '/dashboard/cases' | '/api/ex
   const params = new URLSearchParams({ month: scope.month, ...(scope.centerId ? { center: scope.centerId } : {}), ...more });
   return `${path}?${params}`;
 }
-
-/** The month before or after, '2026-12' → '2027-01'. */
-export function shiftMonth(month: string, by: number): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (m - 1) + by;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
