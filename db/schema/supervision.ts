@@ -1,4 +1,6 @@
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { FrozenReport } from '../../server/domain/kpis';
+import { centers } from './centers';
 import { caseScoped } from './cases';
 import { users } from './users';
 
@@ -20,4 +22,23 @@ export const supervisionOrders = pgTable(
     respondedAt: timestamp('responded_at', { withTimezone: true }),
   },
   (t) => [index('supervision_orders_center_id_idx').on(t.centerId, t.respondedAt), index('supervision_orders_case_id_idx').on(t.caseId)],
+);
+
+/**
+ * A month's figures as the director froze them at month end: never changed afterwards (later
+ * corrections show beside them on the dashboard), with each definition's version.
+ */
+export const monthlyReports = pgTable(
+  'monthly_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    month: text('month').notNull(),
+    report: jsonb('report').$type<FrozenReport>().notNull(),
+    frozenBy: uuid('frozen_by').references(() => users.id),
+    frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('monthly_reports_center_month_idx').on(t.centerId, t.month)],
 );

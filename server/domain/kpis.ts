@@ -318,3 +318,10 @@ export function kpisBy(key: (c: CaseFacts) => string, facts: CaseFacts[], rating
     })
     .sort((a, b) => b.cases - a.cases || a.value.localeCompare(b.value));
 }
+
+/** A month's report as frozen: the figures without the ids behind them (cases change; the report does not). */
+export type FrozenReport = Omit<KpiReport, 'figures'> & { figures: Omit<KpiFigure, 'ids'>[] };
+
+export function freezeReport(report: KpiReport): FrozenReport {
+  return { ...report, figures: report.figures.map(({ ids: _ids, ...figure }) => figure) };
+}

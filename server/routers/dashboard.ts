@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { kpiIds } from '../domain/kpis';
-import { centerDashboard, centerTrend, kpiCases, regionDashboard } from '../services/dashboard';
+import { centerDashboard, centerTrend, freezeMonth, kpiCases, regionDashboard } from '../services/dashboard';
 import { roleProcedure, router } from '../trpc';
 import { monthField } from './fields';
 
@@ -11,6 +11,10 @@ const scope = { month: monthField, centerId: z.uuid().optional() };
 
 export const dashboardRouter = router({
   center: dashboardRoles.input(z.object(scope)).query(({ ctx, input }) => centerDashboard(ctx.db, ctx.user, input)),
+  /** The director freezes an ended month's figures. */
+  freeze: roleProcedure('director')
+    .input(z.object({ month: monthField }))
+    .mutation(({ ctx, input }) => freezeMonth(ctx.svc, input)),
   /** The twelve months up to this one, in the headline indicators. */
   trend: dashboardRoles.input(z.object(scope)).query(({ ctx, input }) => centerTrend(ctx.db, ctx.user, input)),
   /** Every center of the supervisor's region in the same indicators. */

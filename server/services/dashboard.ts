@@ -1,17 +1,19 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client';
-import { caseClocks, cases, centers, followUpVisits, ratings, rectifications } from '../../db/schema';
+import { caseClocks, cases, centers, followUpVisits, monthlyReports, ratings, rectifications, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
 import type { ClosureOutcome, TerminationKind } from '../domain/agreements';
 import type { CaseStatus } from '../domain/case-status';
-import { computeKpis, kpisBy, monthPeriod, shiftMonth, type CaseFacts, type KpiId, type Period, type RatingFacts, type StepFacts } from '../domain/kpis';
+import { computeKpis, freezeReport, kpisBy, monthPeriod, shiftMonth, type CaseFacts, type KpiId, type Period, type RatingFacts, type StepFacts } from '../domain/kpis';
 import { endOfLocalDay, localDateOf } from '../domain/calendar';
 import { regionContains, regionPrefix } from '../domain/region';
 import { earlyWarnings, type WarningCase } from '../domain/warnings';
 import { openStatuses } from '../domain/case-status';
 import { caseClockKinds } from '../domain/tracks';
 import { daysLeft } from '../domain/clocks';
-import { notFound } from './errors';
+import { writeAudit } from './audit';
+import { actingUser, type ServiceContext } from './context';
+import { notFound, ServiceError } from './errors';
 
 /** The center a dashboard is about: the director's own, or one of the supervisor's region. */
 export async function dashboardCenter(db: Database, user: SessionUser, centerId?: string) {
@@ -192,13 +194,21 @@ export async function centerDashboard(db: Database, user: SessionUser, input: { 
     clocksNow(db, center.id, now),
     centerWarnings(db, center.id, now),
   ]);
-  const strip = ({ ids: _ids, ...figure }: ReturnType<typeof computeKpis>['figures'][number]) => figure;
   const report = computeKpis(facts, rated, period, now, steps);
+  const [frozen] = await db
+    .select({ report: monthlyReports.report, frozenAt: monthlyReports.frozenAt, frozenByName: users.displayName })
+    .from(monthlyReports)
+    .leftJoin(users, eq(users.id, monthlyReports.frozenBy))
+    .where(and(eq(monthlyReports.centerId, center.id), eq(monthlyReports.month, input.month)));
   return {
     center: { id: center.id, name: center.name },
     month: input.month,
-    report: { ...report, figures: report.figures.map(strip) },
-    byCategory: kpisBy((c) => c.category, facts, rated, period, now, steps).map((g) => ({ category: g.value, cases: g.cases, figures: g.report.figures.map(strip) })),
+    report: freezeReport(report),
+    /** The month as the director froze it, if they did; the live figures above show later corrections. */
+    frozen: frozen ?? null,
+    /** The month is over: it can be frozen (by the director). */
+    ended: period.to <= now,
+    byCategory: kpisBy((c) => c.category, facts, rated, period, now, steps).map((g) => ({ category: g.value, cases: g.cases, figures: freezeReport(g.report).figures })),
     clocks,
     warnings: warnings.map(({ caseIds: _ids, ...w }) => w),
   };
@@ -279,3 +289,27 @@ export async function centerTrend(db: Database, user: SessionUser, input: { mont
 }
 
 const trendKpis: readonly KpiId[] = ['closure_rate', 'resolution_rate', 'mediation_success', 'satisfaction'];
+
+/**
+ * The director freezes an ended month: its figures as they stand, with their definitions'
+ * versions, kept unchanged from then on. Once per month; audited.
+ */
+export async function freezeMonth(ctx: ServiceContext, input: { month: string }) {
+  const user = actingUser(ctx);
+  const center = await dashboardCenter(ctx.db, user);
+  const period = monthPeriod(input.month);
+  const now = ctx.now();
+  if (period.to > now) throw new ServiceError('conflict', 'dashboard.monthNotEnded');
+  return ctx.db.transaction(async (tx) => {
+    const [facts, rated, steps] = await Promise.all([caseFacts(tx, center.id, period), ratingFacts(tx, center.id, period), stepFacts(tx, center.id, period)]);
+    const report = freezeReport(computeKpis(facts, rated, period, now, steps));
+    const [row] = await tx
+      .insert(monthlyReports)
+      .values({ centerId: center.id, month: input.month, report, frozenBy: user.id, frozenAt: now })
+      .onConflictDoNothing()
+      .returning({ id: monthlyReports.id });
+    if (!row) throw new ServiceError('conflict', 'dashboard.alreadyFrozen');
+    await writeAudit(tx, { actor: { kind: 'user', user }, centerId: center.id, action: 'report.frozen', entityType: 'monthly_report', entityId: row.id, data: { month: input.month } });
+    return { id: row.id };
+  });
+}

@@ -72,6 +72,12 @@ describe('the director’s dashboard', () => {
     expect(csv.status()).toBe(200);
     const closureRow = (await csv.text()).split('\r\n').find((line) => line.startsWith('办结率,'))!;
     expect(closureRow.split(',')[4]).toBe(String(count));
+
+    // Last month has ended: the director freezes its report.
+    await director.goto(`${baseUrl}/dashboard`);
+    await director.getByRole('link', { name: '← 上月' }).click();
+    await director.getByRole('button', { name: '冻结本月报表' }).click();
+    await director.getByText(/已于 .+ 由 沈志华 冻结/).waitFor();
   });
 
   it('reads on a phone, and a supervisor reaches a center’s figures from the region', async () => {

@@ -163,7 +163,7 @@ describe('staff away from their desks', () => {
   it('the supervisor opens a center of the region, then one of its cases', async () => {
     const context = await browser.newContext({ viewport: laptopViewport });
     const page = await signIn(context, app.baseUrl, 'supervisor', demoPassword, '/region');
-    await page.getByRole('link', { name: '嘉善县社会治理综合服务中心' }).click();
+    await page.getByRole('link', { name: '嘉善县社会治理综合服务中心', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '嘉善县社会治理综合服务中心' }).waitFor();
     const cases = page.getByRole('list', { name: '嘉善县社会治理综合服务中心的案件' });
     expect(await cases.getByRole('link').count()).toBeGreaterThan(0);

@@ -401,6 +401,8 @@ const expectations: Record<string, Expectation> = {
     outcomes: { anonymous: 'UNAUTHORIZED', director: 'ok', supervisor: 'ok', otherRegionSupervisor: 'NOT_FOUND' },
     otherwise: 'FORBIDDEN',
   },
+  // The month has not ended: the director is told so; nobody else may freeze.
+  'dashboard.freeze': { input: () => ({ month: '2100-12' }), outcomes: { anonymous: 'UNAUTHORIZED', director: 'CONFLICT' }, otherwise: 'FORBIDDEN' },
   'dashboard.trend': {
     input: (f) => ({ month: '2026-11', centerId: f.centerId }),
     outcomes: { anonymous: 'UNAUTHORIZED', director: 'ok', supervisor: 'ok', otherRegionSupervisor: 'NOT_FOUND' },

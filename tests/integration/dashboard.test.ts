@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, caseClocks } from '../../db/schema';
-import { monthOf } from '../../server/domain/kpis';
+import { monthOf, monthPeriod } from '../../server/domain/kpis';
 import { dashboardExportResponse } from '../../server/http';
+import type { SessionUser } from '../../server/auth/session-user';
+import { freezeMonth } from '../../server/services/dashboard';
+import { userContext } from '../../server/services/context';
 import { createContext } from '../../server/trpc';
 import { callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, testIdNumbers, userByLogin, wagePetition } from './harness';
 
@@ -146,5 +149,25 @@ describe('the director’s dashboard', () => {
     expect((await exportAs('13800000001', `month=${month}`)).status).toBe(403);
     expect((await exportAs('director', 'month=2026-13')).status).toBe(400);
     expect((await exportAs('supervisor', `month=${month}&center=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+  });
+
+  it('freezes an ended month: its figures stay as they were when a case in it changes later', async () => {
+    const director = (await userByLogin(handle.db, 'director'))! as unknown as SessionUser;
+    const early = await httpCall(handle.db, 'director', 'dashboard.freeze', { month }, { method: 'POST' });
+    expect([early.status, early.body.error?.json.message]).toEqual([409, '月份结束后才能冻结报表']);
+    // At the start of next month, the director freezes this one.
+    const nextMonth = () => monthPeriod(month).to;
+    await freezeMonth(userContext(handle.db, director, nextMonth), { month });
+    expect((await refusal(freezeMonth(userContext(handle.db, director, nextMonth), { month }))).message).toBe('dashboard.alreadyFrozen');
+    const before = await (await callerAs(handle.db, 'director')).dashboard.center({ month });
+    const closure = (figures: { id: string; cases: { numerator: number } }[]) => figures.find((f) => f.id === 'closure_rate')!.cases.numerator;
+    expect(closure(before.frozen!.report.figures)).toBe(closure(before.report.figures));
+    // A case of the month closes afterwards: the live figure moves, the frozen one does not.
+    const caller = await callerAs(handle.db, 'director');
+    await caller.resolution.close({ caseId: open, outcome: 'resolved', expectedVersion: await version(open) });
+    const after = await caller.dashboard.center({ month });
+    expect(closure(after.report.figures)).toBe(closure(before.report.figures) + 1);
+    expect(closure(after.frozen!.report.figures)).toBe(closure(before.report.figures));
+    expect(after.frozen!.frozenByName).toBe('沈志华');
   });
 });

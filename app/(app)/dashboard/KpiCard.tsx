@@ -17,8 +17,11 @@ export async function rateText(rate: number | null) {
   return rate === null ? t('noFigure') : format.number(rate, { style: 'percent', maximumFractionDigits: 1 });
 }
 
-/** One indicator: its rate, the counts behind it (each opening its cases), and its definition. */
-export async function KpiCard({ figure, scope }: { figure: Figure; scope: { month: string; centerId?: string } }) {
+/**
+ * One indicator: its rate, the counts behind it (each opening its cases), and its definition;
+ * for a frozen month, the frozen figure beside the live one when a later correction moved it.
+ */
+export async function KpiCard({ figure, frozen, scope }: { figure: Figure; frozen?: Figure; scope: { month: string; centerId?: string } }) {
   const [t, tk] = await Promise.all([getTranslations('dashboard'), getTranslations('kpi')]);
   const drill = (side: 'numerator' | 'denominator') => dashboardHref('/dashboard/cases', scope, { kpi: figure.id, side });
   return (
@@ -39,6 +42,11 @@ export async function KpiCard({ figure, scope }: { figure: Figure; scope: { mont
         </Link>{' '}
         {t(unitOf(figure.id))}
       </p>
+      {frozen && (frozen.cases.numerator !== figure.cases.numerator || frozen.cases.denominator !== figure.cases.denominator) && (
+        <p className="text-sm text-amber-800">
+          {t('frozenValue', { value: `${await rateText(frozen.cases.rate)} (${frozen.cases.numerator}/${frozen.cases.denominator})` })}
+        </p>
+      )}
       {figure.people && (
         <p className="text-sm text-slate-600">
           {t('ofPeople', { numerator: figure.people.numerator, denominator: figure.people.denominator })} · {await rateText(figure.people.rate)}

@@ -6,6 +6,7 @@ import { PageTitle } from '../../_components/PageTitle';
 import { caseOrNotFound } from '../../_lib/case-or-404';
 import { requireUser } from '../../_lib/session';
 import { KpiCard, rateText } from './KpiCard';
+import { FreezeMonth } from './FreezeMonth';
 import { OpenSupervision } from './OpenSupervision';
 import { shiftMonth } from '@/server/domain/kpis';
 import { dashboardHref, dashboardScope } from './scope';
@@ -42,6 +43,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         {t('dashboard.title')}
       </PageTitle>
       <p className="mb-2 text-slate-600">{t('dashboard.centerOf', { center: board.center.name, month: board.month })}</p>
+      {board.frozen ? (
+        <p className="mb-2 text-sm text-slate-600">
+          {t('dashboard.frozenBy', { date: format.dateTime(board.frozen.frozenAt, { dateStyle: 'medium' }), name: board.frozen.frozenByName ?? '—' })}
+        </p>
+      ) : (
+        board.ended && user.role === 'director' && (
+          <div className="mb-2">
+            <FreezeMonth month={board.month} />
+          </div>
+        )
+      )}
       <nav className="mb-4 flex flex-wrap items-center gap-2 text-sm" aria-label={t('dashboard.month')}>
         <Link href={dashboardHref('/dashboard', { ...scope, month: shiftMonth(scope.month, -1) })} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3">
           ← {t('dashboard.previousMonth')}
@@ -82,7 +94,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <h2 className="mb-2 mt-6 font-medium">{t('dashboard.kpis')}</h2>
       <div className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4">
         {board.report.figures.map((figure) => (
-          <KpiCard key={figure.id} figure={figure} scope={scope} />
+          <KpiCard key={figure.id} figure={figure} frozen={board.frozen?.report.figures.find((f) => f.id === figure.id)} scope={scope} />
         ))}
       </div>
       <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
