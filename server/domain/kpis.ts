@@ -41,6 +41,9 @@ export function monthOf(instant: Date): string {
 export interface CaseFacts {
   id: string;
   category: string;
+  /** The track the case was accepted on (none before acceptance). */
+  track: string | null;
+  channel: string;
   /** Applicants: the case's weight in 人次. */
   people: number;
   receivedAt: Date;
@@ -324,4 +327,14 @@ export type FrozenReport = Omit<KpiReport, 'figures'> & { figures: Omit<KpiFigur
 
 export function freezeReport(report: KpiReport): FrozenReport {
   return { ...report, figures: report.figures.map(({ ids: _ids, ...figure }) => figure) };
+}
+
+/** What the figures can be broken down by. */
+export const breakdowns = ['category', 'track', 'channel'] as const;
+export type Breakdown = (typeof breakdowns)[number];
+
+/** A case's value for a breakdown; a case not yet on a track counts as "none". */
+export function breakdownKey(by: Breakdown): (c: CaseFacts) => string {
+  if (by === 'track') return (c) => c.track ?? 'none';
+  return (c) => c[by];
 }

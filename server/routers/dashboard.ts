@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { kpiIds } from '../domain/kpis';
+import { breakdowns, kpiIds } from '../domain/kpis';
 import { centerDashboard, centerTrend, freezeMonth, kpiCases, regionDashboard } from '../services/dashboard';
 import { roleProcedure, router } from '../trpc';
 import { monthField } from './fields';
@@ -10,7 +10,7 @@ const dashboardRoles = roleProcedure('director', 'supervisor');
 const scope = { month: monthField, centerId: z.uuid().optional() };
 
 export const dashboardRouter = router({
-  center: dashboardRoles.input(z.object(scope)).query(({ ctx, input }) => centerDashboard(ctx.db, ctx.user, input)),
+  center: dashboardRoles.input(z.object({ ...scope, by: z.enum(breakdowns).default('category') })).query(({ ctx, input }) => centerDashboard(ctx.db, ctx.user, input)),
   /** The director freezes an ended month's figures. */
   freeze: roleProcedure('director')
     .input(z.object({ month: monthField }))
@@ -23,6 +23,8 @@ export const dashboardRouter = router({
     .query(({ ctx, input }) => regionDashboard(ctx.db, ctx.user, input)),
   /** The cases behind one figure of the dashboard. */
   cases: dashboardRoles
-    .input(z.object({ ...scope, kpi: z.enum(kpiIds), side: z.enum(['numerator', 'denominator']), category: z.string().max(64).optional() }))
+    .input(
+      z.object({ ...scope, kpi: z.enum(kpiIds), side: z.enum(['numerator', 'denominator']), by: z.enum(breakdowns).default('category'), value: z.string().max(64).optional() }),
+    )
     .query(({ ctx, input }) => kpiCases(ctx.db, ctx.user, input)),
 });

@@ -34,7 +34,7 @@ export async function dashboardCsv(ctx: ServiceContext, input: { month: string; 
     ]),
     [],
     [t('dashboard.category'), t('dashboard.caseCount'), ...board.report.figures.map((f) => t(`kpi.${f.id}.name`))],
-    ...board.byCategory.map((row) => [categoryName(t, row.category), row.cases, ...row.figures.map((f) => rate(f.cases.rate))]),
+    ...board.breakdown.rows.map((row) => [categoryName(t, row.value), row.cases, ...row.figures.map((f) => rate(f.cases.rate))]),
   ];
   // A cell a spreadsheet would run as a formula (=, +, -, @) is quoted as text.
   const csv = `\ufeff${Papa.unparse(rows.map((r) => r.map(String)), { escapeFormulae: true })}\r\n`;

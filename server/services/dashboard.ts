@@ -4,7 +4,7 @@ import { caseClocks, cases, centers, followUpVisits, monthlyReports, ratings, re
 import type { SessionUser } from '../auth/session-user';
 import type { ClosureOutcome, TerminationKind } from '../domain/agreements';
 import type { CaseStatus } from '../domain/case-status';
-import { computeKpis, freezeReport, kpisBy, monthPeriod, shiftMonth, type CaseFacts, type KpiId, type Period, type RatingFacts, type StepFacts } from '../domain/kpis';
+import { breakdownKey, computeKpis, freezeReport, kpisBy, monthPeriod, shiftMonth, type Breakdown, type CaseFacts, type KpiId, type Period, type RatingFacts, type StepFacts } from '../domain/kpis';
 import { endOfLocalDay, localDateOf } from '../domain/calendar';
 import { regionContains, regionPrefix } from '../domain/region';
 import { earlyWarnings, type WarningCase } from '../domain/warnings';
@@ -37,7 +37,7 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
   const list = await queryRows(
     db,
     sql`
-    select c.id, c.category, c.status, c.received_at, c.decided_at, c.closed_at, c.outcome,
+    select c.id, c.category, c.track, c.channel, c.status, c.received_at, c.decided_at, c.closed_at, c.outcome,
       (select count(*) from case_parties p where p.case_id = c.id and p.role = 'applicant')::int as people,
       (select k.due_at from case_clocks k where k.case_id = c.id and k.kind = 'acceptance' order by k.created_at desc limit 1) as acceptance_due_at,
       (select k.due_at from case_clocks k where k.case_id = c.id and k.kind = 'handling' order by k.created_at desc limit 1) as handling_due_at,
@@ -63,6 +63,8 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
   return list.map((r) => ({
     id: r.id as string,
     category: r.category as string,
+    track: (r.track as string | null) ?? null,
+    channel: r.channel as string,
     people: Math.max(1, Number(r.people)),
     receivedAt: date(r.received_at)!,
     acceptanceDueAt: date(r.acceptance_due_at),
@@ -184,7 +186,7 @@ async function centerWarnings(db: Database, centerId: string, now: Date) {
 }
 
 /** The month's indicators for one center, overall and by category, with today's clocks and warnings. */
-export async function centerDashboard(db: Database, user: SessionUser, input: { month: string; centerId?: string }, now = new Date()) {
+export async function centerDashboard(db: Database, user: SessionUser, input: { month: string; centerId?: string; by?: Breakdown }, now = new Date()) {
   const center = await dashboardCenter(db, user, input.centerId);
   const period = monthPeriod(input.month);
   const [facts, rated, steps, clocks, warnings] = await Promise.all([
@@ -208,7 +210,10 @@ export async function centerDashboard(db: Database, user: SessionUser, input: { 
     frozen: frozen ?? null,
     /** The month is over: it can be frozen (by the director). */
     ended: period.to <= now,
-    byCategory: kpisBy((c) => c.category, facts, rated, period, now, steps).map((g) => ({ category: g.value, cases: g.cases, figures: freezeReport(g.report).figures })),
+    breakdown: {
+      by: input.by ?? 'category',
+      rows: kpisBy(breakdownKey(input.by ?? 'category'), facts, rated, period, now, steps).map((g) => ({ value: g.value, cases: g.cases, figures: freezeReport(g.report).figures })),
+    },
     clocks,
     warnings: warnings.map(({ caseIds: _ids, ...w }) => w),
   };
@@ -218,14 +223,16 @@ export async function centerDashboard(db: Database, user: SessionUser, input: { 
 export async function kpiCases(
   db: Database,
   user: SessionUser,
-  input: { month: string; kpi: KpiId; side: 'numerator' | 'denominator'; category?: string; centerId?: string },
+  input: { month: string; kpi: KpiId; side: 'numerator' | 'denominator'; by?: Breakdown; value?: string; centerId?: string },
   now = new Date(),
 ) {
   const center = await dashboardCenter(db, user, input.centerId);
   const period = monthPeriod(input.month);
   const [facts, rated, steps] = await Promise.all([caseFacts(db, center.id, period), ratingFacts(db, center.id, period), stepFacts(db, center.id, period)]);
-  const figure = input.category
-    ? kpisBy((c) => c.category, facts, rated, period, now, steps).find((g) => g.value === input.category)?.report.figures.find((f) => f.id === input.kpi)
+  const figure = input.value
+    ? kpisBy(breakdownKey(input.by ?? 'category'), facts, rated, period, now, steps)
+        .find((g) => g.value === input.value)
+        ?.report.figures.find((f) => f.id === input.kpi)
     : computeKpis(facts, rated, period, now, steps).figures.find((f) => f.id === input.kpi);
   if (!figure) return { center: { id: center.id, name: center.name }, cases: [] };
   const ids = figure.ids[input.side];

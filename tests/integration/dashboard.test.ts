@@ -63,7 +63,9 @@ describe('the director’s dashboard', () => {
     expect(figure('on_time_closure').cases).toMatchObject({ numerator: 2, denominator: 2 });
     // The two closed cases, each claiming the petition's amount in dispute (¥210,000).
     expect(board.report.amounts).toEqual({ claimed: 420000, recovered: 0 });
-    expect(board.byCategory.map((g) => [g.category, g.cases])).toEqual([['labor_wages', 3]]);
+    expect(board.breakdown.rows.map((g) => [g.value, g.cases])).toEqual([['labor_wages', 3]]);
+    const byChannel = await (await callerAs(handle.db, 'director')).dashboard.center({ month, by: 'channel' });
+    expect(byChannel.breakdown.rows.map((g) => [g.value, g.cases])).toEqual([['online', 3]]);
     expect(board.center.name).toBe('嘉善县社会治理综合服务中心');
   });
 

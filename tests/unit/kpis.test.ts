@@ -12,6 +12,8 @@ function facts(id: string, overrides: Partial<CaseFacts> = {}): CaseFacts {
   return {
     id,
     category: 'labor_wages',
+    track: 'labor_mediation',
+    channel: 'online',
     people: 1,
     receivedAt: at(2),
     acceptanceDueAt: at(17),

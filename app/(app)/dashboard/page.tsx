@@ -8,18 +8,19 @@ import { requireUser } from '../../_lib/session';
 import { KpiCard, rateText } from './KpiCard';
 import { FreezeMonth } from './FreezeMonth';
 import { OpenSupervision } from './OpenSupervision';
-import { shiftMonth } from '@/server/domain/kpis';
-import { dashboardHref, dashboardScope } from './scope';
+import { breakdowns, shiftMonth } from '@/server/domain/kpis';
+import { breakdownLabel, breakdownOf, dashboardHref, dashboardScope } from './scope';
 
 type Search = Record<string, string | string[] | undefined>;
 
 /** The director's (or, for one center of the region, the supervisor's) month at a glance. */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { api, user } = await requireUser('director', 'supervisor');
-  const scope = dashboardScope(await searchParams);
+  const search = await searchParams;
+  const scope = dashboardScope(search);
   if (user.role === 'supervisor' && !scope.centerId) redirect('/region');
   const [board, trend, summary, orders, t, tk, format] = await Promise.all([
-    caseOrNotFound(api.dashboard.center(scope)),
+    caseOrNotFound(api.dashboard.center({ ...scope, by: breakdownOf(search) })),
     caseOrNotFound(api.dashboard.trend(scope)),
     user.role === 'director' ? api.center.summary() : null,
     user.role === 'director' ? api.supervision.open() : [],
@@ -164,12 +165,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </table>
       </div>
 
-      <h2 className="mb-2 mt-6 font-medium">{t('dashboard.byCategory')}</h2>
+      <h2 className="mb-2 mt-6 font-medium">{t('dashboard.breakdown')}</h2>
+      <nav className="mb-2 flex flex-wrap gap-2 text-sm" aria-label={t('dashboard.breakdown')}>
+        {breakdowns.map((by) => (
+          <Link
+            key={by}
+            href={dashboardHref('/dashboard', scope, { by })}
+            aria-current={board.breakdown.by === by ? 'true' : undefined}
+            className={`inline-flex min-h-11 items-center rounded-md border px-3 ${board.breakdown.by === by ? 'border-brand-600 bg-brand-50 font-medium' : 'border-slate-300 bg-white'}`}
+          >
+            {t(`dashboard.by.${by}`)}
+          </Link>
+        ))}
+      </nav>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[36rem] rounded-lg border border-slate-200 bg-white text-sm">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">{t('dashboard.category')}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t(`dashboard.by.${board.breakdown.by}`)}</th>
               <th scope="col" className="px-3 py-2 font-medium">{t('dashboard.caseCount')}</th>
               {categoryColumns.map((id) => (
                 <th key={id} scope="col" className="px-3 py-2 font-medium">
@@ -180,16 +193,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </thead>
           <tbody>
             {await Promise.all(
-              board.byCategory.map(async (row) => (
-                <tr key={row.category} className="border-t border-slate-100">
+              board.breakdown.rows.map(async (row) => (
+                <tr key={row.value} className="border-t border-slate-100">
                   <th scope="row" className="px-3 py-2 text-left font-normal">
-                    {t.has(`category.${row.category}`) ? t(`category.${row.category}`) : row.category}
+                    {breakdownLabel(t, board.breakdown.by, row.value)}
                   </th>
                   <td className="px-3 py-2 tabular-nums">{row.cases}</td>
                   {await Promise.all(
                     categoryColumns.map(async (id) => (
                       <td key={id} className="px-3 py-2 tabular-nums">
-                        <Link href={dashboardHref('/dashboard/cases', scope, { kpi: id, side: 'denominator', category: row.category })} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                        <Link
+                          href={dashboardHref('/dashboard/cases', scope, { kpi: id, side: 'denominator', by: board.breakdown.by, value: row.value })}
+                          className="inline-flex min-h-11 items-center text-brand-700 underline"
+                        >
                           {await rateText(rateOf(row.figures, id))}
                         </Link>
                       </td>

@@ -1,5 +1,6 @@
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { monthOf } from '@/server/domain/kpis';
+import { breakdowns, monthOf, type Breakdown } from '@/server/domain/kpis';
 import { monthField } from '@/server/routers/fields';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -18,4 +19,16 @@ export function dashboardScope(search: Search, now = new Date()) {
 export function dashboardHref(path: '/dashboard' | '/dashboard/cases' | '/api/exports/dashboard', scope: { month: string; centerId?: string }, more: Record<string, string> = {}) {
   const params = new URLSearchParams({ month: scope.month, ...(scope.centerId ? { center: scope.centerId } : {}), ...more });
   return `${path}?${params}`;
+}
+
+/** The breakdown chosen in the address (by category when absent or unknown). */
+export function breakdownOf(search: Search): Breakdown {
+  return breakdowns.find((b) => b === search.by) ?? 'category';
+}
+
+/** A breakdown value as people read it: a category's, track's or channel's name (a center's own category keeps its code). */
+export function breakdownLabel(t: Awaited<ReturnType<typeof getTranslations>>, by: Breakdown, value: string): string {
+  const key = by === 'category' ? `category.${value}` : by === 'track' ? `tracks.${value}` : `channel.${value}`;
+  if (t.has(key)) return t(key);
+  return by === 'track' && value === 'none' ? t('dashboard.noTrack') : value;
 }

@@ -7,11 +7,11 @@ import { CaseCard } from '../../../_components/CaseCard';
 import { EmptyState, PageTitle } from '../../../_components/PageTitle';
 import { caseOrNotFound } from '../../../_lib/case-or-404';
 import { requireUser } from '../../../_lib/session';
-import { dashboardHref, dashboardScope } from '../scope';
+import { breakdownLabel, breakdownOf, dashboardHref, dashboardScope } from '../scope';
 
 type Search = Record<string, string | string[] | undefined>;
 
-const figureOf = z.object({ kpi: z.enum(kpiIds), side: z.enum(['numerator', 'denominator']), category: z.string().max(64).optional() });
+const figureOf = z.object({ kpi: z.enum(kpiIds), side: z.enum(['numerator', 'denominator']), value: z.string().max(64).optional() });
 
 /** The cases behind one figure of the dashboard: exactly those the number counted. */
 export default async function KpiCasesPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -20,9 +20,10 @@ export default async function KpiCasesPage({ searchParams }: { searchParams: Pro
   const scope = dashboardScope(search);
   const figure = figureOf.safeParse(search);
   if (!figure.success) notFound();
-  const [list, t, format] = await Promise.all([caseOrNotFound(api.dashboard.cases({ ...scope, ...figure.data })), getTranslations(), getFormatter()]);
-  const category = figure.data.category;
-  const categoryName = (c: string) => (t.has(`category.${c}`) ? t(`category.${c}`) : c);
+  const by = breakdownOf(search);
+  const [list, t, format] = await Promise.all([caseOrNotFound(api.dashboard.cases({ ...scope, ...figure.data, by })), getTranslations(), getFormatter()]);
+  const value = figure.data.value;
+
   return (
     <>
       <p className="mb-2 text-sm">
@@ -33,7 +34,7 @@ export default async function KpiCasesPage({ searchParams }: { searchParams: Pro
       <PageTitle>{t('dashboard.drillTitle', { kpi: t(`kpi.${figure.data.kpi}.name`), side: t(`dashboard.${figure.data.side}`) })}</PageTitle>
       <p className="mb-3 text-sm text-slate-600">
         {t('dashboard.centerOf', { center: list.center.name, month: scope.month })}
-        {category ? ` · ${categoryName(category)}` : ''} · {list.cases.length} {t('dashboard.cases')}
+        {value ? ` · ${breakdownLabel(t, by, value)}` : ''} · {list.cases.length} {t('dashboard.cases')}
       </p>
       {list.cases.length === 0 ? (
         <EmptyState>{t('dashboard.drillEmpty')}</EmptyState>
@@ -41,7 +42,7 @@ export default async function KpiCasesPage({ searchParams }: { searchParams: Pro
         <ul className="flex flex-col gap-2">
           {list.cases.map((c) => (
             <li key={c.id}>
-              <CaseCard {...c} facts={`${categoryName(c.category)} · ${format.dateTime(c.registeredAt, { dateStyle: 'medium' })}`} />
+              <CaseCard {...c} facts={`${breakdownLabel(t, 'category', c.category)} · ${format.dateTime(c.registeredAt, { dateStyle: 'medium' })}`} />
             </li>
           ))}
         </ul>
