@@ -1,5 +1,6 @@
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { FrozenReport } from '../../server/domain/kpis';
+import type { WarningLevel, WarningRule } from '../../server/domain/warnings';
 import { centers } from './centers';
 import { caseScoped } from './cases';
 import { users } from './users';
@@ -41,4 +42,25 @@ export const monthlyReports = pgTable(
     frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('monthly_reports_center_month_idx').on(t.centerId, t.month)],
+);
+
+/**
+ * A director's disposition of an early warning (预警处置): who took it on, when, and what was
+ * done. It holds for the warning's rule, key and level; a warning that turns red is shown again.
+ */
+export const warningDispositions = pgTable(
+  'warning_dispositions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    rule: text('rule').$type<WarningRule>().notNull(),
+    key: text('key').notNull(),
+    level: text('level').$type<WarningLevel>().notNull(),
+    disposition: text('disposition').notNull(),
+    disposedBy: uuid('disposed_by').references(() => users.id),
+    disposedAt: timestamp('disposed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('warning_dispositions_center_rule_key_level_idx').on(t.centerId, t.rule, t.key, t.level)],
 );

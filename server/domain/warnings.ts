@@ -34,6 +34,11 @@ export interface WarningCase {
 
 export interface Warning {
   rule: WarningRule;
+  /**
+   * What the warning is about, stable while its cases grow (the respondent; the person and the
+   * matter; the case): a disposition recorded against it holds until the level rises.
+   */
+  key: string;
   level: WarningLevel;
   /** Who or what it is about (a respondent's name, the words found). */
   subject: string;
@@ -87,12 +92,12 @@ export function earlyWarnings(cases: WarningCase[], now: Date): Warning[] {
   for (const group of groupBy(recent, (c) => c.respondentKey).values()) {
     if (group.length < 3) continue;
     const level = group.length >= 5 || people(group) >= 30 ? 'red' : 'yellow';
-    warnings.push({ rule: 'respondent_wave', level, subject: group[0]!.respondentName ?? group[0]!.respondentKey!, caseIds: group.map((c) => c.id), people: people(group) });
+    warnings.push({ rule: 'respondent_wave', key: group[0]!.respondentKey!, level, subject: group[0]!.respondentName ?? group[0]!.respondentKey!, caseIds: group.map((c) => c.id), people: people(group) });
   }
 
   for (const c of cases) {
     if (c.open && c.people >= (c.category === 'labor_wages' ? 10 : 5)) {
-      warnings.push({ rule: 'group', level: 'yellow', subject: c.respondentName ?? '', caseIds: [c.id], people: c.people });
+      warnings.push({ rule: 'group', key: c.id, level: 'yellow', subject: c.respondentName ?? '', caseIds: [c.id], people: c.people });
     }
   }
 
@@ -102,19 +107,19 @@ export function earlyWarnings(cases: WarningCase[], now: Date): Warning[] {
     ({ person, c }) => (c.respondentKey ? `${person}\u0000${c.respondentKey}` : null),
   );
   const seen = new Set<string>();
-  for (const group of byPersonAndMatter.values()) {
+  for (const [key, group] of byPersonAndMatter) {
     if (group.length < 2) continue;
     const ids = group.map((g) => g.c.id).sort();
     // Several applicants repeating together raise one warning, not one each.
     if (seen.has(ids.join())) continue;
     seen.add(ids.join());
-    warnings.push({ rule: 'repeat', level: group.length >= 3 ? 'red' : 'yellow', subject: group[0]!.c.respondentName ?? '', caseIds: ids, people: 1 });
+    warnings.push({ rule: 'repeat', key, level: group.length >= 3 ? 'red' : 'yellow', subject: group[0]!.c.respondentName ?? '', caseIds: ids, people: 1 });
   }
 
   for (const c of cases) {
     if (!c.open) continue;
     const found = escalationPhrases.filter((p) => c.text.includes(p));
-    if (found.length) warnings.push({ rule: 'escalation', level: 'red', subject: found.join('、'), caseIds: [c.id], people: c.people });
+    if (found.length) warnings.push({ rule: 'escalation', key: c.id, level: 'red', subject: found.join('、'), caseIds: [c.id], people: c.people });
   }
 
   return warnings.sort((a, b) => Number(b.level === 'red') - Number(a.level === 'red') || b.people - a.people);

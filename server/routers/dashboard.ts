@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { breakdowns, kpiIds } from '../domain/kpis';
-import { centerDashboard, centerTrend, freezeMonth, kpiCases, regionDashboard } from '../services/dashboard';
+import { centerDashboard, centerTrend, disposeWarning, freezeMonth, kpiCases, regionDashboard } from '../services/dashboard';
 import { roleProcedure, router } from '../trpc';
 import { monthField } from './fields';
 
@@ -11,6 +11,10 @@ const scope = { month: monthField, centerId: z.uuid().optional() };
 
 export const dashboardRouter = router({
   center: dashboardRoles.input(z.object({ ...scope, by: z.enum(breakdowns).default('category') })).query(({ ctx, input }) => centerDashboard(ctx.db, ctx.user, input)),
+  /** The director records what was done about an early warning. */
+  disposeWarning: roleProcedure('director')
+    .input(z.object({ ref: z.string().regex(/^[0-9a-f]{64}$/), disposition: z.string().trim().min(1).max(1000) }))
+    .mutation(({ ctx, input }) => disposeWarning(ctx.svc, input)),
   /** The director freezes an ended month's figures. */
   freeze: roleProcedure('director')
     .input(z.object({ month: monthField }))

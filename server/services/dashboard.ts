@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client';
-import { caseClocks, cases, centers, followUpVisits, monthlyReports, ratings, rectifications, users } from '../../db/schema';
+import { caseClocks, cases, centers, followUpVisits, monthlyReports, ratings, rectifications, users, warningDispositions } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
 import type { ClosureOutcome, TerminationKind } from '../domain/agreements';
 import type { CaseStatus } from '../domain/case-status';
@@ -175,14 +176,61 @@ async function warningCases(db: Database, centerId: string, now: Date): Promise<
   }));
 }
 
-/** The warnings the rules raise on the center's cases now, each with the cases behind it. */
+/**
+ * A warning's reference: a hash of its rule and key, so what a key is made of (a person's ID
+ * number hash or phone, for a repeat) is neither sent to the page nor stored with the disposition.
+ */
+const warningRef = (w: { rule: string; key: string }) => createHash('sha256').update(`${w.rule}\u0000${w.key}`).digest('hex');
+
+/** The warnings the rules raise on the center's cases now, each with the cases behind it and its disposition at this level. */
 async function centerWarnings(db: Database, centerId: string, now: Date) {
-  const cases = await warningCases(db, centerId, now);
+  const [cases, disposed] = await Promise.all([
+    warningCases(db, centerId, now),
+    db
+      .select({ rule: warningDispositions.rule, ref: warningDispositions.key, level: warningDispositions.level, disposition: warningDispositions.disposition, disposedAt: warningDispositions.disposedAt, disposedByName: users.displayName })
+      .from(warningDispositions)
+      .leftJoin(users, eq(users.id, warningDispositions.disposedBy))
+      .where(eq(warningDispositions.centerId, centerId)),
+  ]);
   const byId = new Map(cases.map((c) => [c.id, c]));
-  return earlyWarnings(cases, now).map((w) => ({
-    ...w,
-    cases: w.caseIds.map((id) => ({ id, caseNumber: byId.get(id)!.caseNumber, title: byId.get(id)!.title })),
-  }));
+  return earlyWarnings(cases, now).map(({ key, ...w }) => {
+    const ref = warningRef({ rule: w.rule, key });
+    const done = disposed.find((d) => d.rule === w.rule && d.ref === ref && d.level === w.level);
+    return {
+      ...w,
+      ref,
+      disposition: done ? { text: done.disposition, at: done.disposedAt, byName: done.disposedByName } : null,
+      cases: w.caseIds.map((id) => ({ id, caseNumber: byId.get(id)!.caseNumber, title: byId.get(id)!.title })),
+    };
+  });
+}
+
+/**
+ * The director records what was done about a warning (预警处置): it stays on the dashboard,
+ * marked with the disposition, until it rises to red. Audited.
+ */
+export async function disposeWarning(ctx: ServiceContext, input: { ref: string; disposition: string }) {
+  const user = actingUser(ctx);
+  const center = await dashboardCenter(ctx.db, user);
+  const warning = (await centerWarnings(ctx.db, center.id, ctx.now())).find((w) => w.ref === input.ref);
+  if (!warning) throw notFound();
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(warningDispositions)
+      .values({ centerId: center.id, rule: warning.rule, key: warning.ref, level: warning.level, disposition: input.disposition, disposedBy: user.id, disposedAt: ctx.now() })
+      .onConflictDoNothing()
+      .returning({ id: warningDispositions.id });
+    if (!row) throw new ServiceError('conflict', 'dashboard.warningDisposed');
+    await writeAudit(tx, {
+      actor: { kind: 'user', user },
+      centerId: center.id,
+      action: 'warning.disposed',
+      entityType: 'warning',
+      entityId: row.id,
+      data: { rule: warning.rule, level: warning.level, caseIds: warning.caseIds },
+    });
+    return { id: row.id };
+  });
 }
 
 /** The month's indicators for one center, overall and by category, with today's clocks and warnings. */

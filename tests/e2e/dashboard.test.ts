@@ -54,6 +54,11 @@ describe('the director’s dashboard', () => {
     const warning = director.getByRole('list', { name: '预警' }).getByRole('listitem').filter({ hasText: threat.caseNumber });
     await warning.getByText('言辞激烈，可能激化').waitFor();
     expect(await warning.getByText(/人民调解法》第二十五条/).count()).toBe(1);
+    // The director records what was done; the warning stays, with it.
+    await warning.getByRole('button', { name: /记录处置/ }).click();
+    await director.getByLabel('处置情况').fill('已电话安抚申请人并通报辖区派出所');
+    await director.getByRole('dialog').getByRole('button', { name: '记录处置' }).click();
+    await warning.getByText('已电话安抚申请人并通报辖区派出所').waitFor();
     const card = director.getByRole('article', { name: '办结率', exact: true });
     const denominator = card.getByRole('link', { name: '办结率：计入分母的案件', exact: true });
     const count = Number(await denominator.textContent());

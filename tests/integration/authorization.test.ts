@@ -403,6 +403,8 @@ const expectations: Record<string, Expectation> = {
   },
   // The month has not ended: the director is told so; nobody else may freeze.
   'dashboard.freeze': { input: () => ({ month: '2100-12' }), outcomes: { anonymous: 'UNAUTHORIZED', director: 'CONFLICT' }, otherwise: 'FORBIDDEN' },
+  // No such warning: the director is told it does not exist; nobody else may record one.
+  'dashboard.disposeWarning': { input: () => ({ ref: '0'.repeat(64), disposition: '已处置' }), outcomes: { anonymous: 'UNAUTHORIZED', director: 'NOT_FOUND' }, otherwise: 'FORBIDDEN' },
   'dashboard.trend': {
     input: (f) => ({ month: '2026-11', centerId: f.centerId }),
     outcomes: { anonymous: 'UNAUTHORIZED', director: 'ok', supervisor: 'ok', otherRegionSupervisor: 'NOT_FOUND' },

@@ -80,6 +80,15 @@ describe('the director’s dashboard', () => {
     await submitNew(petitioner, wagePetition(centerId, { respondent: { kind: 'organization', name: '仪表盘化解公司' } }));
     const after = await (await callerAs(handle.db, 'director')).dashboard.center({ month });
     expect(after.warnings.find((w) => w.rule === 'respondent_wave')).toMatchObject({ level: 'yellow', subject: '仪表盘化解公司' });
+
+    // The director records what was done; it stays listed with the disposition, once.
+    const director = await callerAs(handle.db, 'director');
+    const ref = after.warnings.find((w) => w.rule === 'escalation')!.ref;
+    expect(ref).toMatch(/^[0-9a-f]{64}$/);
+    await director.dashboard.disposeWarning({ ref, disposition: '已约谈申请人，通报派出所' });
+    expect((await refusal(director.dashboard.disposeWarning({ ref, disposition: '再记一次' }))).message).toBe('dashboard.warningDisposed');
+    const disposed = (await director.dashboard.center({ month })).warnings.find((w) => w.rule === 'escalation')!;
+    expect(disposed.disposition).toMatchObject({ text: '已约谈申请人，通报派出所', byName: '沈志华' });
   });
 
   it('counts a bad rating called back in time in the month its call back fell due', async () => {

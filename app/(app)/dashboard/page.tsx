@@ -6,6 +6,7 @@ import { PageTitle } from '../../_components/PageTitle';
 import { caseOrNotFound } from '../../_lib/case-or-404';
 import { requireUser } from '../../_lib/session';
 import { KpiCard, rateText } from './KpiCard';
+import { DisposeWarning } from './DisposeWarning';
 import { FreezeMonth } from './FreezeMonth';
 import { OpenSupervision } from './OpenSupervision';
 import { breakdowns, shiftMonth } from '@/server/domain/kpis';
@@ -72,7 +73,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       ) : (
         <ul className="flex flex-col gap-2 text-sm" aria-label={t('dashboard.warnings')}>
           {board.warnings.map((w) => (
-            <li key={`${w.rule}-${w.cases.map((c) => c.id).join()}`} className={`rounded-lg border bg-white p-3 ${w.level === 'red' ? 'border-red-300' : 'border-amber-300'}`}>
+            <li key={w.ref} className={`rounded-lg border bg-white p-3 ${w.level === 'red' ? 'border-red-300' : 'border-amber-300'}`}>
               <p className="flex flex-wrap items-center gap-2">
                 <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${w.level === 'red' ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-800'}`}>{t(`dashboard.${w.level}`)}</span>
                 <span className="font-medium">{t(`dashboard.rule.${w.rule}`)}</span>
@@ -80,6 +81,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <span className="text-slate-500">{t('dashboard.peopleCount', { count: w.people })}</span>
               </p>
               {w.rule === 'escalation' && <p className="mt-1 text-red-800">{t('dashboard.escalationDuty')}</p>}
+              {w.disposition ? (
+                <p className="mt-1 border-l-2 border-brand-600 pl-2 text-slate-700">
+                  <span className="text-slate-500">{t('dashboard.disposedBy', { name: w.disposition.byName ?? '—', date: format.dateTime(w.disposition.at, { dateStyle: 'medium' }) })}</span> {w.disposition.text}
+                </p>
+              ) : (
+                user.role === 'director' && <DisposeWarning warningRef={w.ref} label={`${t(`dashboard.rule.${w.rule}`)} ${w.subject}`} />
+              )}
               <p className="mt-1 flex flex-wrap gap-x-3">
                 {w.cases.map((c) => (
                   <Link key={c.id} href={`/cases/${c.id}`} className="inline-flex min-h-11 items-center font-mono text-xs text-brand-700 underline" title={c.title}>
