@@ -319,7 +319,11 @@ export async function regionDashboard(db: Database, user: SessionUser, input: { 
       return {
         ...center,
         figures: report.figures.map(({ ids: _ids, ...f }) => f),
-        warnings: { red: warnings.filter((w) => w.level === 'red').length, yellow: warnings.filter((w) => w.level === 'yellow').length },
+        // Those the center has not yet dealt with.
+        warnings: {
+          red: warnings.filter((w) => w.level === 'red' && !w.disposition).length,
+          yellow: warnings.filter((w) => w.level === 'yellow' && !w.disposition).length,
+        },
       };
     }),
   );
