@@ -7,7 +7,7 @@ import { crossOriginRefusal, isCrossOrigin } from './origin';
 import { maxBatchSize } from './domain/batch';
 import { appRouter } from './root';
 import { readEvidence } from './services/evidence';
-import { dashboardCsv } from './services/dashboard-export';
+import { dashboardExport, exportFormats } from './services/dashboard-export';
 import { userContext } from './services/context';
 import { monthField } from './routers/fields';
 import { ServiceError } from './services/errors';
@@ -68,20 +68,23 @@ function failureResponse(error: unknown, t: ReturnType<typeof translator>, event
 }
 
 /**
- * The dashboard's CSV export: for the director (their center) and the supervisor (a center of
+ * The dashboard's export (CSV or XLSX): for the director (their center) and the supervisor (a center of
  * the region); the same authorization as the dashboard, an audit row per file.
  */
 export async function dashboardExportResponse(ctx: Context, url: URL): Promise<Response> {
   const t = translator(ctx.locale);
   if (!ctx.user) return Response.json({ message: t('errors.unauthorized') }, { status: 401 });
   if (ctx.user.role !== 'director' && ctx.user.role !== 'supervisor') return Response.json({ message: t('errors.forbidden') }, { status: 403 });
-  const input = z.object({ month: monthField, centerId: z.uuid().optional() }).safeParse({ month: url.searchParams.get('month'), centerId: url.searchParams.get('center') ?? undefined });
+  const input = z
+    .object({ month: monthField, centerId: z.uuid().optional(), format: z.enum(exportFormats).default('csv') })
+    .safeParse({ month: url.searchParams.get('month'), centerId: url.searchParams.get('center') ?? undefined, format: url.searchParams.get('format') ?? undefined });
   if (!input.success) return Response.json({ message: t('export.invalid') }, { status: 400 });
   try {
-    const { fileName, csv } = await dashboardCsv(userContext(ctx.db, ctx.user), input.data, ctx.locale);
-    return new Response(csv, {
+    const { format, ...scope } = input.data;
+    const { fileName, file } = await dashboardExport(userContext(ctx.db, ctx.user), scope, ctx.locale, format);
+    return new Response(new Uint8Array(file), {
       headers: {
-        'content-type': 'text/csv; charset=utf-8',
+        'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="${fileName}"`,
         'x-content-type-options': 'nosniff',
         'cache-control': 'private, no-store',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { and, eq } from 'drizzle-orm';
+import { readSheet } from 'read-excel-file/node';
 import { auditLog, caseClocks } from '../../db/schema';
 import { monthOf, monthPeriod } from '../../server/domain/kpis';
 import { dashboardExportResponse } from '../../server/http';
@@ -156,7 +157,12 @@ describe('the director’s dashboard', () => {
     // 办结率 2 of 3 cases, 4 of 5 people: as on the screen.
     expect(csv).toContain('办结率,66.7%,80%,2,3,4,5,v1,本月受理的案件中，截至统计日已办结的比例。');
     const [audit] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'export.generated'), eq(auditLog.centerId, centerId)));
-    expect(audit!.data).toMatchObject({ kind: 'dashboard' });
+    expect(audit!.data).toMatchObject({ kind: 'dashboard.csv' });
+    // The same sheet as XLSX: its cells are the CSV's values.
+    const xlsx = await exportAs('director', `month=${month}&format=xlsx`);
+    expect([xlsx.status, xlsx.headers.get('content-disposition')]).toEqual([200, `attachment; filename="dashboard-${month}.xlsx"`]);
+    const sheet = await readSheet(Buffer.from(await xlsx.arrayBuffer()));
+    expect(sheet.find((row) => row[0] === '办结率')!.slice(0, 7)).toEqual(['办结率', '66.7%', '80%', 2, 3, 4, 5]);
     expect((await exportAs('13800000001', `month=${month}`)).status).toBe(403);
     expect((await exportAs('director', 'month=2026-13')).status).toBe(400);
     expect((await exportAs('supervisor', `month=${month}&center=00000000-0000-4000-8000-000000000000`)).status).toBe(404);

@@ -37,9 +37,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       <PageTitle
         action={
-          <a href={dashboardHref('/api/exports/dashboard', scope)} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm" download>
-            {t('dashboard.export')}
-          </a>
+          <span className="flex flex-wrap gap-2">
+            {(['xlsx', 'csv'] as const).map((format) => (
+              <a key={format} href={dashboardHref('/api/exports/dashboard', scope, { format })} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm" download>
+                {t(`dashboard.export.${format}`)}
+              </a>
+            ))}
+          </span>
         }
       >
         {t('dashboard.title')}
