@@ -65,6 +65,10 @@ export interface CaseFacts {
   confirmationAppliedAt: Date | null;
   confirmationDecidedAt: Date | null;
   confirmed: boolean;
+  /** The end (24:00) of the last due date among the terms of the case's effective agreements. */
+  termsLastDueAt: Date | null;
+  /** Every term paid or done by then. */
+  performedByLastDue: boolean;
   /** In-person visits the process required (最多跑一次 counts these, not voluntary ones). */
   requiredVisits: number;
   amountClaimed: number | null;
@@ -110,6 +114,7 @@ export const kpiIds = [
   'at_most_one_visit',
   'confirmation_application',
   'confirmation_rate',
+  'performance_rate',
   'satisfaction',
   'callback_on_time',
   'rectification_on_time',
@@ -178,6 +183,13 @@ const caseKpis: Record<CaseKpiId, CaseKpi> = {
     version: 1,
     cohort: (c, { period }) => within(c.confirmationDecidedAt, period),
     meets: (c) => c.confirmed,
+  },
+  // 履行率: cases whose agreements' last term fell due in the period (and by the report date),
+  // every term paid in full or done by that date.
+  performance_rate: {
+    version: 1,
+    cohort: (c, { period, asOf }) => within(c.termsLastDueAt, period) && c.termsLastDueAt! <= asOf,
+    meets: (c) => c.performedByLastDue,
   },
   // 最多跑一次率: cases closed in the period for which the person came in at most once when required.
   at_most_one_visit: {

@@ -45,6 +45,7 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
       (select min(a.effective_at) from agreements a where a.case_id = c.id) as agreement_at,
       (select min(a.effective_at) from agreements a where a.case_id = c.id and a.kind = 'written') as written_agreement_at,
       j.applied_at as confirmation_applied_at, j.decided_at as confirmation_decided_at, j.state as confirmation_state,
+      terms.last_due_on, performed.by_last_due as performed_by_last_due,
       (select count(*) from case_visits v where v.case_id = c.id and v.reason = 'required')::int as required_visits,
       cl.termination_kind, cl.amount_claimed, cl.amount_recovered
     from cases c
@@ -56,6 +57,18 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
       select jc.applied_at, jc.decided_at, jc.state from judicial_confirmations jc
       where jc.case_id = c.id order by jc.applied_at limit 1
     ) j on true
+    left join lateral (
+      select max(t.due_on) as last_due_on from agreement_terms t join agreements a on a.id = t.agreement_id
+      where a.case_id = c.id and a.state = 'effective'
+    ) terms on true
+    left join lateral (
+      select bool_and(case
+        when t.kind = 'payment' then coalesce((select sum(p.amount) from payments p where p.term_id = t.id and p.paid_on <= terms.last_due_on), 0) >= coalesce(t.amount, 0)
+        else t.performed_at is not null and (t.performed_at at time zone 'Asia/Shanghai')::date <= terms.last_due_on
+      end) as by_last_due
+      from agreement_terms t join agreements a on a.id = t.agreement_id
+      where a.case_id = c.id and a.state = 'effective'
+    ) performed on true
     where c.center_id = ${centerId} and c.registered_at < ${period.to.toISOString()}
       and (c.closed_at is null or c.closed_at >= ${period.from.toISOString()})`,
   );
@@ -80,10 +93,17 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
     confirmationAppliedAt: date(r.confirmation_applied_at),
     confirmationDecidedAt: date(r.confirmation_decided_at),
     confirmed: r.confirmation_state === 'confirmed',
+    termsLastDueAt: r.last_due_on ? endOfLocalDay(dateColumn(r.last_due_on)) : null,
+    performedByLastDue: r.performed_by_last_due === true,
     requiredVisits: Number(r.required_visits),
     amountClaimed: amount(r.amount_claimed),
     amountRecovered: amount(r.amount_recovered),
   }));
+}
+
+/** A `date` column read raw: postgres.js gives 'YYYY-MM-DD', PGlite a Date at UTC midnight. */
+function dateColumn(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 }
 
 /** The ratings given in the period, with whether a follow-up replaced them. */

@@ -7,6 +7,8 @@ import { auditLog, caseClocks, documents, timelineEvents } from '../../db/schema
 import { addDays, localDateOf } from '../../server/domain/calendar';
 import { runDeadlineSweep } from '../../server/services/deadline-sweep';
 import { runTermSweep } from '../../server/services/performance';
+import { centerDashboard } from '../../server/services/dashboard';
+import type { SessionUser } from '../../server/auth/session-user';
 import { anonymousCaller, callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, testIdNumbers, timelineOf, userByLogin, wagePetition } from './harness';
 
 let handle: DatabaseHandle;
@@ -249,6 +251,13 @@ describe('the wage case from mediation to the last payment', () => {
 
     const refusedOrder = await httpCall(handle.db, 'mediator', 'resolution.generatePaymentOrders', { caseId, court: '嘉善县人民法院', employerServable: false }, { method: 'POST' });
     expect(refusedOrder.body.error?.json.data.fieldErrors).toHaveProperty('employerServable');
+    // Once the last term (in 10 days) has passed with 孙工 still unpaid, the month's 履行率 counts
+    // this agreement as not performed.
+    const lastDue = addDays(today(), 10);
+    const afterLastDue = new Date(`${addDays(today(), 11)}T12:00:00+08:00`);
+    const director = (await userByLogin(handle.db, 'director'))! as unknown as SessionUser;
+    const board = await centerDashboard(handle.db, director, { month: lastDue.slice(0, 7) }, afterLastDue);
+    expect(board.report.figures.find((f) => f.id === 'performance_rate')!.cases).toEqual({ numerator: 0, denominator: 1, rate: 0 });
     const orders = await mediator.resolution.generatePaymentOrders({ caseId, court: '嘉善县人民法院', employerServable: true });
     expect(orders.map((o) => [o.partyId, o.owed])).toEqual([[parties['孙工'], '4000.00']]);
     const order = await mediator.resolution.document({ caseId, documentId: orders[0]!.id });

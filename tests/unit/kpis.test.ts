@@ -28,6 +28,8 @@ function facts(id: string, overrides: Partial<CaseFacts> = {}): CaseFacts {
     confirmationAppliedAt: null,
     confirmationDecidedAt: null,
     confirmed: false,
+    termsLastDueAt: null,
+    performedByLastDue: false,
     requiredVisits: 1,
     amountClaimed: null,
     amountRecovered: null,
@@ -181,6 +183,21 @@ describe('KPIs over hand-computed fixtures', () => {
     );
     expect(figure(report, 'confirmation_application').cases).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
     expect(figure(report, 'confirmation_rate').ids).toEqual({ numerator: ['applied'], denominator: ['applied', 'rejected'] });
+  });
+
+  it('履行率: agreements whose last term fell due by the report date, performed in full by then', () => {
+    const report = computeKpis(
+      [
+        facts('paid', { termsLastDueAt: endOf(10), performedByLastDue: true }),
+        facts('short', { termsLastDueAt: endOf(12), performedByLastDue: false }),
+        // Falls due after "now": not counted yet.
+        facts('later', { termsLastDueAt: endOf(28), performedByLastDue: false }),
+      ],
+      [],
+      period,
+      at(20),
+    );
+    expect(figure(report, 'performance_rate').ids).toEqual({ numerator: ['paid'], denominator: ['paid', 'short'] });
   });
 
   it('steps owed by a date: on time, late, not yet due, and done at any time for follow-up visits', () => {
