@@ -69,6 +69,11 @@ export interface CaseFacts {
   termsLastDueAt: Date | null;
   /** Every term paid or done by then. */
   performedByLastDue: boolean;
+  registeredAt: Date;
+  /** The same person with the same respondent had a case here within the 12 months before. */
+  repeatOfEarlier: boolean;
+  /** …and came again within 90 days after this one closed. */
+  repeatedAfterClosure: boolean;
   /** In-person visits the process required (最多跑一次 counts these, not voluntary ones). */
   requiredVisits: number;
   amountClaimed: number | null;
@@ -115,6 +120,8 @@ export const kpiIds = [
   'confirmation_application',
   'confirmation_rate',
   'performance_rate',
+  'first_time_resolution',
+  'repeat_rate',
   'satisfaction',
   'callback_on_time',
   'rectification_on_time',
@@ -131,6 +138,9 @@ interface Context {
 }
 
 const within = (at: Date | null, { from, to }: Period) => at !== null && at >= from && at < to;
+
+/** How long after closure a case must stay without a repeat to count as resolved at once. */
+export const repeatWindowMs = 90 * 86_400_000;
 
 interface CaseKpi {
   version: number;
@@ -190,6 +200,24 @@ const caseKpis: Record<CaseKpiId, CaseKpi> = {
     version: 1,
     cohort: (c, { period, asOf }) => within(c.termsLastDueAt, period) && c.termsLastDueAt! <= asOf,
     meets: (c) => c.performedByLastDue,
+  },
+  // 一次性化解率: first-time cases whose 90 days after closure ended in the period (by the
+  // report date), with no repeat by the same person on the same matter in those days.
+  first_time_resolution: {
+    version: 1,
+    cohort: (c, { period, asOf }) => {
+      if (!c.accepted || c.closedAt === null || c.repeatOfEarlier) return false;
+      const windowEnd = new Date(c.closedAt.getTime() + repeatWindowMs);
+      return within(windowEnd, period) && windowEnd <= asOf;
+    },
+    meets: (c) => !c.repeatedAfterClosure,
+  },
+  // 重复信访率: submissions in the period repeating a case of the same person on the same matter
+  // from the 12 months before. Lower is better.
+  repeat_rate: {
+    version: 1,
+    cohort: (c, { period }) => within(c.registeredAt, period),
+    meets: (c) => c.repeatOfEarlier,
   },
   // 最多跑一次率: cases closed in the period for which the person came in at most once when required.
   at_most_one_visit: {

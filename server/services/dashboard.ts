@@ -5,7 +5,7 @@ import { caseClocks, cases, centers, followUpVisits, monthlyReports, ratings, re
 import type { SessionUser } from '../auth/session-user';
 import type { ClosureOutcome, TerminationKind } from '../domain/agreements';
 import type { CaseStatus } from '../domain/case-status';
-import { breakdownKey, computeKpis, freezeReport, kpisBy, monthPeriod, shiftMonth, type Breakdown, type CaseFacts, type KpiId, type Period, type RatingFacts, type StepFacts } from '../domain/kpis';
+import { breakdownKey, computeKpis, freezeReport, kpisBy, monthPeriod, repeatWindowMs, shiftMonth, type Breakdown, type CaseFacts, type KpiId, type Period, type RatingFacts, type StepFacts } from '../domain/kpis';
 import { endOfLocalDay, localDateOf } from '../domain/calendar';
 import { regionContains, regionPrefix } from '../domain/region';
 import { earlyWarnings, type WarningCase } from '../domain/warnings';
@@ -45,7 +45,9 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
       (select min(a.effective_at) from agreements a where a.case_id = c.id) as agreement_at,
       (select min(a.effective_at) from agreements a where a.case_id = c.id and a.kind = 'written') as written_agreement_at,
       j.applied_at as confirmation_applied_at, j.decided_at as confirmation_decided_at, j.state as confirmation_state,
-      terms.last_due_on, performed.by_last_due as performed_by_last_due,
+      terms.last_due_on, performed.by_last_due as performed_by_last_due, c.registered_at,
+      exists (${samePersonAndMatter(sql`e.registered_at < c.registered_at and e.registered_at >= c.registered_at - interval '12 months'`)}) as repeat_of_earlier,
+      (c.status = 'closed' and exists (${samePersonAndMatter(sql`e.registered_at > c.closed_at and e.registered_at <= c.closed_at + interval '90 days'`)})) as repeated_after_closure,
       (select count(*) from case_visits v where v.case_id = c.id and v.reason = 'required')::int as required_visits,
       cl.termination_kind, cl.amount_claimed, cl.amount_recovered
     from cases c
@@ -70,7 +72,7 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
       where a.case_id = c.id and a.state = 'effective'
     ) performed on true
     where c.center_id = ${centerId} and c.registered_at < ${period.to.toISOString()}
-      and (c.closed_at is null or c.closed_at >= ${period.from.toISOString()})`,
+      and (c.closed_at is null or c.closed_at >= ${new Date(period.from.getTime() - repeatWindowMs).toISOString()})`,
   );
   const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
   const amount = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -95,10 +97,28 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
     confirmed: r.confirmation_state === 'confirmed',
     termsLastDueAt: r.last_due_on ? endOfLocalDay(dateColumn(r.last_due_on)) : null,
     performedByLastDue: r.performed_by_last_due === true,
+    registeredAt: date(r.registered_at)!,
+    repeatOfEarlier: r.repeat_of_earlier === true,
+    repeatedAfterClosure: r.repeated_after_closure === true,
     requiredVisits: Number(r.required_visits),
     amountClaimed: amount(r.amount_claimed),
     amountRecovered: amount(r.amount_recovered),
   }));
+}
+
+/**
+ * Another case `e` of the center by the same person (an applicant's ID-number hash, else phone)
+ * against the same respondent (credit code, else normalized name), within `when`.
+ */
+function samePersonAndMatter(when: ReturnType<typeof sql>) {
+  return sql`select 1 from cases e
+    join case_parties ea on ea.case_id = e.id and ea.role = 'applicant'
+    join case_parties ca on ca.case_id = c.id and ca.role = 'applicant'
+      and coalesce(ca.id_number_hash, ca.phone) = coalesce(ea.id_number_hash, ea.phone)
+    join case_parties er on er.case_id = e.id and er.role = 'respondent'
+    join case_parties cr on cr.case_id = c.id and cr.role = 'respondent'
+      and coalesce(cr.credit_code, nullif(cr.normalized_name, '')) = coalesce(er.credit_code, nullif(er.normalized_name, ''))
+    where e.center_id = c.center_id and e.id <> c.id and ${when}`;
 }
 
 /** A `date` column read raw: postgres.js gives 'YYYY-MM-DD', PGlite a Date at UTC midnight. */

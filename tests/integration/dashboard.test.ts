@@ -81,6 +81,8 @@ describe('the director’s dashboard', () => {
     await submitNew(petitioner, wagePetition(centerId, { respondent: { kind: 'organization', name: '仪表盘化解公司' } }));
     const after = await (await callerAs(handle.db, 'director')).dashboard.center({ month });
     expect(after.warnings.find((w) => w.rule === 'respondent_wave')).toMatchObject({ level: 'yellow', subject: '仪表盘化解公司' });
+    // Both later submissions repeat 王大海's earlier case against the same company: 2 of the month's 5.
+    expect(after.report.figures.find((f) => f.id === 'repeat_rate')!.cases).toEqual({ numerator: 2, denominator: 5, rate: 0.4 });
 
     // The director records what was done; it stays listed with the disposition, once.
     const director = await callerAs(handle.db, 'director');

@@ -30,6 +30,9 @@ function facts(id: string, overrides: Partial<CaseFacts> = {}): CaseFacts {
     confirmed: false,
     termsLastDueAt: null,
     performedByLastDue: false,
+    registeredAt: at(2),
+    repeatOfEarlier: false,
+    repeatedAfterClosure: false,
     requiredVisits: 1,
     amountClaimed: null,
     amountRecovered: null,
@@ -198,6 +201,29 @@ describe('KPIs over hand-computed fixtures', () => {
       at(20),
     );
     expect(figure(report, 'performance_rate').ids).toEqual({ numerator: ['paid'], denominator: ['paid', 'short'] });
+  });
+
+  it('一次性化解率 over cases whose 90 days after closure ended in the month; 重复信访率 over the month’s submissions', () => {
+    const closedAugust = (day: number) => new Date(Date.UTC(2026, 7, day, 2));
+    const report = computeKpis(
+      [
+        // Closed 90 days before a day of November: in the cohort.
+        facts('held', { registeredAt: closedAugust(1), closedAt: closedAugust(10) }),
+        facts('came-back', { registeredAt: closedAugust(1), closedAt: closedAugust(12), repeatedAfterClosure: true }),
+        // Itself a repeat: not a first-time case.
+        facts('repeat-closed', { closedAt: closedAugust(14), repeatOfEarlier: true, registeredAt: closedAugust(1) }),
+        // Its 90 days end in December: not yet.
+        facts('recent', { closedAt: at(5) }),
+        // Submitted this month (with 'recent'), one of them a repeat.
+        facts('new-1'),
+        facts('new-2', { repeatOfEarlier: true }),
+      ],
+      [],
+      period,
+      after,
+    );
+    expect(figure(report, 'first_time_resolution').ids).toEqual({ numerator: ['held'], denominator: ['held', 'came-back'] });
+    expect(figure(report, 'repeat_rate').cases).toEqual({ numerator: 1, denominator: 3, rate: 1 / 3 });
   });
 
   it('steps owed by a date: on time, late, not yet due, and done at any time for follow-up visits', () => {
