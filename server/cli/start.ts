@@ -41,6 +41,13 @@ try {
   process.exit(1);
 }
 const { seeded, empty } = prepared;
+// A new demo gets a year of history, so the director's figures are not zeros (ONEWINDOW_DEMO_HISTORY=off skips it).
+if (seeded && process.env.ONEWINDOW_DEMO_HISTORY !== 'off') {
+  console.log('  writing a year of demo history (about half a minute, once)…');
+  const { writeDemoHistory } = await import('../services/demo-history');
+  const { cases } = await writeDemoHistory(handle.db);
+  console.log(`  ${cases} demo cases written`);
+}
 if (seeded) await refreshPlannerStatistics(handle);
 await handle.close(); // PGlite admits one process: the server opens it next.
 

@@ -16,7 +16,8 @@ export async function startApp(settings: Record<string, string> = {}): Promise<{
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-app-'));
   // The fixed test secrets of vitest.config.ts are dropped: the app generates its own, as on a fresh machine.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ONEWINDOW_MODE: 'demo' };
+  // The tests count the cases they make: no year of demo history.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ONEWINDOW_MODE: 'demo', ONEWINDOW_DEMO_HISTORY: 'off' };
   for (const name of ['AUTH_SECRET', 'DATA_KEY', 'DATABASE_URL', 'NODE_ENV']) delete env[name];
   Object.assign(env, settings);
   const child: ChildProcess = spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
