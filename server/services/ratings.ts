@@ -128,24 +128,25 @@ export async function submitRating(ctx: ServiceContext, access: CaseAccess, inpu
   ensureCan(access, 'rate');
   const partyIds = access.relation.kind === 'party' ? access.relation.partyIds : [];
   return ctx.db.transaction(async (tx) => {
+    // An account on several applicant rows rates as the first of them; a follow-up goes with
+    // the row that gave the rating it follows.
     const [party] = await tx
       .select({ id: caseParties.id })
       .from(caseParties)
       .where(and(eq(caseParties.caseId, access.caseId), eq(caseParties.role, 'applicant'), inArray(caseParties.id, partyIds)))
+      .orderBy(asc(caseParties.position))
       .limit(1);
     if (!party) throw new ServiceError('forbidden', 'rating.applicantsOnly');
     const target = { centerId: access.centerId, caseId: access.caseId };
-    let followUpOf: string | null = null;
     if (input.followUpOf) {
       const [original] = await tx
-        .select({ id: ratings.id, scope: ratings.scope, visitId: ratings.visitId })
+        .select({ id: ratings.id, partyId: ratings.partyId, scope: ratings.scope, visitId: ratings.visitId })
         .from(ratings)
-        .where(and(eq(ratings.id, input.followUpOf), eq(ratings.caseId, access.caseId), eq(ratings.partyId, party.id), isNull(ratings.followUpOf)));
+        .where(and(eq(ratings.id, input.followUpOf), eq(ratings.caseId, access.caseId), inArray(ratings.partyId, partyIds), isNull(ratings.followUpOf)));
       if (!original) throw notFound();
-      followUpOf = original.id;
-      input = { ...input, scope: original.scope, visitId: original.visitId };
+      return writeRating(tx, ctx, target, original.partyId, { ...input, scope: original.scope, visitId: original.visitId }, 'portal', original.id);
     }
-    return writeRating(tx, ctx, target, party.id, input, 'portal', followUpOf);
+    return writeRating(tx, ctx, target, party.id, input, 'portal', null);
   });
 }
 

@@ -216,6 +216,32 @@ describe('rating a case (好差评)', () => {
     expect([mine!.rectification!.report, mine!.followUpAllowed]).toEqual(['已对窗口人员批评教育', true]);
   });
 
+  it('an account on two applicant rows rates once, and adds its follow-up to that rating', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const created = await submitNew(
+      petitioner,
+      wagePetition(centerId, {
+        respondent: { kind: 'organization', name: '两行测试公司' },
+        applicants: [
+          { name: '王大海', phone: '13800000001', idNumber: testIdNumbers[0], isRepresentative: true },
+          { name: '王大海（代妻子）', phone: '13800000001', idNumber: testIdNumbers[1] },
+        ],
+      }),
+    );
+    const director = await callerAs(handle.db, 'director');
+    await director.intake.decide({ caseId: created.id, decision: 'accept', track: 'labor_mediation', expectedVersion: 1 });
+    const mediator = await userByLogin(handle.db, 'mediator');
+    await director.panel.assign({ caseId: created.id, members: [{ userId: mediator!.id, isLead: true }], expectedVersion: 2 });
+    await director.resolution.close({ caseId: created.id, outcome: 'resolved', expectedVersion: (await director.case.get({ caseId: created.id })).version });
+    const rated = await petitioner.rating.submit({ caseId: created.id, scope: 'case', level: 'dissatisfied', tags: [] });
+    expect((await refusal(petitioner.rating.submit({ caseId: created.id, scope: 'case', level: 'satisfied', tags: [] }))).message).toBe('rating.alreadyRated');
+    for (const step of ['call_back', 'verify', 'report'] as const) {
+      await director.rating.answer({ caseId: created.id, ratingId: rated.id, step, note: '已处理', ...(step === 'verify' ? { verification: 'explained' as const } : {}) });
+    }
+    const followUp = await petitioner.rating.submit({ caseId: created.id, scope: 'case', level: 'satisfied', tags: [], followUpOf: rated.id });
+    expect(followUp.bad).toBe(false);
+  });
+
   it('nobody rates a case that is not theirs', async () => {
     const anonymous = await anonymousCaller(handle.db);
     const phone = '13900009999';
