@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readSheet } from 'read-excel-file/node';
 import { demoPassword } from '../../db/demo';
 import { apiMutation as mutate, apiQuery, laptopViewport, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
 
@@ -77,6 +78,13 @@ describe('the director’s dashboard', () => {
     expect(csv.status()).toBe(200);
     const closureRow = (await csv.text()).split('\r\n').find((line) => line.startsWith('办结率,'))!;
     expect(closureRow.split(',')[4]).toBe(String(count));
+    // The Excel file from the page's own link: the same figure.
+    const xlsxLink = director.getByRole('link', { name: '导出 Excel' });
+    await director.goto(`${baseUrl}/dashboard`);
+    const xlsx = await director.context().request.get(`${baseUrl}${await xlsxLink.getAttribute('href')}`);
+    expect(xlsx.status()).toBe(200);
+    const sheet = await readSheet(Buffer.from(await xlsx.body()));
+    expect(sheet.find((row) => row[0] === '办结率')![4]).toBe(count);
 
     // Last month has ended: the director freezes its report.
     await director.goto(`${baseUrl}/dashboard`);
