@@ -7,6 +7,7 @@ import { caseOrNotFound } from '../../_lib/case-or-404';
 import { requireUser } from '../../_lib/session';
 import { KpiCard, rateText } from './KpiCard';
 import { DisposeWarning } from './DisposeWarning';
+import { FigureTable } from './FigureTable';
 import { FreezeMonth } from './FreezeMonth';
 import { OpenSupervision } from './OpenSupervision';
 import { breakdowns, shiftMonth } from '@/server/domain/kpis';
@@ -138,19 +139,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
 
       <h2 className="mb-2 mt-6 font-medium">{t('dashboard.trend')}</h2>
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[32rem] rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">{t('dashboard.month')}</th>
-              {trendColumns.map((id) => (
-                <th key={id} scope="col" className="px-3 py-2 font-medium">
-                  {tk(`${id}.name`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
+      <FigureTable minWidth="min-w-[32rem]" columns={[t('dashboard.month'), ...trendColumns.map((id) => tk(`${id}.name`))]}>
             {await Promise.all(
               [...trend].reverse().map(async (row) => (
                 <tr key={row.month} className="border-t border-slate-100">
@@ -173,9 +162,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 </tr>
               )),
             )}
-          </tbody>
-        </table>
-      </div>
+      </FigureTable>
 
       <h2 className="mb-2 mt-6 font-medium">{t('dashboard.breakdown')}</h2>
       <nav className="mb-2 flex flex-wrap gap-2 text-sm" aria-label={t('dashboard.breakdown')}>
@@ -190,20 +177,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </Link>
         ))}
       </nav>
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[36rem] rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">{t(`dashboard.by.${board.breakdown.by}`)}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('dashboard.caseCount')}</th>
-              {categoryColumns.map((id) => (
-                <th key={id} scope="col" className="px-3 py-2 font-medium">
-                  {tk(`${id}.name`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
+      <FigureTable
+        minWidth="min-w-[36rem]"
+        columns={[t(`dashboard.by.${board.breakdown.by}`), t('dashboard.caseCount'), ...categoryColumns.map((id) => tk(`${id}.name`))]}
+      >
             {await Promise.all(
               board.breakdown.rows.map(async (row) => (
                 <tr key={row.value} className="border-t border-slate-100">
@@ -226,9 +203,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 </tr>
               )),
             )}
-          </tbody>
-        </table>
-      </div>
+      </FigureTable>
 
       {summary && (
         <>

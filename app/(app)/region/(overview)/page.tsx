@@ -4,6 +4,7 @@ import { monthOf } from '@/server/domain/kpis';
 import { EmptyState, PageTitle } from '../../../_components/PageTitle';
 import { requireUser } from '../../../_lib/session';
 import { rateText } from '../../dashboard/KpiCard';
+import { FigureTable } from '../../dashboard/FigureTable';
 import { OpenSupervision } from '../../dashboard/OpenSupervision';
 
 const compared = ['closure_rate', 'resolution_rate', 'satisfaction'] as const;
@@ -38,53 +39,50 @@ export default async function RegionOverviewPage({ searchParams }: { searchParam
       {centers.length === 0 ? (
         <EmptyState>{t('empty')}</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[44rem] overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t('center')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('cases')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('open')}</th>
-                {compared.map((id) => (
-                  <th key={id} scope="col" className="px-4 py-2 font-medium" aria-sort={rankBy === id ? 'descending' : undefined}>
-                    <Link href={`/region?sort=${id}`} className="inline-flex min-h-11 items-center underline decoration-dotted">
-                      {tk(`${id}.name`)}
-                      {rankBy === id && ' ↓'}
-                    </Link>
-                  </th>
-                ))}
-                <th scope="col" className="px-4 py-2 font-medium">{td('warnings')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  <span className="sr-only">{t('indicators')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+        <FigureTable
+          minWidth="min-w-[44rem]"
+          sortedBy={rankBy ? 3 + compared.indexOf(rankBy) : undefined}
+          columns={[
+            t('center'),
+            t('cases'),
+            t('open'),
+            ...compared.map((id) => (
+              <Link key={id} href={`/region?sort=${id}`} className="inline-flex min-h-11 items-center underline decoration-dotted">
+                {tk(`${id}.name`)}
+                {rankBy === id && ' ↓'}
+              </Link>
+            )),
+            td('warnings'),
+            <span key="indicators" className="sr-only">
+              {t('indicators')}
+            </span>,
+          ]}
+        >
               {await Promise.all(
                 ranked.map(async (c) => {
                   const row = figuresOf.get(c.id);
                   return (
                     <tr key={c.id} className="border-t border-slate-100">
-                      <td className="px-4 py-2">
+                      <td className="px-3 py-2">
                         <Link href={`/region/${c.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
                           {c.name}
                         </Link>{' '}
                         <span className="font-mono text-xs text-slate-600">{c.regionCode}</span>
                       </td>
-                      <td className="px-4 py-2">{c.total}</td>
-                      <td className="px-4 py-2">{c.open}</td>
+                      <td className="px-3 py-2">{c.total}</td>
+                      <td className="px-3 py-2">{c.open}</td>
                       {await Promise.all(
                         compared.map(async (id) => (
-                          <td key={id} className="px-4 py-2 tabular-nums">
+                          <td key={id} className="px-3 py-2 tabular-nums">
                             {await rateText(rateOf(c.id, id))}
                           </td>
                         )),
                       )}
-                      <td className="px-4 py-2">
+                      <td className="px-3 py-2">
                         {row && row.warnings.red > 0 && <span className="mr-2 text-red-700">{td('redCount', { count: row.warnings.red })}</span>}
                         {row && row.warnings.yellow > 0 && <span className="text-amber-700">{td('yellowCount', { count: row.warnings.yellow })}</span>}
                       </td>
-                      <td className="px-4 py-2">
+                      <td className="px-3 py-2">
                         <Link href={`/dashboard?center=${c.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline" aria-label={`${c.name} ${t('indicators')}`}>
                           {t('indicators')}
                         </Link>
@@ -93,9 +91,7 @@ export default async function RegionOverviewPage({ searchParams }: { searchParam
                   );
                 }),
               )}
-            </tbody>
-          </table>
-        </div>
+        </FigureTable>
       )}
     </>
   );
