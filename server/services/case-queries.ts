@@ -221,14 +221,19 @@ export async function centerSummary(db: Database, user: SessionUser) {
   return { centerName: center?.name ?? '', ...statusCounts(rows) };
 }
 
+/** The centers of a region (GB/T 2260 prefix), in code order. */
+export function centersInRegion(db: Database, regionCode: string) {
+  return db
+    .select({ id: centers.id, name: centers.name, regionCode: centers.regionCode })
+    .from(centers)
+    .where(sql`${centers.regionCode} like ${regionPrefix(regionCode) + '%'}`)
+    .orderBy(asc(centers.regionCode));
+}
+
 /** The supervisor's home: every center in their region with its case counts. */
 export async function regionOverview(db: Database, user: SessionUser) {
   if (!user.regionCode) return [];
-  const inRegion = await db
-    .select({ id: centers.id, name: centers.name, regionCode: centers.regionCode })
-    .from(centers)
-    .where(sql`${centers.regionCode} like ${regionPrefix(user.regionCode) + '%'}`)
-    .orderBy(asc(centers.regionCode));
+  const inRegion = await centersInRegion(db, user.regionCode);
   if (inRegion.length === 0) return [];
   const rows = await db
     .select({ centerId: cases.centerId, status: cases.status, n: count() })

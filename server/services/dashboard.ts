@@ -7,13 +7,14 @@ import type { ClosureOutcome, TerminationKind } from '../domain/agreements';
 import type { CaseStatus } from '../domain/case-status';
 import { breakdownKey, computeKpis, freezeReport, kpisBy, monthPeriod, repeatWindowMs, shiftMonth, type Breakdown, type CaseFacts, type KpiId, type Period, type RatingFacts, type StepFacts } from '../domain/kpis';
 import { endOfLocalDay, localDateOf } from '../domain/calendar';
-import { regionContains, regionPrefix } from '../domain/region';
+import { regionContains } from '../domain/region';
 import { earlyWarnings, type WarningCase } from '../domain/warnings';
 import { openStatuses } from '../domain/case-status';
 import { caseClockKinds } from '../domain/tracks';
 import { daysLeft } from '../domain/clocks';
 import { writeAudit } from './audit';
 import { actingUser, type ServiceContext } from './context';
+import { centersInRegion } from './case-queries';
 import { notFound, ServiceError } from './errors';
 
 /** The center a dashboard is about: the director's own, or one of the supervisor's region. */
@@ -23,7 +24,6 @@ export async function dashboardCenter(db: Database, user: SessionUser, centerId?
   const [center] = await db.select({ id: centers.id, name: centers.name, regionCode: centers.regionCode }).from(centers).where(eq(centers.id, id));
   if (!center) throw notFound();
   if (user.role === 'supervisor' && !(user.regionCode && regionContains(user.regionCode, center.regionCode))) throw notFound();
-  if (user.role === 'director' && user.centerId !== center.id) throw notFound();
   return center;
 }
 
@@ -342,11 +342,7 @@ export type CenterDashboard = Awaited<ReturnType<typeof centerDashboard>>;
 export async function regionDashboard(db: Database, user: SessionUser, input: { month: string }, now = new Date()) {
   if (!user.regionCode) return [];
   const period = monthPeriod(input.month);
-  const inRegion = await db
-    .select({ id: centers.id, name: centers.name, regionCode: centers.regionCode })
-    .from(centers)
-    .where(sql`${centers.regionCode} like ${regionPrefix(user.regionCode) + '%'}`)
-    .orderBy(asc(centers.regionCode));
+  const inRegion = await centersInRegion(db, user.regionCode);
   return Promise.all(
     inRegion.map(async (center) => {
       const [facts, rated, steps, warnings] = await Promise.all([

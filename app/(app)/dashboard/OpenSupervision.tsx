@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { formatLocalDay } from '../../_lib/local-day';
 
 interface OpenOrder {
   id: string;
@@ -16,7 +17,7 @@ interface OpenOrder {
 export async function OpenSupervision({ orders, showCenter }: { orders: OpenOrder[]; showCenter: boolean }) {
   if (orders.length === 0) return null;
   const [t, format] = await Promise.all([getTranslations('supervision'), getFormatter()]);
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00+08:00`), { dateStyle: 'medium' });
+  const day = (d: string) => formatLocalDay(format, d);
   return (
     <section aria-labelledby="open-supervision" className="mb-4">
       <h2 id="open-supervision" className="mb-2 font-medium">

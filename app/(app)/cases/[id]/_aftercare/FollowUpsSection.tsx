@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { FollowUpRecorder } from './FollowUpRecorder';
 import { ReopenCase } from './ReopenCase';
 import type { FollowUpView } from './types';
+import { formatLocalDay } from '../../../../_lib/local-day';
 
 const card = 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm';
 
@@ -25,7 +26,7 @@ export async function FollowUpsSection({
 }) {
   if (visits.length === 0 && !canReopen) return null;
   const [t, tRating, format] = await Promise.all([getTranslations('followUp'), getTranslations('rating'), getFormatter()]);
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00+08:00`), { dateStyle: 'medium' });
+  const day = (d: string) => formatLocalDay(format, d);
   return (
     <section className={card} aria-labelledby="follow-ups-title">
       <h2 id="follow-ups-title" className="mb-2 font-medium">

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ReviewActions } from './ReviewActions';
 import type { ReviewView } from './types';
+import { formatLocalDay } from '../../../../_lib/local-day';
 
 const card = 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm';
 
@@ -12,7 +13,7 @@ const card = 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm';
 export async function ReviewsSection({ caseId, reviews, canRecord, closed, today }: { caseId: string; reviews: ReviewView[]; canRecord: boolean; closed: boolean; today: string }) {
   if (reviews.length === 0 && !(canRecord && closed)) return null;
   const [t, format] = await Promise.all([getTranslations('review'), getFormatter()]);
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00+08:00`), { dateStyle: 'medium' });
+  const day = (d: string) => formatLocalDay(format, d);
   const pending = reviews.find((r) => !r.decision)?.level ?? null;
   const done = reviews.map((r) => r.level);
   const next = !closed || done.includes('re_review') ? null : done.includes('review') ? 're_review' : 'review';

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { addDays } from '@/server/domain/calendar';
 import { SupervisionActions } from './SupervisionActions';
+import { formatLocalDay } from '../../../../_lib/local-day';
 
 interface Order {
   id: string;
@@ -17,7 +18,7 @@ interface Order {
 export async function SupervisionSection({ caseId, orders, canIssue, canAnswer, today }: { caseId: string; orders: Order[]; canIssue: boolean; canAnswer: boolean; today: string }) {
   if (orders.length === 0 && !canIssue) return null;
   const [t, format] = await Promise.all([getTranslations('supervision'), getFormatter()]);
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00+08:00`), { dateStyle: 'medium' });
+  const day = (d: string) => formatLocalDay(format, d);
   const openOrder = orders.find((o) => !o.respondedAt) ?? null;
   return (
     <section aria-labelledby="supervision-title" className="rounded-xl border border-slate-200 bg-white p-4">
