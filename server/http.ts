@@ -38,10 +38,11 @@ export async function handleTrpcRequest(req: Request, context: () => Promise<Con
  */
 export async function evidenceResponse(ctx: Context, fileId: string): Promise<Response> {
   const t = translator(ctx.locale);
-  if (!ctx.user) return Response.json({ message: t('errors.unauthorized') }, { status: 401 });
-  if (!z.uuid().safeParse(fileId).success) return Response.json({ message: t('errors.notFound') }, { status: 404 });
   try {
-    const file = await readEvidence(ctx.db, ctx.user, fileId);
+    const user = await ctx.session.currentUser();
+    if (!user) return Response.json({ message: t('errors.unauthorized') }, { status: 401 });
+    if (!z.uuid().safeParse(fileId).success) return Response.json({ message: t('errors.notFound') }, { status: 404 });
+    const file = await readEvidence(ctx.db, user, fileId);
     // Cleaned again on the way out: files stored before names were cleaned keep the uploader's.
     const name = evidenceFileName(file.fileName, file.mimeType);
     return new Response(new Uint8Array(file.data), {
@@ -73,15 +74,16 @@ function failureResponse(error: unknown, t: ReturnType<typeof translator>, event
  */
 export async function dashboardExportResponse(ctx: Context, url: URL): Promise<Response> {
   const t = translator(ctx.locale);
-  if (!ctx.user) return Response.json({ message: t('errors.unauthorized') }, { status: 401 });
-  if (ctx.user.role !== 'director' && ctx.user.role !== 'supervisor') return Response.json({ message: t('errors.forbidden') }, { status: 403 });
-  const input = z
-    .object({ month: monthField, centerId: z.uuid().optional(), format: z.enum(exportFormats).default('csv') })
-    .safeParse({ month: url.searchParams.get('month'), centerId: url.searchParams.get('center') ?? undefined, format: url.searchParams.get('format') ?? undefined });
-  if (!input.success) return Response.json({ message: t('export.invalid') }, { status: 400 });
   try {
+    const user = await ctx.session.currentUser();
+    if (!user) return Response.json({ message: t('errors.unauthorized') }, { status: 401 });
+    if (user.role !== 'director' && user.role !== 'supervisor') return Response.json({ message: t('errors.forbidden') }, { status: 403 });
+    const input = z
+      .object({ month: monthField, centerId: z.uuid().optional(), format: z.enum(exportFormats).default('csv') })
+      .safeParse({ month: url.searchParams.get('month'), centerId: url.searchParams.get('center') ?? undefined, format: url.searchParams.get('format') ?? undefined });
+    if (!input.success) return Response.json({ message: t('export.invalid') }, { status: 400 });
     const { format, ...scope } = input.data;
-    const { fileName, file } = await dashboardExport(userContext(ctx.db, ctx.user), scope, ctx.locale, format);
+    const { fileName, file } = await dashboardExport(userContext(ctx.db, user), scope, ctx.locale, format);
     return new Response(new Uint8Array(file), {
       headers: {
         'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

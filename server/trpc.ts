@@ -2,9 +2,9 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError, ZodRealError } from 'zod';
 import type { Database } from '../db/client';
-import { resolveCaseAccess, type CaseAccess } from './auth/policy';
 import { isDatabaseUnavailable, logUnavailable } from './db-unavailable';
-import { resolveSessionUser, type SessionClaims, type SessionUser } from './auth/session-user';
+import { RequestSession } from './auth/request-session';
+import type { SessionClaims } from './auth/session-user';
 import type { Role } from './domain/roles';
 import { findUnsafeText } from './domain/text';
 import { defaultLocale, type Locale } from './i18n/locales';
@@ -17,16 +17,10 @@ import { ServiceError, type ServiceErrorKind } from './services/errors';
 
 export interface Context {
   db: Database;
-  user: SessionUser | null;
+  /** Who is calling: checked against the database by the first procedure that needs to know. */
+  session: RequestSession;
   locale: Locale;
   ip: string;
-  /** The database could not be reached while building the context: every procedure answers 503. */
-  unavailable?: boolean;
-  /**
-   * The caller's relation to each case read in this request: a case page asks a dozen
-   * procedures of one case, and the relation cannot change between its reads.
-   */
-  readAccess: Map<string, Promise<CaseAccess | null>>;
 }
 
 export interface ContextInput {
@@ -36,17 +30,12 @@ export interface ContextInput {
   ip?: string;
 }
 
-/** Every caller (HTTP, server components, tests) builds its context here, so every one re-checks the session. */
+/**
+ * Every caller (HTTP, server components, tests) builds its context here, so every one
+ * re-checks the session: the procedures below ask `ctx.session`, once per request.
+ */
 export async function createContext(input: ContextInput): Promise<Context> {
-  const base = { db: input.db, locale: input.locale ?? defaultLocale, ip: input.ip ?? 'unknown', readAccess: new Map() };
-  try {
-    return { ...base, user: await resolveSessionUser(input.db, input.claims) };
-  } catch (error) {
-    // Answered by the first middleware, in the caller's language, rather than as a 500.
-    if (!isDatabaseUnavailable(error)) throw error;
-    logUnavailable('db.unavailable', error);
-    return { ...base, user: null, unavailable: true };
-  }
+  return { db: input.db, session: new RequestSession(input.db, input.claims), locale: input.locale ?? defaultLocale, ip: input.ip ?? 'unknown' };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -99,14 +88,14 @@ const codeForKind: Record<ServiceErrorKind, TRPCError['code']> = {
 
 /** Services refuse with ServiceError; this turns it into the matching tRPC code and logs anything unexpected. */
 const mapErrors = t.middleware(async ({ ctx, next, path, type, getRawInput }) => {
-  if (ctx.unavailable) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'errors.unavailable' });
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof ServiceError) {
-    if (cause.kind === 'forbidden' && ctx.user) {
+    const user = ctx.session.checkedUser();
+    if (cause.kind === 'forbidden' && user) {
       // The refusal stands even if its record cannot be written (the database just went away).
-      await auditDenied(ctx.db, ctx.user, { procedure: path, caseId: caseIdOf(await getRawInput()), reason: 'policy' }).catch((error) => logError('audit.denied', error));
+      await auditDenied(ctx.db, user, { procedure: path, caseId: caseIdOf(await getRawInput()), reason: 'policy' }).catch((error) => logError('audit.denied', error));
     }
     throw new TRPCError({ code: codeForKind[cause.kind], message: cause.messageKey, cause });
   }
@@ -148,10 +137,13 @@ export const router = t.router;
 
 export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnsafeText);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.unauthorized' });
+const unauthorized = () => new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.unauthorized' });
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const user = await ctx.session.currentUser();
+  if (!user) throw unauthorized();
   // The services' context: the signed-in person acts.
-  return next({ ctx: { ...ctx, user: ctx.user, svc: userContext(ctx.db, ctx.user) } });
+  return next({ ctx: { ...ctx, user, svc: userContext(ctx.db, user) } });
 });
 
 /** Only the listed roles; everyone else signed in gets FORBIDDEN. */
@@ -169,23 +161,20 @@ export function roleProcedure(...allowed: Role[]) {
  * Case-scoped procedures take `caseId` and get `ctx.access`, the caller's relation to the
  * case from the access policy. No relation is NOT_FOUND, so a case's existence never leaks.
  */
-export const caseProcedure = authedProcedure.input(z.object({ caseId: z.uuid() })).use(async ({ ctx, input, next, path, type }) => {
-  // Changes (and live subscriptions, which outlast the request) resolve the relation afresh.
-  const access = await (type === 'query' ? readAccessOf(ctx, input.caseId) : resolveCaseAccess(ctx.db, ctx.user, input.caseId));
-  if (!access) {
-    await auditDenied(ctx.db, ctx.user, { procedure: path, caseId: input.caseId, reason: 'no_relation' });
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' });
-  }
-  return next({ ctx: { ...ctx, access } });
-});
-
-function readAccessOf(ctx: Context & { user: SessionUser }, caseId: string) {
-  let access = ctx.readAccess.get(caseId);
-  if (!access) {
-    access = resolveCaseAccess(ctx.db, ctx.user, caseId);
-    ctx.readAccess.set(caseId, access);
-    // A failed look-up (the database away) is not remembered.
-    access.catch(() => ctx.readAccess.delete(caseId));
-  }
-  return access;
-}
+export const caseProcedure = publicProcedure
+  // Without a session token there is nothing to look up: refused before the input is read.
+  .use(({ ctx, next }) => {
+    if (!ctx.session.claims) throw unauthorized();
+    return next();
+  })
+  .input(z.object({ caseId: z.uuid() }))
+  .use(async ({ ctx, input, next, path, type }) => {
+    // Changes (and live subscriptions, which outlast the request) resolve the relation afresh.
+    const { user, access } = await ctx.session.caseAccess(input.caseId, type !== 'query');
+    if (!user) throw unauthorized();
+    if (!access) {
+      await auditDenied(ctx.db, user, { procedure: path, caseId: input.caseId, reason: 'no_relation' });
+      throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' });
+    }
+    return next({ ctx: { ...ctx, user, svc: userContext(ctx.db, user), access } });
+  });

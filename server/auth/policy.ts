@@ -1,14 +1,14 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { preparedPerHandle } from '../../db/prepared';
-import { caseParties, cases, centers, panelMembers, timelineEvents } from '../../db/schema';
+import { caseParties, cases, centers, panelMembers, timelineEvents, users } from '../../db/schema';
 import type { CaseStatus, Visibility } from '../domain/case-status';
 import { publicEventKinds } from '../domain/case-events';
 import type { Audience } from '../domain/event-render';
 import { regionContains } from '../domain/region';
 import type { Role } from '../domain/roles';
 import { decideTransition, isTransition } from '../domain/workflow';
-import type { SessionUser } from './session-user';
+import { checkedSessionUser, sessionUserColumns, type SessionClaims, type SessionUser } from './session-user';
 
 /**
  * The access policy: the one place that decides who may see a case, what of it, and what
@@ -38,22 +38,32 @@ export interface CaseAccess {
 const centerWideRoles = ['clerk', 'director'] as const;
 const isCenterWide = (role: Role): role is (typeof centerWideRoles)[number] => (centerWideRoles as readonly Role[]).includes(role);
 
-// The case, its center's region, the caller's panel seat and party rows in one statement:
-// every case procedure runs it, so it is one round trip, prepared once per database handle.
+// The case, its center's region and the caller's panel seat and party rows, read in one
+// statement: every case procedure runs it, prepared once per database handle.
+const caseRelationColumns = {
+  caseId: cases.id,
+  caseCenterId: cases.centerId,
+  caseRegionCode: centers.regionCode,
+  panelLead: sql<boolean | null>`(
+    select ${panelMembers.isLead} from ${panelMembers}
+    where ${panelMembers.caseId} = ${cases.id} and ${panelMembers.userId} = ${sql.placeholder('userId')} and ${panelMembers.removedAt} is null
+    limit 1)`,
+  partyIds: sql<string[] | null>`(
+    select json_agg(${caseParties.id}) from ${caseParties}
+    where ${caseParties.caseId} = ${cases.id} and ${caseParties.userId} = ${sql.placeholder('userId')})`,
+};
+
+interface CaseRelationRow {
+  caseId: string | null;
+  caseCenterId: string | null;
+  caseRegionCode: string | null;
+  panelLead: boolean | null;
+  partyIds: string[] | null;
+}
+
 const caseRelationQuery = preparedPerHandle((db) =>
   db
-    .select({
-      id: cases.id,
-      centerId: cases.centerId,
-      regionCode: centers.regionCode,
-      panelLead: sql<boolean | null>`(
-        select ${panelMembers.isLead} from ${panelMembers}
-        where ${panelMembers.caseId} = ${cases.id} and ${panelMembers.userId} = ${sql.placeholder('userId')} and ${panelMembers.removedAt} is null
-        limit 1)`,
-      partyIds: sql<string[] | null>`(
-        select json_agg(${caseParties.id}) from ${caseParties}
-        where ${caseParties.caseId} = ${cases.id} and ${caseParties.userId} = ${sql.placeholder('userId')})`,
-    })
+    .select(caseRelationColumns)
     .from(cases)
     .innerJoin(centers, eq(centers.id, cases.centerId))
     .where(eq(cases.id, sql.placeholder('caseId')))
@@ -61,14 +71,42 @@ const caseRelationQuery = preparedPerHandle((db) =>
     .prepare('case_relation'),
 );
 
+// A request's first case procedure re-checks the session and resolves the relation in the
+// same round trip: the user's row, with the case (if it exists) joined beside it.
+const sessionCaseRelationQuery = preparedPerHandle((db) =>
+  db
+    .select({ ...sessionUserColumns, ...caseRelationColumns })
+    .from(users)
+    .leftJoin(cases, eq(cases.id, sql.placeholder('caseId')))
+    .leftJoin(centers, eq(centers.id, cases.centerId))
+    .where(eq(users.id, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('session_case_relation'),
+);
+
 /** The caller's relation to a case, or null when they have none (the caller then gets NOT_FOUND). */
 export async function resolveCaseAccess(db: Database, user: SessionUser, caseId: string): Promise<CaseAccess | null> {
   const [row] = await caseRelationQuery(db).execute({ caseId, userId: user.id });
-  if (!row) return null;
-  const access = (relation: CaseRelation): CaseAccess => ({ caseId: row.id, centerId: row.centerId, relation });
+  return row ? accessFrom(user, row) : null;
+}
+
+/** The session's user (re-checked as on every request) and their relation to a case, in one query. */
+export async function resolveSessionAndCaseAccess(
+  db: Database,
+  claims: SessionClaims,
+  caseId: string,
+): Promise<{ user: SessionUser | null; access: CaseAccess | null }> {
+  const [row] = await sessionCaseRelationQuery(db).execute({ caseId, userId: claims.userId });
+  const user = checkedSessionUser(row, claims);
+  return { user, access: user && row ? accessFrom(user, row) : null };
+}
+
+function accessFrom(user: SessionUser, row: CaseRelationRow): CaseAccess | null {
+  if (!row.caseId || !row.caseCenterId) return null;
+  const access = (relation: CaseRelation): CaseAccess => ({ caseId: row.caseId!, centerId: row.caseCenterId!, relation });
   if (row.panelLead !== null) return access({ kind: 'panel', isLead: row.panelLead, role: user.role });
-  if (isCenterWide(user.role) && user.centerId === row.centerId) return access({ kind: 'center_staff', role: user.role });
-  if (user.role === 'supervisor' && user.regionCode && regionContains(user.regionCode, row.regionCode)) {
+  if (isCenterWide(user.role) && user.centerId === row.caseCenterId) return access({ kind: 'center_staff', role: user.role });
+  if (user.role === 'supervisor' && user.regionCode && row.caseRegionCode && regionContains(user.regionCode, row.caseRegionCode)) {
     return access({ kind: 'supervisor' });
   }
   if (row.partyIds?.length) return access({ kind: 'party', partyIds: row.partyIds });

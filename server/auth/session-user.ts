@@ -19,18 +19,23 @@ export interface SessionUser {
   displayName: string;
 }
 
+/** The columns a session check reads; the case procedures read them in their relation query too. */
+export const sessionUserColumns = {
+  id: users.id,
+  role: users.role,
+  centerId: users.centerId,
+  organizationId: users.organizationId,
+  regionCode: users.regionCode,
+  displayName: users.displayName,
+  status: users.status,
+  sessionVersion: users.sessionVersion,
+};
+
+type SessionUserRow = SessionUser & { status: 'active' | 'disabled'; sessionVersion: number };
+
 const sessionUserQuery = preparedPerHandle((db) =>
   db
-    .select({
-      id: users.id,
-      role: users.role,
-      centerId: users.centerId,
-      organizationId: users.organizationId,
-      regionCode: users.regionCode,
-      displayName: users.displayName,
-      status: users.status,
-      sessionVersion: users.sessionVersion,
-    })
+    .select(sessionUserColumns)
     .from(users)
     .where(eq(users.id, sql.placeholder('userId')))
     .limit(1)
@@ -44,7 +49,18 @@ const sessionUserQuery = preparedPerHandle((db) =>
 export async function resolveSessionUser(db: Database, claims: SessionClaims | null): Promise<SessionUser | null> {
   if (!claims) return null;
   const [row] = await sessionUserQuery(db).execute({ userId: claims.userId });
+  return checkedSessionUser(row, claims);
+}
+
+/** The user a session row stands for, if it is still active and its version still the token's. */
+export function checkedSessionUser(row: SessionUserRow | undefined, claims: SessionClaims): SessionUser | null {
   if (!row || row.status !== 'active' || row.sessionVersion !== claims.sessionVersion) return null;
-  const { status: _status, sessionVersion: _version, ...user } = row;
-  return user;
+  return {
+    id: row.id,
+    role: row.role,
+    centerId: row.centerId,
+    organizationId: row.organizationId,
+    regionCode: row.regionCode,
+    displayName: row.displayName,
+  };
 }

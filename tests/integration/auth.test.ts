@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
@@ -69,6 +70,10 @@ describe('ending sessions', () => {
     const mediator = await userByLogin(handle.db, 'mediator');
     const claims = { userId: mediator.id, sessionVersion: mediator.sessionVersion };
     expect(await resolveSessionUser(handle.db, claims)).not.toBeNull();
+    // Signed in, a case that does not exist looks like one they have no relation to.
+    const someCaseId = randomUUID();
+    const beforeDisabling = createCaller(await createContext({ db: handle.db, claims }));
+    expect((await refusal(beforeDisabling.case.timeline({ caseId: someCaseId }))).code).toBe('NOT_FOUND');
 
     const admin = await callerAs(handle.db, 'admin');
     await admin.admin.setUserStatus({ userId: mediator.id, status: 'disabled' });
@@ -77,6 +82,9 @@ describe('ending sessions', () => {
     // The next request with the old token is anonymous.
     const oldToken = createCaller(await createContext({ db: handle.db, claims }));
     expect((await refusal(oldToken.auth.me())).code).toBe('UNAUTHORIZED');
+    // Also when a case read comes first and checks the session in its relation query.
+    const firstCaseRead = createCaller(await createContext({ db: handle.db, claims }));
+    expect((await refusal(firstCaseRead.case.timeline({ caseId: someCaseId }))).code).toBe('UNAUTHORIZED');
     expect(await signInError('mediator', demoPassword)).toBe('auth.accountDisabled');
     expect(await signInError('mediator', 'wrong')).toBe('auth.invalidCredentials');
 
