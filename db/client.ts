@@ -60,29 +60,68 @@ type PostgresClient = import('postgres').Sql;
  * postgres.js runs in two round trips when it has parameters (describe, then execute). Asked to
  * prepare, postgres.js parses each distinct statement once per connection and from then on
  * binds and executes it in one round trip; a statement invalidated by a migration is re-prepared
- * by postgres.js itself. So every statement with parameters is prepared, in transactions and
- * savepoints too (each gets its own client object from postgres.js). Behind PgBouncer in
- * transaction mode this needs PgBouncer 1.21+ with `max_prepared_statements` (see README).
+ * by postgres.js itself. So every statement with parameters is prepared, in transactions too.
+ * Behind PgBouncer in transaction mode this needs PgBouncer 1.21+ with `max_prepared_statements`
+ * (see README).
  */
-function preparingStatements<T extends PostgresClient>(client: T): T {
-  const unsafe = client.unsafe;
+function preparingStatements<T extends Pick<PostgresClient, 'unsafe'>>(client: T): T {
+  const unsafe = client.unsafe.bind(client);
   client.unsafe = ((query: string, args?: unknown[], options?: Record<string, unknown>) =>
     unsafe(query, args as never, { ...options, prepare: args !== undefined && args.length > 0 ? true : (options?.prepare as boolean | undefined) })) as T['unsafe'];
-  const begin = client.begin;
-  if (begin) {
-    client.begin = ((...params: unknown[]) => {
-      const fn = params.pop() as (tx: PostgresClient) => unknown;
-      return (begin as (...p: unknown[]) => Promise<unknown>)(...params, (tx: PostgresClient) => fn(preparingStatements(tx)));
-    }) as T['begin'];
-  }
-  const savepoint = (client as unknown as { savepoint?: (...p: unknown[]) => Promise<unknown> }).savepoint;
-  if (savepoint) {
-    (client as unknown as { savepoint: unknown }).savepoint = (...params: unknown[]) => {
-      const fn = params.pop() as (tx: PostgresClient) => unknown;
-      return savepoint(...params, (tx: PostgresClient) => fn(preparingStatements(tx)));
-    };
-  }
   return client;
+}
+
+type TransactionBody = (tx: PostgresClient) => unknown;
+
+/**
+ * Transactions whose BEGIN travels with their first statements. postgres.js waits for BEGIN's
+ * answer before running the body: one round trip that tells the caller nothing. Here the body
+ * starts on a reserved connection at once, so BEGIN and the first statements (and the
+ * statements a body sends together, which postgres.js pipelines on one connection) go in one
+ * flight; COMMIT is the second. A statement that failed aborts the transaction in PostgreSQL;
+ * should the body have caught its error and returned, COMMIT answers ROLLBACK and the caller
+ * gets an error, never a silent loss.
+ */
+function pipelinedTransactions(client: PostgresClient): PostgresClient {
+  client.begin = (async (...params: unknown[]) => {
+    const body = params.pop() as TransactionBody;
+    const mode = typeof params[0] === 'string' ? params[0].replace(/[^a-z ]/gi, '') : '';
+    const connection = await client.reserve();
+    try {
+      const tx = preparingStatements(connection) as unknown as PostgresClient & { savepoint: unknown };
+      tx.savepoint = (...inner: unknown[]) => savepoint(tx, inner.pop() as TransactionBody);
+      const began = connection.unsafe(`begin ${mode}`).execute();
+      began.catch(() => {}); // its failure fails the body's statements too; surfaced below
+      try {
+        const result = await body(tx);
+        await began;
+        const committed = await connection.unsafe('commit');
+        if (committed.command === 'ROLLBACK') throw new Error('the transaction was rolled back: one of its statements failed');
+        return result;
+      } catch (error) {
+        await connection.unsafe('rollback').catch(() => {});
+        throw error;
+      }
+    } finally {
+      connection.release();
+    }
+  }) as PostgresClient['begin'];
+  return client;
+}
+
+let savepoints = 0;
+
+async function savepoint(tx: PostgresClient, body: TransactionBody) {
+  const name = `s${++savepoints}`;
+  await tx.unsafe(`savepoint ${name}`);
+  try {
+    const result = await body(tx);
+    await tx.unsafe(`release savepoint ${name}`);
+    return result;
+  } catch (error) {
+    await tx.unsafe(`rollback to savepoint ${name}`);
+    throw error;
+  }
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -102,7 +141,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
         connection: { statement_timeout: limits.statementMs, idle_in_transaction_session_timeout: limits.idleInTransactionMs },
       }),
     });
-    const db = drizzle({ client: preparingStatements(client), schema }) as unknown as Database;
+    const db = drizzle({ client: pipelinedTransactions(preparingStatements(client)), schema }) as unknown as Database;
     listeners.set(db, async (channel, onPayload) => {
       const { unlisten } = await client.listen(channel, onPayload);
       return unlisten;

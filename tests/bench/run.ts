@@ -2,6 +2,7 @@
 // a fresh embedded PGlite database, each scenario reported as a ratio to the empty procedure
 // measured in the same run, interleaved with it. Writes results/latest.json.
 import fs from 'node:fs';
+import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { demoPassword } from '../../db/demo';
@@ -13,6 +14,11 @@ import type autocannon from 'autocannon';
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = 2;
+// While working on one path: `BENCH_ONLY=timeline BENCH_ENGINES=postgres npm run bench`.
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+const engines = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
+// `BENCH_PROFILE=/tmp/profiles`: the app's processes write V8 CPU profiles there when they stop.
+const profiling: Record<string, string> = process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--require ${path.resolve('tests/bench/cpu-profile.cjs')}` } : {};
 const timelineEntries = 2000;
 
 type Engine = 'postgres' | 'pglite';
@@ -31,26 +37,33 @@ const secret = () => randomBytes(32).toString('base64url');
 const db = await freshPostgres();
 const wire = await roundTripCounter(db.url);
 try {
-  const app = await startApp({ DATABASE_URL: wire.url, AUTH_SECRET: secret(), DATA_KEY: secret() });
-  try {
-    await benchEngine('postgres', app, { roundTrips: wire.roundTrips, cpuMs: cpuOf(app.processGroup) });
-  } finally {
-    await app.stop();
+  if (engines.includes('postgres')) {
+    const app = await startApp({ DATABASE_URL: wire.url, AUTH_SECRET: secret(), DATA_KEY: secret(), ...profiling });
+    try {
+      await benchEngine('postgres', app, { roundTrips: wire.roundTrips, cpuMs: cpuOf(app.processGroup) });
+    } finally {
+      await app.stop();
+    }
   }
 } finally {
   await wire.close();
   await new Promise((r) => setTimeout(r, 1000));
   await db.drop();
 }
-const embedded = await startApp();
-try {
-  await benchEngine('pglite', embedded, { cpuMs: cpuOf(embedded.processGroup) });
-} finally {
-  await embedded.stop();
+if (engines.includes('pglite')) {
+  const embedded = await startApp(profiling);
+  try {
+    await benchEngine('pglite', embedded, { cpuMs: cpuOf(embedded.processGroup) });
+  } finally {
+    await embedded.stop();
+  }
 }
 
-fs.mkdirSync('tests/bench/results', { recursive: true });
-fs.writeFileSync('tests/bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+// A partial run (filtered) only prints its table: latest.json is always a whole run.
+if (!only && engines.includes('postgres') && engines.includes('pglite')) {
+  fs.mkdirSync('tests/bench/results', { recursive: true });
+  fs.writeFileSync('tests/bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+}
 console.table(results.map(({ requests: _r, baseline: _b, ...r }) => r));
 
 function cpuOf(group: number | undefined) {
@@ -74,7 +87,7 @@ async function benchEngine(engine: Engine, app: { baseUrl: string }, meters: Met
     connections,
     headers: { cookie: mediator },
   });
-  if (engine === 'postgres') {
+  if (timeline && engine === 'postgres') {
     const direct = postgres(db.url, { max: connections });
     const floor = summarize('bare SQL', [
       await sqlLoad(
@@ -131,7 +144,8 @@ async function benchEngine(engine: Engine, app: { baseUrl: string }, meters: Met
 }
 
 /** A scenario and the empty procedure at the same concurrency: warmed up, then interleaved. */
-async function versus(engine: Engine, meters: Meters, scenario: string, baseline: autocannon.Options, options: autocannon.Options): Promise<Row> {
+async function versus(engine: Engine, meters: Meters, scenario: string, baseline: autocannon.Options, options: autocannon.Options): Promise<Row | null> {
+  if (only && !only.test(scenario)) return null;
   const stretch = (o: autocannon.Options, seconds: number, c = o.connections) => httpLoad({ ...o, duration: seconds, connections: c }, meters);
   await stretch(baseline, 2, Math.min(4, baseline.connections ?? 1));
   await stretch(options, 2, Math.min(4, options.connections ?? 1));

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 
 /**
- * A TCP relay between the app and PostgreSQL that counts round trips: every exchange of the
- * wire protocol ends with the server's ReadyForQuery ('Z') message, so the number of those
- * messages is the number of times a connection waited on the database. A simple query is one;
- * an unprepared statement with parameters is two (describe, then execute); a prepared one is one.
+ * A TCP relay between the app and PostgreSQL that counts round trips: the times a connection
+ * waited on the database with nothing more to send. Each request the client sends ends with a
+ * Sync ('S') or is a simple Query ('Q'), and the server answers each with ReadyForQuery ('Z');
+ * a round trip ends when the last request in flight is answered. A simple query is one; an
+ * unprepared statement with parameters is two (describe, then execute); a prepared one is one;
+ * statements sent together (pipelined) share one.
  */
 export async function roundTripCounter(databaseUrl: string): Promise<{ url: string; roundTrips(): number; close(): Promise<void> }> {
   const target = new URL(databaseUrl);
@@ -14,8 +16,17 @@ export async function roundTripCounter(databaseUrl: string): Promise<{ url: stri
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
     sockets.add(client).add(upstream);
+    let inFlight = 0;
+    client.on('data', scanMessages(true, (type) => (type === 0x53 || type === 0x51) && inFlight++));
     client.pipe(upstream);
-    upstream.on('data', countMessages());
+    upstream.on(
+      'data',
+      scanMessages(false, (type) => {
+        if (type !== 0x5a) return;
+        inFlight = Math.max(0, inFlight - 1);
+        if (inFlight === 0) count++;
+      }),
+    );
     upstream.pipe(client);
     const close = () => {
       client.destroy();
@@ -27,16 +38,25 @@ export async function roundTripCounter(databaseUrl: string): Promise<{ url: stri
     upstream.on('error', close).on('close', close);
   });
 
-  // Server messages are a type byte and a length (which counts itself); chunks split them anywhere.
-  function countMessages() {
+  // Messages are a type byte and a length (which counts itself), except the client's first
+  // (startup), which has no type byte; chunks split messages anywhere.
+  function scanMessages(fromClient: boolean, onMessage: (type: number) => void) {
     let pending: Buffer = Buffer.alloc(0);
+    let started = !fromClient;
     return (chunk: Buffer) => {
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       let at = 0;
+      if (!started) {
+        if (pending.length < 4) return;
+        const length = pending.readUInt32BE(0);
+        if (pending.length < length) return;
+        at = length;
+        started = true;
+      }
       while (pending.length - at >= 5) {
         const length = pending.readUInt32BE(at + 1);
         if (pending.length - at < 1 + length) break;
-        if (pending[at] === 0x5a) count++;
+        onMessage(pending[at]!);
         at += 1 + length;
       }
       pending = pending.subarray(at);

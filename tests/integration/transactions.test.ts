@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '../../db/client';
+import { smsOutbox, users } from '../../db/schema';
+import { freshDatabase } from './harness';
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await freshDatabase();
+});
+afterAll(() => handle.close());
+
+// Every action is one transaction; on PostgreSQL its BEGIN travels with its first statements.
+describe('one transaction per action', () => {
+  const message = (key: string) => ({ phone: '13800000000', body: key });
+  async function keyRows(key: string) {
+    return handle.db.select().from(smsOutbox).where(eq(smsOutbox.body, key));
+  }
+
+  it('commits statements sent together', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    await handle.db.transaction((tx) =>
+      Promise.all([
+        tx.insert(smsOutbox).values(message(a)),
+        tx.insert(smsOutbox).values(message(b)),
+      ]),
+    );
+    expect((await keyRows(a)).length + (await keyRows(b)).length).toBe(2);
+  });
+
+  it('keeps nothing when the body throws after writing', async () => {
+    const key = randomUUID();
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await tx.insert(smsOutbox).values(message(key));
+        throw new Error('refused after the write');
+      }),
+    ).rejects.toThrow('refused after the write');
+    expect(await keyRows(key)).toEqual([]);
+  });
+
+  it('never reports success when a failed statement’s error was caught inside', async () => {
+    const key = randomUUID();
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await tx.insert(smsOutbox).values(message(key));
+        await tx.execute(sql`select 1 / 0`).catch(() => null);
+      }),
+    ).rejects.toThrow();
+    expect(await keyRows(key)).toEqual([]);
+  });
+
+  it('leaves the connection usable after a failed transaction', async () => {
+    for (let i = 0; i < 15; i++) {
+      await expect(handle.db.transaction((tx) => tx.execute(sql`select 1 / 0`))).rejects.toThrow();
+    }
+    const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(users);
+    expect(row!.n).toBeGreaterThan(0);
+  });
+});
