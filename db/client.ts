@@ -33,7 +33,11 @@ export function listenOn(db: Database, channel: string, onPayload: (payload: str
  * PGlite with `{ rows }`. The only place that difference is known.
  */
 export async function queryRows<T extends Record<string, unknown>>(db: Database, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
+  return rowsOf<T>(await db.execute(query));
+}
+
+/** The rows of a raw statement's answer, from either engine. */
+export function rowsOf<T extends Record<string, unknown>>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 

@@ -23,7 +23,12 @@ function hub(db: Database) {
 
 /** Inside the writing transaction: delivered to listeners when it commits. */
 export async function announceTimeline(tx: Database, caseId: string): Promise<void> {
-  await tx.execute(sql`select pg_notify(${channel}, ${caseId})`);
+  await announcement(tx, caseId);
+}
+
+/** The NOTIFY, not yet sent: for an action that sends its statements together. */
+export function announcement(tx: Database, caseId: string) {
+  return tx.execute(sql`select pg_notify(${channel}, ${caseId})`);
 }
 
 /** Yields once per committed timeline write on the case, until the signal aborts. */

@@ -2,14 +2,14 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '../_components/AuthCard';
 import { TrackForm } from './TrackForm';
+import { caseNumberPattern } from '@/server/domain/case-number';
 
-// The receipt's QR code links here with the case number; anything else in `case` is ignored.
-const caseNumberShape = /^\d{6}-\d{4}-\d{6}$/;
 
 /** Public: no sign-in. Shows only what every party may see, without names. */
 export default async function TrackPage({ searchParams }: { searchParams: Promise<{ case?: string | string[] }> }) {
+  // The receipt's QR code links here with the case number; anything else in `case` is ignored.
   const given = (await searchParams).case;
-  const caseNumber = typeof given === 'string' && caseNumberShape.test(given) ? given : '';
+  const caseNumber = typeof given === 'string' && caseNumberPattern.test(given) ? given : '';
   const t = await getTranslations();
   return (
     <AuthCard title={t('track.title')}>

@@ -7,10 +7,11 @@ import { systemContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import { setLegalHold } from '../services/retention';
 import { openConfiguredDatabase } from './open';
+import { caseNumberPattern } from '../domain/case-number';
 
 const { values } = parseArgs({ options: { case: { type: 'string' }, reason: { type: 'string' }, release: { type: 'boolean', default: false } } });
 const args = z
-  .object({ case: z.string().regex(/^\d{6}-\d{4}-\d{6}$/), reason: z.string().trim().min(1).max(500).optional(), release: z.boolean() })
+  .object({ case: z.string().regex(caseNumberPattern), reason: z.string().trim().min(1).max(500).optional(), release: z.boolean() })
   .refine((a) => a.release !== Boolean(a.reason))
   .safeParse(values);
 if (!args.success) {

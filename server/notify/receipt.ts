@@ -1,22 +1,18 @@
-import type { Database } from '../../db/client';
 import { localDateOf } from '../domain/calendar';
 import { defaultLocale } from '../i18n/locales';
 import { renderTools } from '../i18n/render-tools';
-import { smsSender } from './sms';
+import { caseNumberSlot } from '../services/case-numbers';
 
 /**
- * The receipt of a registration by SMS to every applicant phone: the case number, the
- * tracking code the public page asks for, and when the acceptance decision is due.
+ * The receipt of a registration, texted to every applicant phone: the case number, the
+ * tracking code the public page asks for, and when the acceptance decision is due. The case
+ * number is written in by the statement that numbers the case (`numberCaseStatement`).
  */
-export async function sendReceipt(
-  tx: Database,
-  receipt: { phones: string[]; caseNumber: string; trackingCode: string; acceptanceDueAt: Date | null },
-): Promise<void> {
+export function receiptText(receipt: { trackingCode: string; acceptanceDueAt: Date | null }): string {
   const tools = renderTools(defaultLocale);
-  const body = tools.t('notices.receipt', {
-    caseNumber: receipt.caseNumber,
+  return tools.t('notices.receipt', {
+    caseNumber: caseNumberSlot,
     trackingCode: receipt.trackingCode,
     due: receipt.acceptanceDueAt ? tools.date(localDateOf(receipt.acceptanceDueAt)) : '—',
   });
-  for (const phone of new Set(receipt.phones)) await smsSender().send(tx, { phone, body });
 }

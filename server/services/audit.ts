@@ -19,7 +19,12 @@ export interface AuditEntry {
 
 /** Written inside the action's own transaction, so an action and its audit row land together. */
 export async function writeAudit(tx: Database, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await auditStatement(tx, entry);
+}
+
+/** The audit row's insert, not yet sent: for an action that sends its statements together. */
+export function auditStatement(tx: Database, entry: AuditEntry) {
+  return tx.insert(auditLog).values({
     ...actorColumns(entry.actor),
     centerId: entry.centerId ?? null,
     action: entry.action,

@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client';
 import { timelineEvents } from '../../db/schema';
 import type { Visibility } from '../domain/case-status';
 import { caseEventSchemas, eventMeta, type CaseEvent } from '../domain/case-events';
 import type { NoticePurpose } from '../domain/event-render';
-import { announceTimeline } from '../live';
+import { announcement } from '../live';
 import { sendCaseNotices } from '../notify/case-notices';
-import { writeAudit } from './audit';
+import { auditStatement } from './audit';
 import { actorColumns, type ServiceContext } from './context';
 
 export interface CaseRef {
@@ -35,15 +36,31 @@ export interface NoticeSpec {
  * the NOTIFY that live subscribers hear on commit, and the people's notices.
  */
 export async function recordEvent(tx: Database, ctx: ServiceContext, target: CaseRef, event: NewEvent, notices?: NoticeSpec) {
+  const { statements, entry } = eventStatements(tx, ctx, target, event, notices);
+  await Promise.all(statements);
+  if (notices) {
+    await sendCaseNotices(tx, ctx.actor, target, { id: entry.id, kind: event.kind, payload: entry.payload }, notices);
+  }
+  return { id: entry.id, createdAt: entry.createdAt };
+}
+
+/**
+ * The event's statements (timeline row, audit row, NOTIFY), built but not sent, so that an
+ * action can send them together with its own in one flight: postgres.js pipelines statements
+ * issued together on a transaction's connection and PostgreSQL runs them in the order sent.
+ * The entry's id and time are set here, so nothing waits on the insert's answer.
+ */
+export function eventStatements(tx: Database, ctx: ServiceContext, target: CaseRef, event: NewEvent, notices?: NoticeSpec) {
   const meta = eventMeta[event.kind];
   const visibility = meta.visibility === 'chosen' ? event.visibility : meta.visibility;
   if (!visibility) throw new Error(`the writer of a ${event.kind} event must choose its visibility`);
   // A notice tells the parties only of what they may read on the timeline.
   if ((notices?.applicants || notices?.parties?.length) && visibility !== 'parties') throw new Error(`${event.kind} at ${visibility} cannot be told to the parties`);
   const payload = caseEventSchemas[event.kind].parse(event.payload) as Record<string, unknown>;
-  const [row] = await tx
-    .insert(timelineEvents)
-    .values({
+  const entry = { id: randomUUID(), createdAt: ctx.now(), payload };
+  const statements = [
+    tx.insert(timelineEvents).values({
+      id: entry.id,
       centerId: target.centerId,
       caseId: target.caseId,
       kind: event.kind,
@@ -51,20 +68,17 @@ export async function recordEvent(tx: Database, ctx: ServiceContext, target: Cas
       caucusPartyId: visibility === 'caucus' ? (event.caucusPartyId ?? null) : null,
       ...actorColumns(ctx.actor),
       body: payload,
-      createdAt: ctx.now(),
-    })
-    .returning({ id: timelineEvents.id, createdAt: timelineEvents.createdAt });
-  await writeAudit(tx, {
-    actor: ctx.actor,
-    centerId: target.centerId,
-    action: `case.${event.kind}`,
-    entityType: 'case',
-    entityId: target.caseId,
-    data: { eventId: row!.id, visibility },
-  });
-  await announceTimeline(tx, target.caseId);
-  if (notices) {
-    await sendCaseNotices(tx, ctx.actor, target, { id: row!.id, kind: event.kind, payload }, notices);
-  }
-  return row!;
+      createdAt: entry.createdAt,
+    }),
+    auditStatement(tx, {
+      actor: ctx.actor,
+      centerId: target.centerId,
+      action: `case.${event.kind}`,
+      entityType: 'case',
+      entityId: target.caseId,
+      data: { eventId: entry.id, visibility },
+    }),
+    announcement(tx, target.caseId),
+  ];
+  return { statements, entry };
 }

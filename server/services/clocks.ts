@@ -58,13 +58,27 @@ async function specOf(db: Database, clock: ClockRow): Promise<ClockSpec> {
 export async function startClock(tx: Database, target: CaseRef, kind: ClockKind, track: Track | null, start: Date, options: { days?: number; subjectId?: string } = {}) {
   const found = await clockRuleFor(tx, target.centerId, kind, track);
   if (!found) return null;
-  const rule = options.days ? { ...found, days: options.days } : found;
-  const { dueAt } = computeDue({ start, days: rule.days, unit: rule.unit, extensions: [], pauses: [] }, await loadCalendar(tx));
-  const [row] = await tx
-    .insert(caseClocks)
-    .values({ ...target, kind, subjectId: options.subjectId ?? null, startAt: start, days: rule.days, unit: rule.unit, source: rule.source, dueAt })
-    .returning();
+  const [row] = await clockStatement(tx, target, kind, found, start, await loadCalendar(tx), options).insert.returning();
   return row!;
+}
+
+/**
+ * A clock's insert by a rule already read, not yet sent (for an action that sends its
+ * statements together), and the due date it will hold.
+ */
+export function clockStatement(
+  tx: Database,
+  target: CaseRef,
+  kind: ClockKind,
+  found: ClockRule,
+  start: Date,
+  calendar: WorkCalendar,
+  options: { days?: number; subjectId?: string } = {},
+) {
+  const rule = options.days ? { ...found, days: options.days } : found;
+  const { dueAt } = computeDue({ start, days: rule.days, unit: rule.unit, extensions: [], pauses: [] }, calendar);
+  const insert = tx.insert(caseClocks).values({ ...target, kind, subjectId: options.subjectId ?? null, startAt: start, days: rule.days, unit: rule.unit, source: rule.source, dueAt });
+  return { insert, dueAt };
 }
 
 /** Ends the case's live clocks of these kinds: met (stopped) or no longer applying (cancelled). */

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Database } from '../../db/client';
+import { sendTogether } from '../../db/flight';
 import { caseClocks, caseParties, cases, caseVisits, centerCategories, centers, evidenceFiles, idempotencyKeys, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
 import { daysBetween, localDateOf, startOfLocalDay } from '../domain/calendar';
@@ -8,10 +9,10 @@ import { newTrackingCode } from '../domain/case-number';
 import { categories as defaultCategories, openStatuses, type Channel, type PartyKind } from '../domain/case-status';
 import { normalizeName, repeatThreshold, scoreDuplicate } from '../domain/duplicates';
 import { encryptIdNumber, hashIdNumber } from '../pii';
-import { sendReceipt } from '../notify/receipt';
-import { recordEvent } from './case-events';
-import { nextCaseNumber } from './case-numbers';
-import { startClock } from './clocks';
+import { receiptText } from '../notify/receipt';
+import { eventStatements, recordEvent } from './case-events';
+import { numberCaseStatement } from './case-numbers';
+import { clockRuleFor, clockStatement, loadCalendar } from './clocks';
 import { actingUser, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 
@@ -59,16 +60,17 @@ export type RegistrationResult =
  * window, by phone, from a letter or a transfer. One transaction writes the case, its
  * parties, attached evidence, the first timeline entry, the visit, the audit row and the
  * idempotency key; a retry with the same key returns the first result.
+ *
+ * On PostgreSQL it takes three round trips: BEGIN with every read the writes depend on, then
+ * every write together (the case number last), then COMMIT.
  */
 export async function registerPetition(ctx: ServiceContext, input: PetitionSubmission, intake: IntakeDetails): Promise<RegistrationResult> {
   const actor = actingUser(ctx);
-  const applicantIdHashes = input.applicants.map((a) => (a.idNumber ? hashIdNumber(a.idNumber) : null));
   const receivedAt = receiptInstant(intake, ctx.now());
-  // A retry after the first attempt committed: its result, without doing the work again.
-  const earlier = await replayed(ctx.db, actor.id, input.idempotencyKey);
-  if (earlier) return earlier;
+  // Staff register petitions for their own center only.
+  if (intake.channel !== 'online' && actor.centerId !== input.centerId) throw new ServiceError('forbidden', 'errors.forbidden');
   try {
-    return await ctx.db.transaction((tx) => registerInTransaction(tx, ctx, actor, input, intake, applicantIdHashes, receivedAt));
+    return await ctx.db.transaction((tx) => registerInTransaction(tx, ctx, actor, input, intake, receivedAt));
   } catch (error) {
     // A concurrent twin committed first: answer with what it registered.
     if (error instanceof RaceLost) return (await replayed(ctx.db, actor.id, input.idempotencyKey))!;
@@ -99,33 +101,73 @@ async function registerInTransaction(
   actor: SessionUser,
   input: PetitionSubmission,
   intake: IntakeDetails,
-  applicantIdHashes: (string | null)[],
   receivedAt: Date,
 ): Promise<RegistrationResult> {
-  // Staff register petitions for their own center only.
-  if (intake.channel !== 'online' && actor.centerId !== input.centerId) throw new ServiceError('forbidden', 'errors.forbidden');
-  const center = await intakeCenter(tx, input.centerId, input.category);
+  const phones = input.applicants.flatMap((a) => (a.phone ? [a.phone] : []));
+  // Every read the writes depend on, sent together (with BEGIN).
+  const [earlier, center, accounts, repeatCandidates, acceptanceRule, calendar] = await Promise.all([
+    // A retry after the first attempt committed: its result, without doing the work again.
+    replayed(tx, actor.id, input.idempotencyKey),
+    intakeCenter(tx, input.centerId, input.category),
+    accountsFor(tx, phones, actor.id),
+    intake.channel === 'online' ? ownOpenCasesAgainst(tx, actor, input) : Promise.resolve([]),
+    clockRuleFor(tx, input.centerId, 'acceptance', null),
+    loadCalendar(tx),
+  ]);
+  if (earlier) return earlier;
   if (!center) throw new ServiceError('invalid', 'validation.invalidChoice', { field: 'centerId' });
   if (!center.offersCategory) throw new ServiceError('invalid', 'validation.category', { field: 'category' });
-  const accounts = await accountsFor(tx, input.applicants.flatMap((a) => (a.phone ? [a.phone] : [])), actor.id);
   if (intake.channel === 'online') {
-    const ownPhone = accounts.actorPhone;
-    if (!input.applicants.some((a) => a.phone && a.phone === ownPhone)) {
+    if (!input.applicants.some((a) => a.phone && a.phone === accounts.actorPhone)) {
       throw new ServiceError('invalid', 'validation.applicantSelf', { field: 'applicants.0.phone' });
     }
-    const repeat = await ownRepeat(tx, ctx, actor, input);
-    if (repeat) return repeat;
+    const repeat = closestRepeat(repeatCandidates);
+    if (repeat) return answerRepeat(tx, ctx, actor, input, repeat);
   }
 
   const now = ctx.now();
-  const [created] = await tx
-    .insert(cases)
-    .values({
+  const caseId = randomUUID();
+  const trackingCode = newTrackingCode();
+  const target = { centerId: center.id, caseId };
+  const evidenceIds = [...new Set(input.evidenceIds)];
+  const event = eventStatements(tx, ctx, target, {
+    kind: 'registered',
+    payload: {
+      channel: intake.channel,
+      applicants: input.applicants.length,
+      evidence: evidenceIds.length,
+      sourceAgency: intake.sourceAgency ?? null,
+      receivedAt: receivedAt.toISOString(),
+      registeredFor: intake.channel === 'online' ? null : input.applicants[0]!.name,
+    },
+  });
+  const acceptance = acceptanceRule ? clockStatement(tx, target, 'acceptance', acceptanceRule, receivedAt, calendar) : null;
+  const acceptanceDueAt = acceptance?.dueAt ?? null;
+  // Files the actor uploaded for this form and not yet attached anywhere.
+  const attach = evidenceIds.length
+    ? tx
+        .update(evidenceFiles)
+        .set({ caseId, centerId: center.id, attachedAt: now })
+        .where(and(inArray(evidenceFiles.id, evidenceIds), eq(evidenceFiles.uploadedBy, actor.id), isNull(evidenceFiles.caseId)))
+        .returning({ id: evidenceFiles.id })
+    : null;
+  // The key's primary key makes a concurrent twin wait here for this one's commit, then lose.
+  const claim = tx
+    .insert(idempotencyKeys)
+    .values({ userId: actor.id, key: input.idempotencyKey, centerId: center.id, caseId })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  const numbering = numberCaseStatement(
+    tx,
+    { caseId, centerId: center.id, regionCode: center.regionCode, at: now },
+    { phones: [...new Set(phones)], text: receiptText({ trackingCode, acceptanceDueAt }) },
+  );
+  const statements = [
+    tx.insert(cases).values({
+      id: caseId,
       centerId: center.id,
-      // Numbered at the very end: the center's counter row stays locked from then until
-      // commit, so everything else is written before it is taken.
-      caseNumber: `pending-${idempotencyKeyHash(actor.id, input.idempotencyKey)}`,
-      trackingCode: newTrackingCode(),
+      caseNumber: `pending-${caseId}`, // numbered by the last statement
+      trackingCode,
       status: 'registered',
       category: input.category,
       title: input.title,
@@ -138,28 +180,42 @@ async function registerInTransaction(
       createdBy: actor.id,
       registeredAt: now,
       receivedAt,
-    })
-    .returning({ id: cases.id, trackingCode: cases.trackingCode });
-  const caseId = created!.id;
+    }),
+    tx.insert(caseParties).values(partyRows(center.id, caseId, input, accounts.byPhone)),
+    ...(attach ? [attach] : []),
+    ...event.statements,
+    ...(acceptance ? [acceptance.insert] : []),
+    ...(intake.inPerson || intake.channel === 'walk_in' ? [tx.insert(caseVisits).values({ centerId: center.id, caseId, recordedBy: actor.id, visitedAt: now })] : []),
+    claim,
+    numbering,
+  ];
+  const answers = await sendTogether(statements);
+  const answerOf = <T>(statement: PromiseLike<T>) => answers[statements.indexOf(statement as never)] as T;
+  if (answerOf(claim).length === 0) throw new RaceLost();
+  if (attach && answerOf(attach).length !== evidenceIds.length) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'evidenceIds' });
+  const [numbered] = rowsOf<{ case_number: string }>(answerOf(numbering));
+  return { kind: 'registered', id: caseId, caseNumber: numbered!.case_number, trackingCode, acceptanceDueAt };
+}
 
-  await tx.insert(caseParties).values([
+function partyRows(centerId: string, caseId: string, input: PetitionSubmission, accountByPhone: Map<string, string>) {
+  return [
     ...input.applicants.map((a, i) => ({
-      centerId: center.id,
+      centerId,
       caseId,
-      userId: a.phone ? (accounts.byPhone.get(a.phone) ?? null) : null,
+      userId: a.phone ? (accountByPhone.get(a.phone) ?? null) : null,
       role: 'applicant' as const,
       kind: 'person' as const,
       name: a.name,
       normalizedName: normalizeName(a.name),
       phone: a.phone ?? null,
-      idNumberHash: applicantIdHashes[i],
+      idNumberHash: a.idNumber ? hashIdNumber(a.idNumber) : null,
       idNumberEncrypted: a.idNumber ? encryptIdNumber(a.idNumber) : null,
       claimedAmount: a.claimedAmount ?? null,
       isRepresentative: a.isRepresentative,
       position: i,
     })),
     {
-      centerId: center.id,
+      centerId,
       caseId,
       role: 'respondent' as const,
       kind: input.respondent.kind,
@@ -169,42 +225,7 @@ async function registerInTransaction(
       creditCode: input.respondent.creditCode ?? null,
       position: input.applicants.length,
     },
-  ]);
-
-  const evidenceCount = await attachEvidence(tx, actor.id, center.id, caseId, input.evidenceIds);
-  const target = { centerId: center.id, caseId };
-  await recordEvent(tx, ctx, target, {
-    kind: 'registered',
-    payload: {
-      channel: intake.channel,
-      applicants: input.applicants.length,
-      evidence: evidenceCount,
-      sourceAgency: intake.sourceAgency ?? null,
-      receivedAt: receivedAt.toISOString(),
-      registeredFor: intake.channel === 'online' ? null : input.applicants[0]!.name,
-    },
-  });
-  const acceptanceClock = await startClock(tx, target, 'acceptance', null, receivedAt);
-  if (intake.inPerson || intake.channel === 'walk_in') {
-    await tx.insert(caseVisits).values({ centerId: center.id, caseId, recordedBy: actor.id, visitedAt: now });
-  }
-  // The key's primary key makes a concurrent twin wait here for this one's commit, then lose.
-  const claimed = await tx
-    .insert(idempotencyKeys)
-    .values({ userId: actor.id, key: input.idempotencyKey, centerId: center.id, caseId })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  if (claimed.length === 0) throw new RaceLost();
-  const caseNumber = await nextCaseNumber(tx, center.id, center.regionCode, now);
-  await tx.update(cases).set({ caseNumber }).where(eq(cases.id, caseId));
-  const acceptanceDueAt = acceptanceClock?.dueAt ?? null;
-  await sendReceipt(tx, {
-    phones: input.applicants.flatMap((a) => (a.phone ? [a.phone] : [])),
-    caseNumber,
-    trackingCode: created!.trackingCode,
-    acceptanceDueAt,
-  });
-  return { kind: 'registered', id: caseId, caseNumber, trackingCode: created!.trackingCode, acceptanceDueAt };
+  ];
 }
 
 async function replayed(tx: Database, userId: string, key: string): Promise<RegistrationResult | null> {
@@ -228,38 +249,40 @@ async function replayed(tx: Database, userId: string, key: string): Promise<Regi
 
 /**
  * A petitioner's online submission about the same respondent as an open case they filed
- * themselves, in much the same words, is a repeat: they get where it stands.
+ * themselves, in much the same words, is a repeat: they get where it stands. These are the
+ * candidates: this person's own open cases against the respondent (by name, and by credit
+ * code as a separate query so each stays on its index once prepared), with the text's similarity.
  */
-async function ownRepeat(tx: Database, ctx: ServiceContext, actor: SessionUser, input: PetitionSubmission): Promise<RegistrationResult | null> {
+function ownOpenCasesAgainst(tx: Database, actor: SessionUser, input: PetitionSubmission) {
   const text = `${input.title} ${input.description}`;
-  const respondent = or(
-    eq(caseParties.normalizedName, normalizeName(input.respondent.name)),
-    input.respondent.creditCode ? eq(caseParties.creditCode, input.respondent.creditCode) : undefined,
-  );
-  // Indexed on the respondent; only this person's own open cases against them are compared.
-  const candidates = await tx
-    .select({
-      id: cases.id,
-      caseNumber: cases.caseNumber,
-      status: cases.status,
-      similarity: sql<number>`similarity(${cases.title} || ' ' || ${cases.description}, ${text})`,
-    })
-    .from(caseParties)
-    .innerJoin(cases, eq(cases.id, caseParties.caseId))
-    .where(
-      and(
-        eq(caseParties.centerId, input.centerId),
-        eq(caseParties.role, 'respondent'),
-        respondent,
-        eq(cases.createdBy, actor.id),
-        inArray(cases.status, [...openStatuses]),
-      ),
-    );
-  const repeat = candidates
+  const against = (respondent: SQL) =>
+    tx
+      .select({
+        id: cases.id,
+        caseNumber: cases.caseNumber,
+        status: cases.status,
+        similarity: sql<number>`similarity(${cases.title} || ' ' || ${cases.description}, ${text})`,
+      })
+      .from(caseParties)
+      .innerJoin(cases, eq(cases.id, caseParties.caseId))
+      .where(and(eq(caseParties.centerId, input.centerId), eq(caseParties.role, 'respondent'), respondent, eq(cases.createdBy, actor.id), inArray(cases.status, [...openStatuses])));
+  const byName = against(eq(caseParties.normalizedName, normalizeName(input.respondent.name)));
+  const creditCode = input.respondent.creditCode;
+  if (!creditCode) return byName.then((rows) => rows);
+  return Promise.all([byName, against(eq(caseParties.creditCode, creditCode))]).then(([a, b]) => [...a, ...b]);
+}
+
+type RepeatCandidate = Awaited<ReturnType<typeof ownOpenCasesAgainst>>[number];
+
+function closestRepeat(candidates: RepeatCandidate[]) {
+  return candidates
     .map((c) => ({ ...c, ...scoreDuplicate({ sameIdNumber: false, samePhone: true, sameRespondent: true, textSimilarity: Number(c.similarity) }) }))
     .filter((c) => c.score >= repeatThreshold && c.reasons.includes('similar_text'))
     .sort((a, b) => b.score - a.score)[0];
-  if (!repeat) return null;
+}
+
+/** The repeat goes on the earlier case's timeline; the key remembers the answer for a retry. */
+async function answerRepeat(tx: Database, ctx: ServiceContext, actor: SessionUser, input: PetitionSubmission, repeat: RepeatCandidate): Promise<RegistrationResult> {
   await recordEvent(tx, ctx, { centerId: input.centerId, caseId: repeat.id }, { kind: 'repeat_petition', payload: { title: input.title } });
   const claimed = await tx
     .insert(idempotencyKeys)
@@ -300,20 +323,4 @@ export async function accountsFor(tx: Database, phones: string[], actorId: strin
     rows.filter((r) => r.phone && r.role === 'petitioner' && r.status === 'active').map((r) => [r.phone!, r.id]),
   );
   return { byPhone, actorPhone: rows.find((r) => r.id === actorId)?.phone ?? null };
-}
-
-/** Files the actor uploaded for this form and not yet attached anywhere. */
-async function attachEvidence(tx: Database, actorId: string, centerId: string, caseId: string, ids: string[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const attached = await tx
-    .update(evidenceFiles)
-    .set({ caseId, centerId, attachedAt: new Date() })
-    .where(and(inArray(evidenceFiles.id, ids), eq(evidenceFiles.uploadedBy, actorId), isNull(evidenceFiles.caseId)))
-    .returning({ id: evidenceFiles.id });
-  if (attached.length !== new Set(ids).size) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'evidenceIds' });
-  return attached.length;
-}
-
-function idempotencyKeyHash(userId: string, key: string): string {
-  return createHash('sha256').update(`${userId}:${key}`).digest('hex').slice(0, 32);
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
-import { auditLog, caseParties, cases, centers, evidenceFiles, notifications, smsOutbox, timelineEvents } from '../../db/schema';
+import { auditLog, caseNumberCounters, caseParties, cases, centers, evidenceFiles, notifications, smsOutbox, timelineEvents } from '../../db/schema';
+import { formatCaseNumber } from '../../server/domain/case-number';
 import { hashIdNumber } from '../../server/pii';
 import { evidenceResponse } from '../../server/http';
 import { createContext } from '../../server/trpc';
@@ -123,6 +124,21 @@ describe('case numbers and retries', () => {
     const seqs = results.map((r) => Number(r.caseNumber.split('-')[2])).sort((a, b) => a - b);
     expect(new Set(seqs).size).toBe(50);
     expect(seqs[49]! - seqs[0]!).toBe(49);
+  });
+
+  it('numbers past 999,999 with more digits, as the receipt says', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const first = await submitNew(petitioner, petition());
+    const [region, yearText] = first.caseNumber.split('-');
+    await handle.db
+      .update(caseNumberCounters)
+      .set({ lastValue: 999_999 })
+      .where(and(eq(caseNumberCounters.centerId, centerId), eq(caseNumberCounters.year, Number(yearText))));
+    const next = await submitNew(petitioner, petition());
+    expect(next.caseNumber).toBe(formatCaseNumber(region!, Number(yearText), 1_000_000));
+    expect(next.caseNumber.endsWith('-1000000')).toBe(true);
+    const texts = await handle.db.select({ body: smsOutbox.body }).from(smsOutbox).where(eq(smsOutbox.phone, '13800000001'));
+    expect(texts.some((t) => t.body.includes(next.caseNumber))).toBe(true);
   });
 
   it('registers a retried or double-clicked submission once', async () => {
