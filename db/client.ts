@@ -36,6 +36,16 @@ export async function queryRows<T extends Record<string, unknown>>(db: Database,
   return rowsOf<T>(await db.execute(query));
 }
 
+/** Whether the error (or one it wraps) is PostgreSQL refusing a duplicate of this unique constraint. */
+export function violatesUnique(error: unknown, constraint: string): boolean {
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const fields = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown };
+    // postgres.js names it constraint_name, PGlite constraint.
+    if (fields.code === '23505' && (fields.constraint_name ?? fields.constraint) === constraint) return true;
+  }
+  return false;
+}
+
 /** The rows of a raw statement's answer, from either engine. */
 export function rowsOf<T extends Record<string, unknown>>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
@@ -70,9 +80,12 @@ type PostgresClient = import('postgres').Sql;
  */
 function preparingStatements<T extends Pick<PostgresClient, 'unsafe'>>(client: T): T {
   const unsafe = client.unsafe.bind(client);
-  client.unsafe = ((query: string, args?: unknown[], options?: Record<string, unknown>) =>
-    unsafe(query, args as never, { ...options, prepare: args !== undefined && args.length > 0 ? true : (options?.prepare as boolean | undefined) })) as T['unsafe'];
+  client.unsafe = ((query: string, args?: unknown[], options?: Record<string, unknown>) => unsafe(query, args as never, preparing(args, options))) as T['unsafe'];
   return client;
+}
+
+function preparing(args: unknown[] | undefined, options: Record<string, unknown> | undefined) {
+  return { ...options, prepare: args !== undefined && args.length > 0 ? true : (options?.prepare as boolean | undefined) };
 }
 
 type TransactionBody = (tx: PostgresClient) => unknown;
@@ -82,28 +95,39 @@ type TransactionBody = (tx: PostgresClient) => unknown;
  * answer before running the body: one round trip that tells the caller nothing. Here the body
  * starts on a reserved connection at once, so BEGIN and the first statements (and the
  * statements a body sends together, which postgres.js pipelines on one connection) go in one
- * flight; COMMIT is the second. A statement that failed aborts the transaction in PostgreSQL;
- * should the body have caught its error and returned, COMMIT answers ROLLBACK and the caller
- * gets an error, never a silent loss.
+ * flight; COMMIT is the second — or travels with the body's last statements when the body
+ * ends with `sendAndCommit` (db/flight.ts). Every statement is handed to the connection the
+ * moment it is made, so they run in the order the body made them. A statement that failed
+ * aborts the transaction in PostgreSQL; should the body have caught its error and returned,
+ * COMMIT answers ROLLBACK and the caller gets an error, never a silent loss.
  */
 function pipelinedTransactions(client: PostgresClient): PostgresClient {
   client.begin = (async (...params: unknown[]) => {
     const body = params.pop() as TransactionBody;
     const mode = typeof params[0] === 'string' ? params[0].replace(/[^a-z ]/gi, '') : '';
     const connection = await client.reserve();
+    let ended = false;
     try {
-      const tx = preparingStatements(connection) as unknown as PostgresClient & { savepoint: unknown };
-      tx.savepoint = (...inner: unknown[]) => savepoint(tx, inner.pop() as TransactionBody);
-      const began = connection.unsafe(`begin ${mode}`).execute();
+      const unsafe = connection.unsafe.bind(connection);
+      const began = unsafe(`begin ${mode}`).execute();
+      const tx = Object.assign(connection, {
+        unsafe: ((query: string, args?: unknown[], options?: Record<string, unknown>) => {
+          if (/^\s*commit\s*$/i.test(query)) ended = true;
+          return unsafe(query, args as never, preparing(args, options)).execute();
+        }) as PostgresClient['unsafe'],
+        savepoint: (...inner: unknown[]) => savepoint(tx, inner.pop() as TransactionBody),
+      });
       began.catch(() => {}); // its failure fails the body's statements too; surfaced below
       try {
         const result = await body(tx);
         await began;
-        const committed = await connection.unsafe('commit');
-        if (committed.command === 'ROLLBACK') throw new Error('the transaction was rolled back: one of its statements failed');
+        if (!ended) {
+          const committed = await unsafe('commit');
+          if (committed.command === 'ROLLBACK') throw new Error('the transaction was rolled back: one of its statements failed');
+        }
         return result;
       } catch (error) {
-        await connection.unsafe('rollback').catch(() => {});
+        if (!ended) await unsafe('rollback').catch(() => {});
         throw error;
       }
     } finally {

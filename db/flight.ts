@@ -1,14 +1,34 @@
-import type { QueryPromise } from 'drizzle-orm';
+import { entityKind, sql, type QueryPromise } from 'drizzle-orm';
+import type { Database } from './client';
+
+type Answers<T extends readonly QueryPromise<unknown>[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
 
 /**
  * Sends statements together and waits for all their answers: inside a PostgreSQL transaction
- * postgres.js writes them to the one connection without waiting in between (one round trip
- * for all), and PostgreSQL runs them in the order sent, so a later statement may use the rows
- * an earlier one wrote. Only drizzle's lazy statements are accepted: each is sent when its
- * `then` is called, which happens here in array order, by the same path for every one; an
- * async function's promise would already be on its way and could overtake them. (On PGlite
- * the statements simply run one after the other, in the same order.)
+ * they are written to the one connection without waiting in between (one round trip for
+ * all), and PostgreSQL runs them in the order sent, so a later statement may use the rows an
+ * earlier one wrote. Only drizzle's lazy statements are accepted: each is made (and, in a
+ * transaction, handed to the connection) when its `then` is called, which Promise.all does in
+ * array order; an async function's promise would already be on its way and could overtake
+ * them. (On PGlite the statements simply run one after the other, in the same order.)
  */
-export function sendTogether<T extends readonly QueryPromise<unknown>[]>(statements: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
-  return Promise.all(statements) as Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }>;
+export function sendTogether<T extends readonly QueryPromise<unknown>[]>(statements: T): Promise<Answers<T>> {
+  return Promise.all(statements) as Promise<Answers<T>>;
+}
+
+/**
+ * The transaction's last act: its statements and COMMIT in one flight (on PostgreSQL; PGlite
+ * commits when the body returns). Nothing may be checked after it that could still refuse the
+ * action: what must hold is checked before, or by the statements themselves (a constraint that
+ * fails aborts the transaction, and COMMIT then rolls it back).
+ */
+export async function sendAndCommit<T extends readonly QueryPromise<unknown>[]>(tx: Database, statements: T): Promise<Answers<T>> {
+  if (!committedByStatement(tx)) return sendTogether(statements);
+  const answers = await sendTogether([...statements, tx.execute(sql`commit`)]);
+  return answers.slice(0, statements.length) as Answers<T>;
+}
+
+// db/client.ts lets a postgres.js transaction's body send its own COMMIT.
+function committedByStatement(tx: Database): boolean {
+  return (tx.constructor as unknown as Record<symbol, unknown>)[entityKind] === 'PostgresJsTransaction';
 }

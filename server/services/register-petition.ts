@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Database } from '../../db/client';
-import { sendTogether } from '../../db/flight';
+import { rowsOf, violatesUnique, type Database } from '../../db/client';
+import { sendAndCommit } from '../../db/flight';
 import { caseClocks, caseParties, cases, caseVisits, centerCategories, centers, evidenceFiles, idempotencyKeys, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
 import { daysBetween, localDateOf, startOfLocalDay } from '../domain/calendar';
@@ -61,8 +61,8 @@ export type RegistrationResult =
  * parties, attached evidence, the first timeline entry, the visit, the audit row and the
  * idempotency key; a retry with the same key returns the first result.
  *
- * On PostgreSQL it takes three round trips: BEGIN with every read the writes depend on, then
- * every write together (the case number last), then COMMIT.
+ * On PostgreSQL it takes two round trips: BEGIN with every read the writes depend on, then
+ * every write together (the case number last) with COMMIT.
  */
 export async function registerPetition(ctx: ServiceContext, input: PetitionSubmission, intake: IntakeDetails): Promise<RegistrationResult> {
   const actor = actingUser(ctx);
@@ -73,7 +73,7 @@ export async function registerPetition(ctx: ServiceContext, input: PetitionSubmi
     return await ctx.db.transaction((tx) => registerInTransaction(tx, ctx, actor, input, intake, receivedAt));
   } catch (error) {
     // A concurrent twin committed first: answer with what it registered.
-    if (error instanceof RaceLost) return (await replayed(ctx.db, actor.id, input.idempotencyKey))!;
+    if (error instanceof RaceLost || violatesUnique(error, 'idempotency_keys_user_id_key_pk')) return (await replayed(ctx.db, actor.id, input.idempotencyKey))!;
     throw error;
   }
 }
@@ -104,8 +104,9 @@ async function registerInTransaction(
   receivedAt: Date,
 ): Promise<RegistrationResult> {
   const phones = input.applicants.flatMap((a) => (a.phone ? [a.phone] : []));
+  const evidenceIds = [...new Set(input.evidenceIds)];
   // Every read the writes depend on, sent together (with BEGIN).
-  const [earlier, center, accounts, repeatCandidates, acceptanceRule, calendar] = await Promise.all([
+  const [earlier, center, accounts, repeatCandidates, acceptanceRule, calendar, evidence] = await Promise.all([
     // A retry after the first attempt committed: its result, without doing the work again.
     replayed(tx, actor.id, input.idempotencyKey),
     intakeCenter(tx, input.centerId, input.category),
@@ -113,8 +114,17 @@ async function registerInTransaction(
     intake.channel === 'online' ? ownOpenCasesAgainst(tx, actor, input) : Promise.resolve([]),
     clockRuleFor(tx, input.centerId, 'acceptance', null),
     loadCalendar(tx),
+    // Files the actor uploaded for this form and not yet attached anywhere, held until commit.
+    evidenceIds.length
+      ? tx
+          .select({ id: evidenceFiles.id })
+          .from(evidenceFiles)
+          .where(and(inArray(evidenceFiles.id, evidenceIds), eq(evidenceFiles.uploadedBy, actor.id), isNull(evidenceFiles.caseId)))
+          .for('update')
+      : Promise.resolve([]),
   ]);
   if (earlier) return earlier;
+  if (evidence.length !== evidenceIds.length) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'evidenceIds' });
   if (!center) throw new ServiceError('invalid', 'validation.invalidChoice', { field: 'centerId' });
   if (!center.offersCategory) throw new ServiceError('invalid', 'validation.category', { field: 'category' });
   if (intake.channel === 'online') {
@@ -129,7 +139,6 @@ async function registerInTransaction(
   const caseId = randomUUID();
   const trackingCode = newTrackingCode();
   const target = { centerId: center.id, caseId };
-  const evidenceIds = [...new Set(input.evidenceIds)];
   const event = eventStatements(tx, ctx, target, {
     kind: 'registered',
     payload: {
@@ -143,20 +152,6 @@ async function registerInTransaction(
   });
   const acceptance = acceptanceRule ? clockStatement(tx, target, 'acceptance', acceptanceRule, receivedAt, calendar) : null;
   const acceptanceDueAt = acceptance?.dueAt ?? null;
-  // Files the actor uploaded for this form and not yet attached anywhere.
-  const attach = evidenceIds.length
-    ? tx
-        .update(evidenceFiles)
-        .set({ caseId, centerId: center.id, attachedAt: now })
-        .where(and(inArray(evidenceFiles.id, evidenceIds), eq(evidenceFiles.uploadedBy, actor.id), isNull(evidenceFiles.caseId)))
-        .returning({ id: evidenceFiles.id })
-    : null;
-  // The key's primary key makes a concurrent twin wait here for this one's commit, then lose.
-  const claim = tx
-    .insert(idempotencyKeys)
-    .values({ userId: actor.id, key: input.idempotencyKey, centerId: center.id, caseId })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
   const numbering = numberCaseStatement(
     tx,
     { caseId, centerId: center.id, regionCode: center.regionCode, at: now },
@@ -182,18 +177,17 @@ async function registerInTransaction(
       receivedAt,
     }),
     tx.insert(caseParties).values(partyRows(center.id, caseId, input, accounts.byPhone)),
-    ...(attach ? [attach] : []),
+    ...(evidenceIds.length ? [tx.update(evidenceFiles).set({ caseId, centerId: center.id, attachedAt: now }).where(inArray(evidenceFiles.id, evidenceIds))] : []),
     ...event.statements,
     ...(acceptance ? [acceptance.insert] : []),
     ...(intake.inPerson || intake.channel === 'walk_in' ? [tx.insert(caseVisits).values({ centerId: center.id, caseId, recordedBy: actor.id, visitedAt: now })] : []),
-    claim,
+    // The key's primary key makes a concurrent twin wait here for this one's commit, then fail
+    // (and answer with what this one registered).
+    tx.insert(idempotencyKeys).values({ userId: actor.id, key: input.idempotencyKey, centerId: center.id, caseId }),
     numbering,
   ];
-  const answers = await sendTogether(statements);
-  const answerOf = <T>(statement: PromiseLike<T>) => answers[statements.indexOf(statement as never)] as T;
-  if (answerOf(claim).length === 0) throw new RaceLost();
-  if (attach && answerOf(attach).length !== evidenceIds.length) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'evidenceIds' });
-  const [numbered] = rowsOf<{ case_number: string }>(answerOf(numbering));
+  const answers = await sendAndCommit(tx, statements);
+  const [numbered] = rowsOf<{ case_number: string }>(answers[statements.indexOf(numbering)]);
   return { kind: 'registered', id: caseId, caseNumber: numbered!.case_number, trackingCode, acceptanceDueAt };
 }
 

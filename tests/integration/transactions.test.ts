@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
 import { smsOutbox, users } from '../../db/schema';
+import { sendAndCommit } from '../../db/flight';
 import { freshDatabase } from './harness';
 
 let handle: DatabaseHandle;
@@ -49,6 +50,20 @@ describe('one transaction per action', () => {
       }),
     ).rejects.toThrow();
     expect(await keyRows(key)).toEqual([]);
+  });
+
+  it('commits with the last statements, and keeps none of them when one fails', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    await handle.db.transaction((tx) => sendAndCommit(tx, [tx.insert(smsOutbox).values(message(a))]));
+    expect(await keyRows(a)).toHaveLength(1);
+    await expect(
+      handle.db.transaction((tx) => sendAndCommit(tx, [tx.insert(smsOutbox).values(message(b)), tx.insert(smsOutbox).values({ ...message(b), id: randomUUID(), phone: null as never })])),
+    ).rejects.toThrow();
+    expect(await keyRows(b)).toEqual([]);
+    // A twin that collides with a committed row fails, and the rest of its work is gone.
+    const [row] = await keyRows(a);
+    await expect(handle.db.transaction((tx) => sendAndCommit(tx, [tx.insert(smsOutbox).values(message(b)), tx.insert(smsOutbox).values({ ...message(a), id: row!.id })]))).rejects.toThrow();
+    expect(await keyRows(b)).toEqual([]);
   });
 
   it('leaves the connection usable after a failed transaction', async () => {
