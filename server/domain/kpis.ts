@@ -78,6 +78,9 @@ export interface CaseFacts {
   requiredVisits: number;
   amountClaimed: number | null;
   amountRecovered: number | null;
+  /** The panel's lead (by name) and the organization they serve in, once a panel is set up. */
+  leadMember: string | null;
+  leadOrganization: string | null;
 }
 
 export interface RatingFacts {
@@ -370,11 +373,16 @@ export function freezeReport(report: KpiReport): FrozenReport {
 }
 
 /** What the figures can be broken down by. */
-export const breakdowns = ['category', 'track', 'channel'] as const;
+export const breakdowns = ['category', 'track', 'channel', 'panel_member', 'organization'] as const;
 export type Breakdown = (typeof breakdowns)[number];
 
-/** A case's value for a breakdown; a case not yet on a track counts as "none". */
+/**
+ * A case's value for a breakdown; a case not yet on a track, or without a panel lead (or one
+ * outside any organization), counts as "none". A panel member's cases are those they lead.
+ */
 export function breakdownKey(by: Breakdown): (c: CaseFacts) => string {
   if (by === 'track') return (c) => c.track ?? 'none';
+  if (by === 'panel_member') return (c) => c.leadMember ?? 'none';
+  if (by === 'organization') return (c) => c.leadOrganization ?? 'none';
   return (c) => c[by];
 }

@@ -49,8 +49,14 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
       exists (${samePersonAndMatter(sql`e.registered_at < c.registered_at and e.registered_at >= c.registered_at - interval '12 months'`)}) as repeat_of_earlier,
       (c.status = 'closed' and exists (${samePersonAndMatter(sql`e.registered_at > c.closed_at and e.registered_at <= c.closed_at + interval '90 days'`)})) as repeated_after_closure,
       (select count(*) from case_visits v where v.case_id = c.id and v.reason = 'required')::int as required_visits,
-      cl.termination_kind, cl.amount_claimed, cl.amount_recovered
+      cl.termination_kind, cl.amount_claimed, cl.amount_recovered, lead.lead_member, lead.lead_organization
     from cases c
+    left join lateral (
+      select u.display_name as lead_member, o.name as lead_organization
+      from panel_members pm join users u on u.id = pm.user_id left join organizations o on o.id = u.organization_id
+      where pm.case_id = c.id and pm.is_lead and pm.removed_at is null
+      order by pm.added_at limit 1
+    ) lead on true
     left join lateral (
       select cc.termination_kind, cc.amount_claimed, cc.amount_recovered from case_closures cc
       where cc.case_id = c.id order by cc.closed_at desc limit 1
@@ -103,6 +109,8 @@ async function caseFacts(db: Database, centerId: string, period: Period): Promis
     requiredVisits: Number(r.required_visits),
     amountClaimed: amount(r.amount_claimed),
     amountRecovered: amount(r.amount_recovered),
+    leadMember: (r.lead_member as string | null) ?? null,
+    leadOrganization: (r.lead_organization as string | null) ?? null,
   }));
 }
 

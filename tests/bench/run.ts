@@ -3,6 +3,7 @@
 // measured in the same run, interleaved with it. Writes results/latest.json.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { randomBytes, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { demoPassword } from '../../db/demo';
@@ -18,7 +19,7 @@ const rounds = 2;
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
 const engines = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
 // `BENCH_PROFILE=/tmp/profiles`: the app's processes write V8 CPU profiles there when they stop.
-const profiling: Record<string, string> = process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--require ${path.resolve('tests/bench/cpu-profile.cjs')}` } : {};
+const profiling: Record<string, string> = process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--import ${pathToFileURL(path.resolve('tests/bench/cpu-profile.mjs')).href}` } : {};
 const timelineEntries = 2000;
 
 type Engine = 'postgres' | 'pglite';

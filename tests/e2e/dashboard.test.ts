@@ -96,6 +96,11 @@ describe('the director’s dashboard', () => {
   it('reads on a phone, and a supervisor reaches a center’s figures from the region', async () => {
     const phone = await as('director', '/dashboard', phoneViewport);
     await phone.getByRole('article', { name: '满意率' }).waitFor();
+    // The trend chart draws itself (ECharts, loaded on this page only), legend included.
+    const chart = phone.getByRole('img', { name: /近 12 个月趋势图：办结率、化解率/ });
+    await chart.locator('svg text', { hasText: '办结率' }).first().waitFor();
+    expect(await chart.locator('svg path').count()).toBeGreaterThan(4);
+    await chart.scrollIntoViewIfNeeded();
     await screenshot(phone, 'director-dashboard-phone');
 
     const supervisor = await as('supervisor', '/region');

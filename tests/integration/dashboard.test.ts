@@ -67,6 +67,13 @@ describe('the director’s dashboard', () => {
     expect(board.breakdown.rows.map((g) => [g.value, g.cases])).toEqual([['labor_wages', 3]]);
     const byChannel = await (await callerAs(handle.db, 'director')).dashboard.center({ month, by: 'channel' });
     expect(byChannel.breakdown.rows.map((g) => [g.value, g.cases])).toEqual([['online', 3]]);
+    // All three are led by the demo mediator, a member of the center's mediation committee.
+    const mediator = await userByLogin(handle.db, 'mediator');
+    const byLead = await (await callerAs(handle.db, 'director')).dashboard.center({ month, by: 'panel_member' });
+    expect(byLead.breakdown.rows.map((g) => [g.value, g.cases])).toEqual([[mediator.displayName, 3]]);
+    const byOrganization = await (await callerAs(handle.db, 'director')).dashboard.center({ month, by: 'organization' });
+    expect(byOrganization.breakdown.rows).toHaveLength(1);
+    expect(byOrganization.breakdown.rows[0]!.value).not.toBe('none');
     expect(board.center.name).toBe('嘉善县社会治理综合服务中心');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeKpis, kpisBy, monthOf, monthPeriod, shiftMonth, type CaseFacts, type KpiId, type RatingFacts } from '../../server/domain/kpis';
+import { breakdownKey, computeKpis, kpisBy, monthOf, monthPeriod, shiftMonth, type CaseFacts, type KpiId, type RatingFacts } from '../../server/domain/kpis';
 
 // November 2026 in Shanghai time.
 const period = { from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') };
@@ -36,6 +36,8 @@ function facts(id: string, overrides: Partial<CaseFacts> = {}): CaseFacts {
     requiredVisits: 1,
     amountClaimed: null,
     amountRecovered: null,
+    leadMember: null,
+    leadOrganization: null,
     ...overrides,
   };
 }
@@ -247,6 +249,23 @@ describe('KPIs over hand-computed fixtures', () => {
       ['labor_wages', 2, 1],
       ['neighbours', 1, null],
     ]);
+  });
+
+  it('counts a panel member’s cases as those they lead, and the cases without a panel apart', () => {
+    const cases = [
+      facts('a', { leadMember: '李建国', leadOrganization: '县人民调解委员会', closedAt: at(9), outcome: 'resolved' }),
+      facts('b', { leadMember: '李建国', leadOrganization: '县人民调解委员会' }),
+      facts('c', { leadMember: '王律师', leadOrganization: null, closedAt: at(10), outcome: 'terminated' }),
+      facts('d'),
+    ];
+    const byMember = kpisBy(breakdownKey('panel_member'), cases, [], period, after);
+    const rows = byMember.map((r) => [r.value, r.cases, figure(r.report, 'closure_rate').cases.rate]);
+    expect(rows[0]).toEqual(['李建国', 2, 0.5]);
+    expect(rows.slice(1)).toEqual(expect.arrayContaining([['王律师', 1, 1], ['none', 1, 0]]));
+    expect(rows).toHaveLength(3);
+    const byOrganization = kpisBy(breakdownKey('organization'), cases, [], period, after);
+    expect(byOrganization.map((r) => [r.value, r.cases])).toEqual(expect.arrayContaining([['县人民调解委员会', 2], ['none', 2]]));
+    expect(byOrganization).toHaveLength(2);
   });
 });
 

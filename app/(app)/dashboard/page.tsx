@@ -9,6 +9,7 @@ import { KpiCard, rateText } from './KpiCard';
 import { DisposeWarning } from './DisposeWarning';
 import { FigureTable } from './FigureTable';
 import { FreezeMonth } from './FreezeMonth';
+import { TrendChart } from './TrendChart';
 import { OpenSupervision } from './OpenSupervision';
 import { breakdowns, shiftMonth } from '@/server/domain/kpis';
 import { breakdownLabel, breakdownOf, dashboardHref, dashboardScope } from './scope';
@@ -34,6 +35,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const rateOf = (figures: typeof board.report.figures, id: string) => figures.find((f) => f.id === id)!.cases.rate;
   const categoryColumns = ['closure_rate', 'on_time_closure', 'resolution_rate', 'satisfaction'] as const;
   const trendColumns = ['closure_rate', 'resolution_rate', 'mediation_success', 'satisfaction'] as const;
+  const trendSeries = trendColumns.map((id) => ({
+    name: tk(`${id}.name`),
+    points: trend.map((row) => {
+      const rate = row.figures.find((f) => f.id === id)?.cases.rate;
+      return rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10;
+    }),
+  }));
   return (
     <>
       <PageTitle
@@ -139,6 +147,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
 
       <h2 className="mb-2 mt-6 font-medium">{t('dashboard.trend')}</h2>
+      <div className="mb-3">
+        <TrendChart
+          months={trend.map((row) => row.month)}
+          hrefs={trend.map((row) => dashboardHref('/dashboard', { ...scope, month: row.month }))}
+          series={trendSeries}
+          label={t('dashboard.trendChart', { series: trendSeries.map((s) => s.name).join('、') })}
+        />
+      </div>
       <FigureTable minWidth="min-w-[32rem]" columns={[t('dashboard.month'), ...trendColumns.map((id) => tk(`${id}.name`))]}>
             {await Promise.all(
               [...trend].reverse().map(async (row) => (

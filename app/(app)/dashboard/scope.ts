@@ -28,6 +28,8 @@ export function breakdownOf(search: Search): Breakdown {
 
 /** A breakdown value as people read it: a category's, track's or channel's name (a center's own category keeps its code). */
 export function breakdownLabel(t: Awaited<ReturnType<typeof getTranslations>>, by: Breakdown, value: string): string {
+  // Panel members and organizations are named by their names already.
+  if (by === 'panel_member' || by === 'organization') return value === 'none' ? t(`dashboard.none.${by}`) : value;
   const key = by === 'category' ? `category.${value}` : by === 'track' ? `tracks.${value}` : `channel.${value}`;
   if (t.has(key)) return t(key);
   return by === 'track' && value === 'none' ? t('dashboard.noTrack') : value;

@@ -1,9 +1,9 @@
 // Preloaded into the app's processes by `BENCH_PROFILE=<dir> npm run bench` (NODE_OPTIONS
 // refuses --cpu-prof): records a V8 CPU profile and writes it to <dir> when the process is
 // told to stop. Open the .cpuprofile files in Chromium's DevTools (Performance panel).
-const inspector = require('node:inspector');
-const fs = require('node:fs');
-const path = require('node:path');
+import fs from 'node:fs';
+import inspector from 'node:inspector';
+import path from 'node:path';
 
 const dir = process.env.BENCH_PROFILE;
 const session = new inspector.Session();
