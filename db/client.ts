@@ -107,30 +107,45 @@ function pipelinedTransactions(client: PostgresClient): PostgresClient {
     const mode = typeof params[0] === 'string' ? params[0].replace(/[^a-z ]/gi, '') : '';
     const connection = await client.reserve();
     let ended = false;
+    // Every statement the body made: postgres.js may still hold some back (a statement new to
+    // the connection is described before the next is sent), so the connection is released only
+    // once all have been answered — released earlier, the held-back ones would never run and
+    // the transaction would stay open on a pooled connection.
+    const made: Promise<unknown>[] = [];
+    const unsafe = connection.unsafe.bind(connection);
+    const send = (query: string, args?: unknown[], options?: Record<string, unknown>) => {
+      const statement = unsafe(query, args as never, options).execute();
+      // Whoever awaits it still gets its error; one nobody awaited has failed the transaction,
+      // which COMMIT then reports (never an unhandled rejection that would stop the process).
+      statement.catch(() => {});
+      made.push(statement);
+      return statement;
+    };
     try {
-      const unsafe = connection.unsafe.bind(connection);
-      const began = unsafe(`begin ${mode}`).execute();
+      const began = send(`begin ${mode}`);
       const tx = Object.assign(connection, {
         unsafe: ((query: string, args?: unknown[], options?: Record<string, unknown>) => {
           if (/^\s*commit\s*$/i.test(query)) ended = true;
-          return unsafe(query, args as never, preparing(args, options)).execute();
+          return send(query, args, preparing(args, options));
         }) as PostgresClient['unsafe'],
         savepoint: (...inner: unknown[]) => savepoint(tx, inner.pop() as TransactionBody),
       });
-      began.catch(() => {}); // its failure fails the body's statements too; surfaced below
       try {
         const result = await body(tx);
         await began;
         if (!ended) {
-          const committed = await unsafe('commit');
+          const committed = await send('commit');
           if (committed.command === 'ROLLBACK') throw new Error('the transaction was rolled back: one of its statements failed');
         }
         return result;
       } catch (error) {
-        if (!ended) await unsafe('rollback').catch(() => {});
+        await Promise.allSettled(made);
+        // The body's own COMMIT, if it made one, has ended the transaction (as ROLLBACK, after a failure).
+        if (!ended) await send('rollback').catch(() => {});
         throw error;
       }
     } finally {
+      await Promise.allSettled(made);
       connection.release();
     }
   }) as PostgresClient['begin'];

@@ -2,18 +2,22 @@ import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 
 import type { FrozenReport } from '../../server/domain/kpis';
 import type { WarningLevel, WarningRule } from '../../server/domain/warnings';
 import { centers } from './centers';
-import { caseScoped } from './cases';
+import { cases } from './cases';
 import { users } from './users';
 
 /**
- * 督办: a supervisor's order on a case of their region — what to do, by when — and the center's
- * answer. Open until answered; overdue once its date has passed unanswered.
+ * 督办: a supervisor's order on a case of their region, or on a center as a whole (no case) —
+ * what to do, by when — and the center's answer. Open until answered; overdue once its date
+ * has passed unanswered.
  */
 export const supervisionOrders = pgTable(
   'supervision_orders',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ...caseScoped(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    caseId: uuid('case_id').references(() => cases.id),
     instruction: text('instruction').notNull(),
     dueOn: date('due_on').notNull(),
     issuedBy: uuid('issued_by').references(() => users.id),

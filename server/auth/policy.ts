@@ -113,6 +113,16 @@ function accessFrom(user: SessionUser, row: CaseRelationRow): CaseAccess | null 
   return null;
 }
 
+/**
+ * Center-wide figures and orders (the dashboard, 督办 on a center): a director sees their own
+ * center, a supervisor every center of their region; nobody else any.
+ */
+export function centerInScope(user: SessionUser, center: { id: string; regionCode: string }): boolean {
+  if (user.role === 'director') return user.centerId === center.id;
+  if (user.role === 'supervisor') return !!user.regionCode && regionContains(user.regionCode, center.regionCode);
+  return false;
+}
+
 /** Which visibilities a relation reads; caucus entries are added per party in `timelineFilter`. */
 export function readableVisibilities(relation: CaseRelation): Visibility[] {
   switch (relation.kind) {

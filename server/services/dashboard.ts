@@ -7,7 +7,7 @@ import type { ClosureOutcome, TerminationKind } from '../domain/agreements';
 import type { CaseStatus } from '../domain/case-status';
 import { breakdownKey, computeKpis, freezeReport, kpisBy, monthPeriod, repeatWindowMs, shiftMonth, type Breakdown, type CaseFacts, type KpiId, type Period, type RatingFacts, type StepFacts } from '../domain/kpis';
 import { endOfLocalDay, localDateOf } from '../domain/calendar';
-import { regionContains } from '../domain/region';
+import { centerInScope } from '../auth/policy';
 import { earlyWarnings, type WarningCase } from '../domain/warnings';
 import { openStatuses } from '../domain/case-status';
 import { caseClockKinds } from '../domain/tracks';
@@ -22,8 +22,7 @@ export async function dashboardCenter(db: Database, user: SessionUser, centerId?
   const id = user.role === 'director' ? user.centerId : centerId;
   if (!id) throw notFound();
   const [center] = await db.select({ id: centers.id, name: centers.name, regionCode: centers.regionCode }).from(centers).where(eq(centers.id, id));
-  if (!center) throw notFound();
-  if (user.role === 'supervisor' && !(user.regionCode && regionContains(user.regionCode, center.regionCode))) throw notFound();
+  if (!center || !centerInScope(user, center)) throw notFound();
   return center;
 }
 

@@ -133,4 +133,25 @@ describe('the director’s dashboard', () => {
     await supervisor.getByRole('heading', { name: '辖区概况' }).waitFor();
     expect(await supervisor.getByText(threatCase.caseNumber).count()).toBe(0);
   });
+
+  it('督办 on a center: the supervisor orders from the center’s figures; the director answers it on the dashboard', async () => {
+    const supervisor = await as('supervisor', '/region');
+    await supervisor.getByRole('link', { name: /嘉善.*月度指标/ }).click();
+    await supervisor.getByRole('button', { name: '督办本中心' }).click();
+    await supervisor.getByLabel('督办事项').fill('本月超期案件偏多，请报告清理计划');
+    await supervisor.getByRole('dialog').getByRole('button', { name: '督办本中心' }).click();
+    await supervisor.getByRole('dialog').waitFor({ state: 'detached' });
+
+    const director = await as('director', '/dashboard', phoneViewport);
+    const order = director.getByRole('region', { name: '待答复的督办' }).getByRole('listitem').filter({ hasText: '本月超期案件偏多，请报告清理计划' });
+    await order.getByText('对中心的督办').waitFor();
+    await order.getByRole('button', { name: '答复督办' }).click();
+    await director.getByLabel('答复内容').fill('已逐案明确责任人，月底前清理完毕');
+    await director.getByRole('dialog').getByRole('button', { name: '答复督办' }).click();
+    await order.waitFor({ state: 'detached' });
+
+    await supervisor.goto(`${baseUrl}/region`);
+    await supervisor.getByRole('heading', { name: '辖区概况' }).waitFor();
+    expect(await supervisor.getByText('本月超期案件偏多，请报告清理计划').count()).toBe(0);
+  });
 });

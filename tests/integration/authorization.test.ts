@@ -296,6 +296,17 @@ const expectations: Record<string, Expectation> = {
     outcomes: { anonymous: 'UNAUTHORIZED', petitioner: 'FORBIDDEN', clerk: 'FORBIDDEN', director: 'NOT_FOUND', supervisor: 'FORBIDDEN' },
     otherwise: 'NOT_FOUND',
   },
+  // 督办 on a center: its region's supervisor issues; a supervisor elsewhere finds no such center.
+  'supervision.issueForCenter': {
+    input: (f) => ({ centerId: f.centerId, instruction: '请报告本月积案清理情况', dueOn: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10) }),
+    outcomes: { anonymous: 'UNAUTHORIZED', supervisor: 'ok', otherRegionSupervisor: 'NOT_FOUND' },
+    otherwise: 'FORBIDDEN',
+  },
+  'supervision.answerForCenter': {
+    input: () => ({ orderId: '00000000-0000-4000-8000-000000000000', response: '已办' }),
+    outcomes: { anonymous: 'UNAUTHORIZED', director: 'NOT_FOUND' },
+    otherwise: 'FORBIDDEN',
+  },
   'supervision.forCase': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },
   'supervision.open': onlyFor('director', 'supervisor', 'otherRegionSupervisor'),
   'resolution.agreements': { input: (f) => ({ caseId: f.caseId }), ...caseReaders },

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
+import { auditLog } from '../../db/schema';
 import type { SessionUser } from '../../server/auth/session-user';
 import { addDays, localDateOf } from '../../server/domain/calendar';
 import { openSupervision } from '../../server/services/supervision';
@@ -53,5 +55,31 @@ describe('督办: a supervision order on a case', () => {
     expect((await supervisor.inbox.list())[0]!.text).toMatch(/答复了督办/);
     expect(await supervisor.supervision.open()).toEqual([]);
     expect((await supervisor.supervision.forCase({ caseId }))[0]).toMatchObject({ response: '已约谈用人单位，承诺本月底前支付', overdue: false });
+  });
+});
+
+describe('督办: a supervision order on a center as a whole', () => {
+  it('is issued by the region’s supervisor, told to the directors, answered once on the dashboard, and audited', async () => {
+    const centerId = await jiashanCenterId(handle.db);
+    const supervisor = await callerAs(handle.db, 'supervisor');
+    const tooLate = await httpCall(handle.db, 'supervisor', 'supervision.issueForCenter', { centerId, instruction: '请清理积案', dueOn: addDays(today(), 61) }, { method: 'POST' });
+    expect(tooLate.body.error?.json.data.fieldErrors).toEqual({ dueOn: '答复期限须在明天至 60 天以内' });
+    const { id: orderId } = await supervisor.supervision.issueForCenter({ centerId, instruction: '本月超期案件偏多，请于一周内报告清理计划', dueOn: addDays(today(), 7) });
+
+    const director = await callerAs(handle.db, 'director');
+    expect((await director.inbox.list())[0]!.text).toMatch(/对本中心下达督办/);
+    const open = (await director.supervision.open()).find((o) => o.id === orderId);
+    expect(open).toMatchObject({ centerId, caseId: null, caseNumber: null, instruction: '本月超期案件偏多，请于一周内报告清理计划', overdue: false });
+    // Only a director answers it, and not as if it were an order on a case.
+    const clerk = await callerAs(handle.db, 'clerk');
+    expect((await refusal(clerk.supervision.answerForCenter({ orderId, response: '我来答' }))).code).toBe('FORBIDDEN');
+    expect((await refusal(director.supervision.answer({ caseId, orderId, response: '错处答复' }))).code).toBe('NOT_FOUND');
+
+    await director.supervision.answerForCenter({ orderId, response: '已制定清理计划，逐案明确责任人' });
+    expect((await refusal(director.supervision.answerForCenter({ orderId, response: '再答一次' }))).message).toBe('supervision.answered');
+    expect((await director.supervision.open()).find((o) => o.id === orderId)).toBeUndefined();
+    expect((await supervisor.inbox.list())[0]!.text).toMatch(/中心已答复/);
+    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, orderId));
+    expect(audit.map((a) => a.action).sort()).toEqual(['supervision.center_answered', 'supervision.center_ordered']);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../db/client';
+import { rowsOf, type DatabaseHandle } from '../../db/client';
 import { smsOutbox, users } from '../../db/schema';
 import { sendAndCommit } from '../../db/flight';
 import { freshDatabase } from './harness';
@@ -64,6 +64,24 @@ describe('one transaction per action', () => {
     const [row] = await keyRows(a);
     await expect(handle.db.transaction((tx) => sendAndCommit(tx, [tx.insert(smsOutbox).values(message(b)), tx.insert(smsOutbox).values({ ...message(a), id: row!.id })]))).rejects.toThrow();
     expect(await keyRows(b)).toEqual([]);
+  });
+
+  it('finishes every statement before the connection goes back to the pool, even those held back behind a failure', async () => {
+    // Statements new to the connection (postgres.js describes each before sending the next),
+    // behind one that fails: the held-back ones and the COMMIT must still run on this connection.
+    const unseen = () => sql.raw(`fresh_${randomUUID().replaceAll('-', '')}`);
+    const fails = (tx: Parameters<Parameters<typeof handle.db.transaction>[0]>[0]) => tx.execute(sql`select 1 / ${0}::int as ${unseen()}`);
+    await expect(
+      handle.db.transaction((tx) =>
+        sendAndCommit(tx, [fails(tx), ...Array.from({ length: 4 }, (_, i) => tx.execute(sql`select ${i}::int as ${unseen()}`))]),
+      ),
+    ).rejects.toThrow();
+    await expect(handle.db.transaction((tx) => Promise.all([fails(tx), tx.execute(sql`select ${1}::int as ${unseen()}`)]))).rejects.toThrow();
+    for (let i = 0; i < 12; i++) {
+      const answer = handle.db.execute(sql`select ${i}::int as i`).then((r) => rowsOf<{ i: number }>(r)[0]!.i);
+      const stuck = new Promise((resolve) => setTimeout(() => resolve('stuck'), 5000));
+      expect(await Promise.race([answer, stuck])).toBe(i);
+    }
   });
 
   it('leaves the connection usable after a failed transaction', async () => {

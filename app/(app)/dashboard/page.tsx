@@ -11,6 +11,8 @@ import { FigureTable } from './FigureTable';
 import { FreezeMonth } from './FreezeMonth';
 import { TrendChart } from './TrendChart';
 import { OpenSupervision } from './OpenSupervision';
+import { SupervisionActions } from '../../_components/SupervisionActions';
+import { addDays, localDateOf } from '@/server/domain/calendar';
 import { breakdowns, shiftMonth } from '@/server/domain/kpis';
 import { breakdownLabel, breakdownOf, dashboardHref, dashboardScope } from './scope';
 
@@ -31,6 +33,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     getTranslations('kpi'),
     getFormatter(),
   ]);
+  const today = localDateOf(new Date());
   const money = (n: number) => format.number(n, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const rateOf = (figures: typeof board.report.figures, id: string) => figures.find((f) => f.id === id)!.cases.rate;
   const categoryColumns = ['closure_rate', 'on_time_closure', 'resolution_rate', 'satisfaction'] as const;
@@ -79,7 +82,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Link>
       </nav>
 
-      <OpenSupervision orders={orders} showCenter={false} />
+      <OpenSupervision orders={orders} showCenter={false} answerable={user.role === 'director'} today={today} />
+      {user.role === 'supervisor' && <SupervisionActions target={{ centerId: board.center.id }} canIssue openOrderId={null} minDue={addDays(today, 1)} />}
       <h2 className="mb-2 font-medium">{t('dashboard.warnings')}</h2>
       {board.warnings.length === 0 ? (
         <p className="text-sm text-slate-600">{t('dashboard.warningsNone')}</p>

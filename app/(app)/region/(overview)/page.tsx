@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { localDateOf } from '@/server/domain/calendar';
 import { monthOf } from '@/server/domain/kpis';
 import { EmptyState, PageTitle } from '../../../_components/PageTitle';
 import { requireUser } from '../../../_lib/session';
@@ -34,7 +35,7 @@ export default async function RegionOverviewPage({ searchParams }: { searchParam
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
-      <OpenSupervision orders={orders} showCenter />
+      <OpenSupervision orders={orders} showCenter today={localDateOf(new Date())} />
       <p className="mb-3 text-sm text-slate-600">{t('monthFigures', { month })}</p>
       {centers.length === 0 ? (
         <EmptyState>{t('empty')}</EmptyState>

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { addDays } from '@/server/domain/calendar';
-import { SupervisionActions } from './SupervisionActions';
+import { SupervisionActions } from '../../../../_components/SupervisionActions';
 import { formatLocalDay } from '../../../../_lib/local-day';
 
 interface Order {
@@ -43,7 +43,7 @@ export async function SupervisionSection({ caseId, orders, canIssue, canAnswer, 
           </li>
         ))}
       </ul>
-      <SupervisionActions caseId={caseId} canIssue={canIssue && !openOrder} openOrderId={canAnswer && openOrder ? openOrder.id : null} minDue={addDays(today, 1)} />
+      <SupervisionActions target={{ caseId }} canIssue={canIssue && !openOrder} openOrderId={canAnswer && openOrder ? openOrder.id : null} minDue={addDays(today, 1)} />
     </section>
   );
 }

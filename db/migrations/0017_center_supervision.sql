@@ -1,0 +1,1 @@
+ALTER TABLE "supervision_orders" ALTER COLUMN "case_id" DROP NOT NULL;
