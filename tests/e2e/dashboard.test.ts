@@ -141,6 +141,9 @@ describe('the director’s dashboard', () => {
     await supervisor.getByLabel('督办事项').fill('本月超期案件偏多，请报告清理计划');
     await supervisor.getByRole('dialog').getByRole('button', { name: '督办本中心' }).click();
     await supervisor.getByRole('dialog').waitFor({ state: 'detached' });
+    // The supervisor sees it open on the center's page too.
+    const mine = supervisor.getByRole('region', { name: '待答复的督办' }).getByRole('listitem').filter({ hasText: '本月超期案件偏多，请报告清理计划' });
+    await mine.waitFor();
 
     const director = await as('director', '/dashboard', phoneViewport);
     const order = director.getByRole('region', { name: '待答复的督办' }).getByRole('listitem').filter({ hasText: '本月超期案件偏多，请报告清理计划' });

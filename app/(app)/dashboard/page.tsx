@@ -28,7 +28,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     caseOrNotFound(api.dashboard.center({ ...scope, by: breakdownOf(search) })),
     caseOrNotFound(api.dashboard.trend(scope)),
     user.role === 'director' ? api.center.summary() : null,
-    user.role === 'director' ? api.supervision.open() : [],
+    api.supervision.open(),
     getTranslations(),
     getTranslations('kpi'),
     getFormatter(),
@@ -82,8 +82,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Link>
       </nav>
 
-      <OpenSupervision orders={orders} showCenter={false} answerable={user.role === 'director'} today={today} />
-      {user.role === 'supervisor' && <SupervisionActions target={{ centerId: board.center.id }} canIssue openOrderId={null} minDue={addDays(today, 1)} />}
+      {/* A supervisor's open orders span the region: here, this center's. */}
+      <OpenSupervision orders={orders.filter((o) => o.centerId === board.center.id)} showCenter={false} answerable={user.role === 'director'} today={today} />
+      {user.role === 'supervisor' && (
+        <div className="mb-4">
+          <SupervisionActions target={{ centerId: board.center.id }} canIssue openOrderId={null} minDue={addDays(today, 1)} />
+        </div>
+      )}
       <h2 className="mb-2 font-medium">{t('dashboard.warnings')}</h2>
       {board.warnings.length === 0 ? (
         <p className="text-sm text-slate-600">{t('dashboard.warningsNone')}</p>
