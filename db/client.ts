@@ -139,17 +139,36 @@ function pipelinedTransactions(client: PostgresClient): PostgresClient {
         }
         return result;
       } catch (error) {
-        await Promise.allSettled(made);
-        // The body's own COMMIT, if it made one, has ended the transaction (as ROLLBACK, after a failure).
-        if (!ended) await send('rollback').catch(() => {});
+        if (await allAnswered(made)) {
+          // The body's own COMMIT, if it made one, has ended the transaction (as ROLLBACK, after a failure).
+          if (!ended) await send('rollback').catch(() => {});
+        }
         throw error;
       }
     } finally {
-      await Promise.allSettled(made);
+      await allAnswered(made);
       connection.release();
     }
   }) as PostgresClient['begin'];
   return client;
+}
+
+// The connection itself is gone: postgres.js never answers the statements it held back on it.
+const connectionLost = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', '57P01', '57P02', '57P03']);
+
+/**
+ * Waits until every statement has been answered, or until one of them reports the connection
+ * lost (then the rest never will be). Answers whether the connection is still there.
+ */
+async function allAnswered(made: Promise<unknown>[]): Promise<boolean> {
+  let lost!: () => void;
+  const gone = new Promise<false>((resolve) => (lost = () => resolve(false)));
+  for (const statement of made) {
+    statement.catch((error: { code?: unknown }) => {
+      if (typeof error?.code === 'string' && (connectionLost.has(error.code) || error.code.startsWith('08'))) lost();
+    });
+  }
+  return Promise.race([Promise.allSettled(made).then(() => true), gone]);
 }
 
 let savepoints = 0;
