@@ -21,12 +21,10 @@ function hub(db: Database) {
   return found;
 }
 
-/** Inside the writing transaction: delivered to listeners when it commits. */
-export async function announceTimeline(tx: Database, caseId: string): Promise<void> {
-  await announcement(tx, caseId);
-}
-
-/** The NOTIFY, not yet sent: for an action that sends its statements together. */
+/**
+ * The NOTIFY of a timeline write, not yet sent (the event path sends it with the write): inside
+ * the writing transaction, delivered to listeners when it commits.
+ */
 export function announcement(tx: Database, caseId: string) {
   return tx.execute(sql`select pg_notify(${channel}, ${caseId})`);
 }
