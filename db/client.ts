@@ -78,112 +78,25 @@ type PostgresClient = import('postgres').Sql;
  * Behind PgBouncer in transaction mode this needs PgBouncer 1.21+ with `max_prepared_statements`
  * (see README).
  */
-function preparingStatements<T extends Pick<PostgresClient, 'unsafe'>>(client: T): T {
-  const unsafe = client.unsafe.bind(client);
-  client.unsafe = ((query: string, args?: unknown[], options?: Record<string, unknown>) => unsafe(query, args as never, preparing(args, options))) as T['unsafe'];
-  return client;
-}
-
-function preparing(args: unknown[] | undefined, options: Record<string, unknown> | undefined) {
-  return { ...options, prepare: args !== undefined && args.length > 0 ? true : (options?.prepare as boolean | undefined) };
-}
-
-type TransactionBody = (tx: PostgresClient) => unknown;
-
-/**
- * Transactions whose BEGIN travels with their first statements. postgres.js waits for BEGIN's
- * answer before running the body: one round trip that tells the caller nothing. Here the body
- * starts on a reserved connection at once, so BEGIN and the first statements (and the
- * statements a body sends together, which postgres.js pipelines on one connection) go in one
- * flight; COMMIT is the second — or travels with the body's last statements when the body
- * ends with `sendAndCommit` (db/flight.ts). Every statement is handed to the connection the
- * moment it is made, so they run in the order the body made them. A statement that failed
- * aborts the transaction in PostgreSQL; should the body have caught its error and returned,
- * COMMIT answers ROLLBACK and the caller gets an error, never a silent loss.
- */
-function pipelinedTransactions(client: PostgresClient): PostgresClient {
-  client.begin = (async (...params: unknown[]) => {
-    const body = params.pop() as TransactionBody;
-    const mode = typeof params[0] === 'string' ? params[0].replace(/[^a-z ]/gi, '') : '';
-    const connection = await client.reserve();
-    let ended = false;
-    // Every statement the body made: postgres.js may still hold some back (a statement new to
-    // the connection is described before the next is sent), so the connection is released only
-    // once all have been answered — released earlier, the held-back ones would never run and
-    // the transaction would stay open on a pooled connection.
-    const made: Promise<unknown>[] = [];
-    const unsafe = connection.unsafe.bind(connection);
-    const send = (query: string, args?: unknown[], options?: Record<string, unknown>) => {
-      const statement = unsafe(query, args as never, options).execute();
-      // Whoever awaits it still gets its error; one nobody awaited has failed the transaction,
-      // which COMMIT then reports (never an unhandled rejection that would stop the process).
-      statement.catch(() => {});
-      made.push(statement);
-      return statement;
+function preparingStatements<T extends PostgresClient>(client: T): T {
+  const unsafe = client.unsafe;
+  client.unsafe = ((query: string, args?: unknown[], options?: Record<string, unknown>) =>
+    unsafe(query, args as never, { ...options, prepare: args !== undefined && args.length > 0 ? true : (options?.prepare as boolean | undefined) })) as T['unsafe'];
+  const begin = client.begin;
+  if (begin) {
+    client.begin = ((...params: unknown[]) => {
+      const fn = params.pop() as (tx: PostgresClient) => unknown;
+      return (begin as (...p: unknown[]) => Promise<unknown>)(...params, (tx: PostgresClient) => fn(preparingStatements(tx)));
+    }) as T['begin'];
+  }
+  const savepoint = (client as unknown as { savepoint?: (...p: unknown[]) => Promise<unknown> }).savepoint;
+  if (savepoint) {
+    (client as unknown as { savepoint: unknown }).savepoint = (...params: unknown[]) => {
+      const fn = params.pop() as (tx: PostgresClient) => unknown;
+      return savepoint(...params, (tx: PostgresClient) => fn(preparingStatements(tx)));
     };
-    try {
-      const began = send(`begin ${mode}`);
-      const tx = Object.assign(connection, {
-        unsafe: ((query: string, args?: unknown[], options?: Record<string, unknown>) => {
-          if (/^\s*commit\s*$/i.test(query)) ended = true;
-          return send(query, args, preparing(args, options));
-        }) as PostgresClient['unsafe'],
-        savepoint: (...inner: unknown[]) => savepoint(tx, inner.pop() as TransactionBody),
-      });
-      try {
-        const result = await body(tx);
-        await began;
-        if (!ended) {
-          const committed = await send('commit');
-          if (committed.command === 'ROLLBACK') throw new Error('the transaction was rolled back: one of its statements failed');
-        }
-        return result;
-      } catch (error) {
-        if (await allAnswered(made)) {
-          // The body's own COMMIT, if it made one, has ended the transaction (as ROLLBACK, after a failure).
-          if (!ended) await send('rollback').catch(() => {});
-        }
-        throw error;
-      }
-    } finally {
-      await allAnswered(made);
-      connection.release();
-    }
-  }) as PostgresClient['begin'];
+  }
   return client;
-}
-
-// The connection itself is gone: postgres.js never answers the statements it held back on it.
-const connectionLost = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', '57P01', '57P02', '57P03']);
-
-/**
- * Waits until every statement has been answered, or until one of them reports the connection
- * lost (then the rest never will be). Answers whether the connection is still there.
- */
-async function allAnswered(made: Promise<unknown>[]): Promise<boolean> {
-  let lost!: () => void;
-  const gone = new Promise<false>((resolve) => (lost = () => resolve(false)));
-  for (const statement of made) {
-    statement.catch((error: { code?: unknown }) => {
-      if (typeof error?.code === 'string' && (connectionLost.has(error.code) || error.code.startsWith('08'))) lost();
-    });
-  }
-  return Promise.race([Promise.allSettled(made).then(() => true), gone]);
-}
-
-let savepoints = 0;
-
-async function savepoint(tx: PostgresClient, body: TransactionBody) {
-  const name = `s${++savepoints}`;
-  await tx.unsafe(`savepoint ${name}`);
-  try {
-    const result = await body(tx);
-    await tx.unsafe(`release savepoint ${name}`);
-    return result;
-  } catch (error) {
-    await tx.unsafe(`rollback to savepoint ${name}`);
-    throw error;
-  }
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -203,7 +116,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
         connection: { statement_timeout: limits.statementMs, idle_in_transaction_session_timeout: limits.idleInTransactionMs },
       }),
     });
-    const db = drizzle({ client: pipelinedTransactions(preparingStatements(client)), schema }) as unknown as Database;
+    const db = drizzle({ client: preparingStatements(client), schema }) as unknown as Database;
     listeners.set(db, async (channel, onPayload) => {
       const { unlisten } = await client.listen(channel, onPayload);
       return unlisten;

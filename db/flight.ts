@@ -1,4 +1,4 @@
-import { entityKind, sql, type QueryPromise } from 'drizzle-orm';
+import type { QueryPromise } from 'drizzle-orm';
 import type { Database } from './client';
 
 type Answers<T extends readonly QueryPromise<unknown>[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
@@ -17,18 +17,11 @@ export function sendTogether<T extends readonly QueryPromise<unknown>[]>(stateme
 }
 
 /**
- * The transaction's last act: its statements and COMMIT in one flight (on PostgreSQL; PGlite
- * commits when the body returns). Nothing may be checked after it that could still refuse the
- * action: what must hold is checked before, or by the statements themselves (a constraint that
- * fails aborts the transaction, and COMMIT then rolls it back).
+ * The transaction's last statements. Nothing may be checked after them that could still refuse
+ * the action: what must hold is checked before, or by the statements themselves (a constraint
+ * that fails aborts the transaction). Sending COMMIT in the same flight is the next step; it
+ * waits on a transaction wrapper that survives the fault test (see README, Benchmarks).
  */
-export async function sendAndCommit<T extends readonly QueryPromise<unknown>[]>(tx: Database, statements: T): Promise<Answers<T>> {
-  if (!committedByStatement(tx)) return sendTogether(statements);
-  const answers = await sendTogether([...statements, tx.execute(sql`commit`)]);
-  return answers.slice(0, statements.length) as Answers<T>;
-}
-
-// db/client.ts lets a postgres.js transaction's body send its own COMMIT.
-function committedByStatement(tx: Database): boolean {
-  return (tx.constructor as unknown as Record<symbol, unknown>)[entityKind] === 'PostgresJsTransaction';
+export function sendAndCommit<T extends readonly QueryPromise<unknown>[]>(_tx: Database, statements: T): Promise<Answers<T>> {
+  return sendTogether(statements);
 }
