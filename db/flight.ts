@@ -1,5 +1,4 @@
 import type { QueryPromise } from 'drizzle-orm';
-import type { Database } from './client';
 
 type Answers<T extends readonly QueryPromise<unknown>[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
 
@@ -14,14 +13,4 @@ type Answers<T extends readonly QueryPromise<unknown>[]> = { -readonly [K in key
  */
 export function sendTogether<T extends readonly QueryPromise<unknown>[]>(statements: T): Promise<Answers<T>> {
   return Promise.all(statements) as Promise<Answers<T>>;
-}
-
-/**
- * The transaction's last statements. Nothing may be checked after them that could still refuse
- * the action: what must hold is checked before, or by the statements themselves (a constraint
- * that fails aborts the transaction). Sending COMMIT in the same flight is the next step; it
- * waits on a transaction wrapper that survives the fault test (see README, Benchmarks).
- */
-export function sendAndCommit<T extends readonly QueryPromise<unknown>[]>(_tx: Database, statements: T): Promise<Answers<T>> {
-  return sendTogether(statements);
 }

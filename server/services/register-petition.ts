@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, violatesUnique, type Database } from '../../db/client';
-import { sendAndCommit } from '../../db/flight';
+import { sendTogether } from '../../db/flight';
 import { caseClocks, caseParties, cases, caseVisits, centerCategories, centers, evidenceFiles, idempotencyKeys, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
 import { daysBetween, localDateOf, startOfLocalDay } from '../domain/calendar';
@@ -186,7 +186,7 @@ async function registerInTransaction(
     tx.insert(idempotencyKeys).values({ userId: actor.id, key: input.idempotencyKey, centerId: center.id, caseId }),
     numbering,
   ];
-  const answers = await sendAndCommit(tx, statements);
+  const answers = await sendTogether(statements);
   const [numbered] = rowsOf<{ case_number: string }>(answers[statements.indexOf(numbering)]);
   return { kind: 'registered', id: caseId, caseNumber: numbered!.case_number, trackingCode, acceptanceDueAt };
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type DatabaseHandle } from '../../db/client';
 import { smsOutbox, users } from '../../db/schema';
-import { sendAndCommit } from '../../db/flight';
+import { sendTogether } from '../../db/flight';
 import { freshDatabase } from './harness';
 
 let handle: DatabaseHandle;
@@ -52,17 +52,17 @@ describe('one transaction per action', () => {
     expect(await keyRows(key)).toEqual([]);
   });
 
-  it('commits with the last statements, and keeps none of them when one fails', async () => {
+  it('commits statements sent together last, and keeps none of them when one fails', async () => {
     const [a, b] = [randomUUID(), randomUUID()];
-    await handle.db.transaction((tx) => sendAndCommit(tx, [tx.insert(smsOutbox).values(message(a))]));
+    await handle.db.transaction((tx) => sendTogether([tx.insert(smsOutbox).values(message(a))]));
     expect(await keyRows(a)).toHaveLength(1);
     await expect(
-      handle.db.transaction((tx) => sendAndCommit(tx, [tx.insert(smsOutbox).values(message(b)), tx.insert(smsOutbox).values({ ...message(b), id: randomUUID(), phone: null as never })])),
+      handle.db.transaction((tx) => sendTogether([tx.insert(smsOutbox).values(message(b)), tx.insert(smsOutbox).values({ ...message(b), id: randomUUID(), phone: null as never })])),
     ).rejects.toThrow();
     expect(await keyRows(b)).toEqual([]);
     // A twin that collides with a committed row fails, and the rest of its work is gone.
     const [row] = await keyRows(a);
-    await expect(handle.db.transaction((tx) => sendAndCommit(tx, [tx.insert(smsOutbox).values(message(b)), tx.insert(smsOutbox).values({ ...message(a), id: row!.id })]))).rejects.toThrow();
+    await expect(handle.db.transaction((tx) => sendTogether([tx.insert(smsOutbox).values(message(b)), tx.insert(smsOutbox).values({ ...message(a), id: row!.id })]))).rejects.toThrow();
     expect(await keyRows(b)).toEqual([]);
   });
 
@@ -73,7 +73,7 @@ describe('one transaction per action', () => {
     const fails = (tx: Parameters<Parameters<typeof handle.db.transaction>[0]>[0]) => tx.execute(sql`select 1 / ${0}::int as ${unseen()}`);
     await expect(
       handle.db.transaction((tx) =>
-        sendAndCommit(tx, [fails(tx), ...Array.from({ length: 4 }, (_, i) => tx.execute(sql`select ${i}::int as ${unseen()}`))]),
+        sendTogether([fails(tx), ...Array.from({ length: 4 }, (_, i) => tx.execute(sql`select ${i}::int as ${unseen()}`))]),
       ),
     ).rejects.toThrow();
     await expect(handle.db.transaction((tx) => Promise.all([fails(tx), tx.execute(sql`select ${1}::int as ${unseen()}`)]))).rejects.toThrow();
