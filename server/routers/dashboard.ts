@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { breakdowns, kpiIds } from '../domain/kpis';
-import { centerDashboard, centerTrend, disposeWarning, freezeMonth, kpiCases, regionDashboard } from '../services/dashboard';
+import { centerDashboard, centerTrend, freezeMonth, kpiCases, regionDashboard } from '../services/dashboard';
+import { disposeWarning } from '../services/early-warnings';
 import { roleProcedure, router } from '../trpc';
 import { monthField } from './fields';
 
