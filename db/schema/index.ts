@@ -14,3 +14,4 @@ export * from './settings';
 export * from './resolution';
 export * from './ratings';
 export * from './supervision';
+export * from './reporting';
