@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { withReplicas, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { claimDataDir } from './pglite-lock';
 import * as schema from './schema';
 
@@ -13,6 +13,22 @@ export interface DatabaseHandle {
   db: Database;
   kind: EngineKind;
   close(): Promise<void>;
+}
+
+const reporting = new WeakMap<Database, Database>();
+
+/**
+ * Give `primary` a read replica for reporting: from then on `reportingOf(primary)` answers
+ * drizzle's `withReplicas` pair, whose selects go to the replica and whose writes, raw
+ * statements and transactions go to the primary.
+ */
+export function attachReplica(primary: Database, replica: Database): void {
+  reporting.set(primary, withReplicas(primary, [replica]) as unknown as Database);
+}
+
+/** Where reports read: the replica attached to `db`, else `db` itself. */
+export function reportingOf(db: Database): Database {
+  return reporting.get(db) ?? db;
 }
 
 type Listener = (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;

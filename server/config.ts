@@ -5,6 +5,14 @@ export function databaseUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;
 }
 
+/**
+ * A read replica of DATABASE_URL's database (DATABASE_REPLICA_URL): the dashboards and their
+ * exports read there. Only with DATABASE_URL.
+ */
+export function databaseReplicaUrl(): string | undefined {
+  return (databaseUrl() && process.env.DATABASE_REPLICA_URL) || undefined;
+}
+
 /** Connections the server keeps to PostgreSQL (DATABASE_POOL_SIZE; default 10). */
 export function databasePoolSize(): number {
   const configured = Number(process.env.DATABASE_POOL_SIZE);

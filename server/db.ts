@@ -1,5 +1,5 @@
-import { openDatabase, type DatabaseHandle } from '../db/client';
-import { databaseTimeouts, dataDir, databasePoolSize, databaseUrl } from './config';
+import { attachReplica, openDatabase, type DatabaseHandle } from '../db/client';
+import { databaseReplicaUrl, databaseTimeouts, dataDir, databasePoolSize, databaseUrl } from './config';
 
 const globalForDb = globalThis as unknown as { oneWindowDb?: Promise<DatabaseHandle> };
 
@@ -9,6 +9,16 @@ const globalForDb = globalThis as unknown as { oneWindowDb?: Promise<DatabaseHan
  * modules without a database).
  */
 export function appDatabase(): Promise<DatabaseHandle> {
-  globalForDb.oneWindowDb ??= openDatabase({ url: databaseUrl(), dataDir: dataDir(), maxConnections: databasePoolSize(), timeouts: databaseTimeouts() });
+  globalForDb.oneWindowDb ??= openAppDatabase();
   return globalForDb.oneWindowDb;
+}
+
+async function openAppDatabase(): Promise<DatabaseHandle> {
+  const options = { maxConnections: databasePoolSize(), timeouts: databaseTimeouts() };
+  const primary = await openDatabase({ ...options, url: databaseUrl(), dataDir: dataDir() });
+  const replicaUrl = databaseReplicaUrl();
+  if (!replicaUrl) return primary;
+  const replica = await openDatabase({ ...options, url: replicaUrl });
+  attachReplica(primary.db, replica.db);
+  return { ...primary, close: () => Promise.all([primary.close(), replica.close()]).then(() => {}) };
 }

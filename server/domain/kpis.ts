@@ -1,5 +1,5 @@
 import type { ClosureOutcome, TerminationKind } from './agreements';
-import { localDateOf, startOfLocalDay } from './calendar';
+import { addDays, localDateOf, startOfLocalDay, weekday } from './calendar';
 import type { RatingLevel } from './ratings';
 import { isSatisfied } from './ratings';
 
@@ -35,6 +35,32 @@ export function shiftMonth(month: string, by: number): string {
 /** The month an instant falls in, where the center is. */
 export function monthOf(instant: Date): string {
   return localDateOf(instant).slice(0, 7);
+}
+
+/** The week (Monday to Sunday where the center is) that starts on `monday`, as the instants it spans. */
+export function weekPeriod(monday: string): Period {
+  return { from: startOfLocalDay(monday), to: startOfLocalDay(addDays(monday, 7)) };
+}
+
+/** The Monday of the week a local date falls in. */
+export function mondayOf(date: string): string {
+  return addDays(date, -((weekday(date) + 6) % 7));
+}
+
+export const trendGrains = ['month', 'week'] as const;
+export type TrendGrain = (typeof trendGrains)[number];
+
+/**
+ * The periods a trend shows, oldest first, each named by its month ('2026-11') or the Monday
+ * its week starts on: the twelve months up to `month`, or the thirteen weeks up to the last
+ * day of `month` (a quarter, week by week).
+ */
+export function trendPeriods(month: string, grain: TrendGrain): { name: string; period: Period }[] {
+  if (grain === 'month') {
+    return Array.from({ length: 12 }, (_, i) => shiftMonth(month, i - 11)).map((name) => ({ name, period: monthPeriod(name) }));
+  }
+  const lastMonday = mondayOf(addDays(`${shiftMonth(month, 1)}-01`, -1));
+  return Array.from({ length: 13 }, (_, i) => addDays(lastMonday, (i - 12) * 7)).map((name) => ({ name, period: weekPeriod(name) }));
 }
 
 /** What the indicators need to know of one case; the service reads it from the tables. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { breakdowns, kpiIds } from '../domain/kpis';
+import { breakdowns, kpiIds, trendGrains } from '../domain/kpis';
 import { centerDashboard, centerTrend, freezeMonth, kpiCases, regionDashboard } from '../services/dashboard';
 import { disposeWarning } from '../services/early-warnings';
 import { roleProcedure, router } from '../trpc';
@@ -20,8 +20,8 @@ export const dashboardRouter = router({
   freeze: roleProcedure('director')
     .input(z.object({ month: monthField }))
     .mutation(({ ctx, input }) => freezeMonth(ctx.svc, input)),
-  /** The twelve months up to this one, in the headline indicators. */
-  trend: dashboardRoles.input(z.object(scope)).query(({ ctx, input }) => centerTrend(ctx.db, ctx.user, input)),
+  /** Every indicator by month (the twelve up to this one) or by week (the thirteen up to its end). */
+  trend: dashboardRoles.input(z.object({ ...scope, grain: z.enum(trendGrains).default('month') })).query(({ ctx, input }) => centerTrend(ctx.db, ctx.user, input)),
   /** Every center of the supervisor's region in the same indicators. */
   region: roleProcedure('supervisor')
     .input(z.object({ month: monthField }))

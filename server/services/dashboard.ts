@@ -1,10 +1,8 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { queryRows, type Database } from '../../db/client';
+import { reportingOf, type Database } from '../../db/client';
 import { caseClocks, cases, followUpVisits, monthlyReports, ratings, rectifications, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
-import type { ClosureOutcome, TerminationKind } from '../domain/agreements';
-import type { CaseStatus } from '../domain/case-status';
-import { breakdownKey, computeKpis, freezeReport, kpisBy, monthPeriod, repeatWindowMs, shiftMonth, type Breakdown, type CaseFacts, type KpiId, type Period, type RatingFacts, type StepFacts } from '../domain/kpis';
+import { breakdownKey, computeKpis, freezeReport, kpisBy, monthPeriod, trendPeriods, type Breakdown, type KpiId, type Period, type RatingFacts, type StepFacts, type TrendGrain } from '../domain/kpis';
 import { endOfLocalDay, localDateOf } from '../domain/calendar';
 import { caseClockKinds } from '../domain/tracks';
 import { daysLeft } from '../domain/clocks';
@@ -14,112 +12,22 @@ import { centersInRegion } from './case-queries';
 import { ServiceError } from './errors';
 import { dashboardCenter } from './dashboard-center';
 import { centerWarnings } from './early-warnings';
-
-const notAccepted: readonly CaseStatus[] = ['registered', 'declined', 'transferred', 'merged'];
-
-/**
- * What the indicators need of each case that could fall in the period's cohorts: cases
- * registered before it ended and not closed before it began (every cohort's event — a
- * decision, an agreement, a closure — comes between the two). One query, a row per case.
- */
-async function caseFacts(db: Database, centerId: string, period: Period): Promise<CaseFacts[]> {
-  const list = await queryRows(
-    db,
-    sql`
-    select c.id, c.category, c.track, c.channel, c.status, c.received_at, c.decided_at, c.closed_at, c.outcome,
-      (select count(*) from case_parties p where p.case_id = c.id and p.role = 'applicant')::int as people,
-      (select k.due_at from case_clocks k where k.case_id = c.id and k.kind = 'acceptance' order by k.created_at desc limit 1) as acceptance_due_at,
-      (select k.due_at from case_clocks k where k.case_id = c.id and k.kind = 'handling' order by k.created_at desc limit 1) as handling_due_at,
-      (select min(a.effective_at) from agreements a where a.case_id = c.id) as agreement_at,
-      (select min(a.effective_at) from agreements a where a.case_id = c.id and a.kind = 'written') as written_agreement_at,
-      j.applied_at as confirmation_applied_at, j.decided_at as confirmation_decided_at, j.state as confirmation_state,
-      terms.last_due_on, performed.by_last_due as performed_by_last_due, c.registered_at,
-      exists (${samePersonAndMatter(sql`e.registered_at < c.registered_at and e.registered_at >= c.registered_at - interval '12 months'`)}) as repeat_of_earlier,
-      (c.status = 'closed' and exists (${samePersonAndMatter(sql`e.registered_at > c.closed_at and e.registered_at <= c.closed_at + interval '90 days'`)})) as repeated_after_closure,
-      (select count(*) from case_visits v where v.case_id = c.id and v.reason = 'required')::int as required_visits,
-      cl.termination_kind, cl.amount_claimed, cl.amount_recovered, lead.lead_member, lead.lead_organization
-    from cases c
-    left join lateral (
-      select u.display_name as lead_member, o.name as lead_organization
-      from panel_members pm join users u on u.id = pm.user_id left join organizations o on o.id = u.organization_id
-      where pm.case_id = c.id and pm.is_lead and pm.removed_at is null
-      order by pm.added_at limit 1
-    ) lead on true
-    left join lateral (
-      select cc.termination_kind, cc.amount_claimed, cc.amount_recovered from case_closures cc
-      where cc.case_id = c.id order by cc.closed_at desc limit 1
-    ) cl on true
-    left join lateral (
-      select jc.applied_at, jc.decided_at, jc.state from judicial_confirmations jc
-      where jc.case_id = c.id order by jc.applied_at limit 1
-    ) j on true
-    left join lateral (
-      select max(t.due_on) as last_due_on from agreement_terms t join agreements a on a.id = t.agreement_id
-      where a.case_id = c.id and a.state = 'effective'
-    ) terms on true
-    left join lateral (
-      select bool_and(case
-        when t.kind = 'payment' then coalesce((select sum(p.amount) from payments p where p.term_id = t.id and p.paid_on <= terms.last_due_on), 0) >= coalesce(t.amount, 0)
-        else t.performed_at is not null and (t.performed_at at time zone 'Asia/Shanghai')::date <= terms.last_due_on
-      end) as by_last_due
-      from agreement_terms t join agreements a on a.id = t.agreement_id
-      where a.case_id = c.id and a.state = 'effective'
-    ) performed on true
-    where c.center_id = ${centerId} and c.registered_at < ${period.to.toISOString()}
-      and (c.closed_at is null or c.closed_at >= ${new Date(period.from.getTime() - repeatWindowMs).toISOString()})`,
-  );
-  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
-  const amount = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return list.map((r) => ({
-    id: r.id as string,
-    category: r.category as string,
-    track: (r.track as string | null) ?? null,
-    channel: r.channel as string,
-    people: Math.max(1, Number(r.people)),
-    receivedAt: date(r.received_at)!,
-    acceptanceDueAt: date(r.acceptance_due_at),
-    decidedAt: date(r.decided_at),
-    accepted: r.decided_at !== null && !notAccepted.includes(r.status as CaseStatus),
-    closedAt: r.status === 'closed' ? date(r.closed_at) : null,
-    handlingDueAt: date(r.handling_due_at),
-    outcome: r.status === 'closed' ? (r.outcome as ClosureOutcome | null) : null,
-    terminationKind: r.status === 'closed' ? (r.termination_kind as TerminationKind | null) : null,
-    agreementAt: date(r.agreement_at),
-    writtenAgreementAt: date(r.written_agreement_at),
-    confirmationAppliedAt: date(r.confirmation_applied_at),
-    confirmationDecidedAt: date(r.confirmation_decided_at),
-    confirmed: r.confirmation_state === 'confirmed',
-    termsLastDueAt: r.last_due_on ? endOfLocalDay(dateColumn(r.last_due_on)) : null,
-    performedByLastDue: r.performed_by_last_due === true,
-    registeredAt: date(r.registered_at)!,
-    repeatOfEarlier: r.repeat_of_earlier === true,
-    repeatedAfterClosure: r.repeated_after_closure === true,
-    requiredVisits: Number(r.required_visits),
-    amountClaimed: amount(r.amount_claimed),
-    amountRecovered: amount(r.amount_recovered),
-    leadMember: (r.lead_member as string | null) ?? null,
-    leadOrganization: (r.lead_organization as string | null) ?? null,
-  }));
-}
+import { readCaseFacts, refreshCaseFacts } from './case-facts';
 
 /**
- * Another case `e` of the center by the same person (an applicant's ID-number hash, else phone)
- * against the same respondent (credit code, else normalized name), within `when`.
+ * Where the dashboard reads: the rollup is brought up to date on the primary first, then the
+ * reads go to the reporting replica when one is configured (DATABASE_REPLICA_URL), so a
+ * region's reports never queue behind the windows' writes.
  */
-function samePersonAndMatter(when: ReturnType<typeof sql>) {
-  return sql`select 1 from cases e
-    join case_parties ea on ea.case_id = e.id and ea.role = 'applicant'
-    join case_parties ca on ca.case_id = c.id and ca.role = 'applicant'
-      and coalesce(ca.id_number_hash, ca.phone) = coalesce(ea.id_number_hash, ea.phone)
-    join case_parties er on er.case_id = e.id and er.role = 'respondent'
-    join case_parties cr on cr.case_id = c.id and cr.role = 'respondent'
-      and coalesce(cr.credit_code, nullif(cr.normalized_name, '')) = coalesce(er.credit_code, nullif(er.normalized_name, ''))
-    where e.center_id = c.center_id and e.id <> c.id and ${when}`;
+async function reportingReads(db: Database): Promise<Database> {
+  await refreshCaseFacts(db);
+  return reportingOf(db);
 }
 
-/** A `date` column read raw: postgres.js gives 'YYYY-MM-DD', PGlite a Date at UTC midnight. */
-function dateColumn(value: unknown): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+/** What every indicator of a period needs of one center. */
+async function periodFacts(read: Database, centerId: string, period: Period) {
+  const [facts, rated, steps] = await Promise.all([readCaseFacts(read, centerId, period), ratingFacts(read, centerId, period), stepFacts(read, centerId, period)]);
+  return { facts, rated, steps };
 }
 
 /** The ratings given in the period, with whether a follow-up replaced them. */
@@ -177,15 +85,10 @@ async function clocksNow(db: Database, centerId: string, now: Date) {
 export async function centerDashboard(db: Database, user: SessionUser, input: { month: string; centerId?: string; by?: Breakdown }, now = new Date()) {
   const center = await dashboardCenter(db, user, input.centerId);
   const period = monthPeriod(input.month);
-  const [facts, rated, steps, clocks, warnings] = await Promise.all([
-    caseFacts(db, center.id, period),
-    ratingFacts(db, center.id, period),
-    stepFacts(db, center.id, period),
-    clocksNow(db, center.id, now),
-    centerWarnings(db, center.id, now),
-  ]);
+  const read = await reportingReads(db);
+  const [{ facts, rated, steps }, clocks, warnings] = await Promise.all([periodFacts(read, center.id, period), clocksNow(read, center.id, now), centerWarnings(db, center.id, now)]);
   const report = computeKpis(facts, rated, period, now, steps);
-  const [frozen] = await db
+  const [frozen] = await read
     .select({ report: monthlyReports.report, frozenAt: monthlyReports.frozenAt, frozenByName: users.displayName })
     .from(monthlyReports)
     .leftJoin(users, eq(users.id, monthlyReports.frozenBy))
@@ -216,7 +119,8 @@ export async function kpiCases(
 ) {
   const center = await dashboardCenter(db, user, input.centerId);
   const period = monthPeriod(input.month);
-  const [facts, rated, steps] = await Promise.all([caseFacts(db, center.id, period), ratingFacts(db, center.id, period), stepFacts(db, center.id, period)]);
+  const read = await reportingReads(db);
+  const { facts, rated, steps } = await periodFacts(read, center.id, period);
   const figure = input.value
     ? kpisBy(breakdownKey(input.by ?? 'category'), facts, rated, period, now, steps)
         .find((g) => g.value === input.value)
@@ -225,7 +129,7 @@ export async function kpiCases(
   if (!figure) return { center: { id: center.id, name: center.name }, cases: [] };
   const ids = figure.ids[input.side];
   if (ids.length === 0) return { center: { id: center.id, name: center.name }, cases: [] };
-  const rows = await db
+  const rows = await read
     .select({ id: cases.id, caseNumber: cases.caseNumber, title: cases.title, status: cases.status, category: cases.category, registeredAt: cases.registeredAt, closedAt: cases.closedAt })
     .from(cases)
     .where(and(eq(cases.centerId, center.id), inArray(cases.id, ids)))
@@ -242,15 +146,10 @@ export type CenterDashboard = Awaited<ReturnType<typeof centerDashboard>>;
 export async function regionDashboard(db: Database, user: SessionUser, input: { month: string }, now = new Date()) {
   if (!user.regionCode) return [];
   const period = monthPeriod(input.month);
-  const inRegion = await centersInRegion(db, user.regionCode);
+  const [inRegion, read] = await Promise.all([centersInRegion(db, user.regionCode), reportingReads(db)]);
   return Promise.all(
     inRegion.map(async (center) => {
-      const [facts, rated, steps, warnings] = await Promise.all([
-        caseFacts(db, center.id, period),
-        ratingFacts(db, center.id, period),
-        stepFacts(db, center.id, period),
-        centerWarnings(db, center.id, now),
-      ]);
+      const [{ facts, rated, steps }, warnings] = await Promise.all([periodFacts(read, center.id, period), centerWarnings(db, center.id, now)]);
       const report = computeKpis(facts, rated, period, now, steps);
       return {
         ...center,
@@ -266,24 +165,21 @@ export async function regionDashboard(db: Database, user: SessionUser, input: { 
 }
 
 /**
- * The last twelve months up to this one, for the trend table: each month's headline
- * indicators, computed by the same definitions as the month itself.
+ * The trend: every indicator for each of the twelve months up to this one, or the thirteen
+ * weeks up to its end, computed by the same definitions as the month itself from one read of
+ * the whole span (a case's facts are the same whichever period asks).
  */
-export async function centerTrend(db: Database, user: SessionUser, input: { month: string; centerId?: string }, now = new Date()) {
+export async function centerTrend(db: Database, user: SessionUser, input: { month: string; centerId?: string; grain?: TrendGrain }, now = new Date()) {
   const center = await dashboardCenter(db, user, input.centerId);
-  const months = Array.from({ length: 12 }, (_, i) => shiftMonth(input.month, i - 11));
-  return Promise.all(
-    months.map(async (month) => {
-      const period = monthPeriod(month);
-      if (period.from > now) return { month, figures: [] };
-      const [facts, rated] = await Promise.all([caseFacts(db, center.id, period), ratingFacts(db, center.id, period)]);
-      const report = computeKpis(facts, rated, period, now);
-      return { month, figures: report.figures.filter((f) => trendKpis.includes(f.id)).map(({ ids: _ids, ...f }) => f) };
-    }),
-  );
+  const periods = trendPeriods(input.month, input.grain ?? 'month');
+  const span = { from: periods[0]!.period.from, to: periods.at(-1)!.period.to };
+  const { facts, rated, steps } = await periodFacts(await reportingReads(db), center.id, span);
+  return periods.map(({ name, period }) => {
+    if (period.from > now) return { period: name, figures: [] };
+    const report = computeKpis(facts, rated, period, now, steps);
+    return { period: name, figures: report.figures.map(({ ids: _ids, ...f }) => f) };
+  });
 }
-
-const trendKpis: readonly KpiId[] = ['closure_rate', 'resolution_rate', 'mediation_success', 'satisfaction'];
 
 /**
  * The director freezes an ended month: its figures as they stand, with their definitions'
@@ -296,7 +192,9 @@ export async function freezeMonth(ctx: ServiceContext, input: { month: string })
   const now = ctx.now();
   if (period.to > now) throw new ServiceError('conflict', 'dashboard.monthNotEnded');
   return ctx.db.transaction(async (tx) => {
-    const [facts, rated, steps] = await Promise.all([caseFacts(tx, center.id, period), ratingFacts(tx, center.id, period), stepFacts(tx, center.id, period)]);
+    // Read in the transaction that stores the report, on the primary: what is frozen is what is there.
+    await refreshCaseFacts(tx);
+    const { facts, rated, steps } = await periodFacts(tx, center.id, period);
     const report = freezeReport(computeKpis(facts, rated, period, now, steps));
     const [row] = await tx
       .insert(monthlyReports)

@@ -3,7 +3,8 @@ import type { DatabaseHandle } from '../../db/client';
 import { and, eq } from 'drizzle-orm';
 import { readSheet } from 'read-excel-file/node';
 import { auditLog, caseClocks } from '../../db/schema';
-import { monthOf, monthPeriod } from '../../server/domain/kpis';
+import { mondayOf, monthOf, monthPeriod } from '../../server/domain/kpis';
+import { localDateOf } from '../../server/domain/calendar';
 import { dashboardExportResponse } from '../../server/http';
 import type { SessionUser } from '../../server/auth/session-user';
 import { freezeMonth } from '../../server/services/dashboard';
@@ -116,12 +117,25 @@ describe('the director’s dashboard', () => {
     const director = await callerAs(handle.db, 'director');
     const trend = await director.dashboard.trend({ month });
     expect(trend).toHaveLength(12);
-    expect(trend.at(-1)!.month).toBe(month);
+    expect(trend.at(-1)!.period).toBe(month);
     const board = await director.dashboard.center({ month });
     const closure = (figures: { id: string; cases: unknown }[]) => figures.find((f) => f.id === 'closure_rate')!.cases;
     expect(closure(trend.at(-1)!.figures)).toEqual(closure(board.report.figures));
     // Earlier months of this fresh center have nothing to count.
     expect(closure(trend[0]!.figures)).toEqual({ numerator: 0, denominator: 0, rate: null });
+  });
+
+  it('shows thirteen weeks up to the month’s end, the cases of this week in this week', async () => {
+    const director = await callerAs(handle.db, 'director');
+    const weeks = await director.dashboard.trend({ month, grain: 'week' });
+    expect(weeks).toHaveLength(13);
+    const thisWeek = weeks.find((w) => w.period === mondayOf(localDateOf(new Date())))!;
+    const board = await director.dashboard.center({ month });
+    const submissions = (figures: { id: string; cases: { denominator: number } }[]) => figures.find((f) => f.id === 'repeat_rate')!.cases.denominator;
+    // Every case of this test was registered today.
+    expect(submissions(thisWeek.figures)).toBe(submissions(board.report.figures));
+    expect(submissions(thisWeek.figures)).toBeGreaterThan(0);
+    expect(weeks.filter((w) => w !== thisWeek && w.figures.length > 0).every((w) => submissions(w.figures) === 0)).toBe(true);
   });
 
   it('drills down to exactly the cases a figure counted', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownKey, computeKpis, kpisBy, monthOf, monthPeriod, shiftMonth, type CaseFacts, type KpiId, type RatingFacts } from '../../server/domain/kpis';
+import { breakdownKey, computeKpis, kpisBy, mondayOf, monthOf, monthPeriod, shiftMonth, trendPeriods, weekPeriod, type CaseFacts, type KpiId, type RatingFacts } from '../../server/domain/kpis';
 
 // November 2026 in Shanghai time.
 const period = { from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') };
@@ -275,5 +275,25 @@ describe('months where the center is', () => {
     expect(monthPeriod('2026-12')).toEqual({ from: new Date('2026-11-30T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') });
     expect(monthOf(new Date('2026-11-30T16:30:00Z'))).toBe('2026-12');
     expect([shiftMonth('2026-12', 1), shiftMonth('2026-01', -1), shiftMonth('2026-11', -11)]).toEqual(['2027-01', '2025-12', '2025-12']);
+  });
+});
+
+describe('trend periods', () => {
+  it('runs weeks Monday to Monday, Shanghai time, the thirteenth holding the month’s last day', () => {
+    expect(mondayOf('2026-11-29')).toBe('2026-11-23'); // a Sunday
+    expect(mondayOf('2026-11-23')).toBe('2026-11-23');
+    expect(weekPeriod('2026-11-23')).toEqual({ from: new Date('2026-11-22T16:00:00Z'), to: new Date('2026-11-29T16:00:00Z') });
+    const weeks = trendPeriods('2026-11', 'week');
+    expect(weeks).toHaveLength(13);
+    expect(weeks.at(-1)!.name).toBe('2026-11-30'); // Monday 30 November holds the 30th
+    expect(weeks[0]!.name).toBe('2026-09-07');
+    // Back to back, no gaps.
+    expect(weeks.slice(1).every((w, i) => w.period.from.getTime() === weeks[i]!.period.to.getTime())).toBe(true);
+  });
+
+  it('runs twelve months up to the chosen one', () => {
+    const months = trendPeriods('2026-02', 'month');
+    expect(months.map((m) => m.name)).toEqual(['2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(months.at(-1)!.period).toEqual(monthPeriod('2026-02'));
   });
 });

@@ -14,7 +14,7 @@ export interface TrendSeries {
  * same figures, for screen readers and for anyone who wants the counts; a tap on a month
  * opens that month, as the table's links do.
  */
-export function TrendChart({ months, hrefs, series, label }: { months: string[]; hrefs: string[]; series: TrendSeries[]; label: string }) {
+export function TrendChart({ periods, hrefs, series, label }: { periods: string[]; hrefs: string[]; series: TrendSeries[]; label: string }) {
   const box = useRef<HTMLDivElement>(null);
   const router = useRouter();
   useEffect(() => {
@@ -29,7 +29,7 @@ export function TrendChart({ months, hrefs, series, label }: { months: string[];
         grid: { left: 40, right: 16, top: 48, bottom: 28 },
         legend: { top: 0, type: 'scroll' },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—') },
-        xAxis: { type: 'category', data: months.map((m) => m.slice(2)), axisTick: { alignWithLabel: true } },
+        xAxis: { type: 'category', data: periods.map((m) => m.slice(2)), axisTick: { alignWithLabel: true } },
         yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
         series: series.map((s) => ({ type: 'line', name: s.name, data: s.points, connectNulls: false, symbolSize: 8 })),
       });
@@ -44,6 +44,6 @@ export function TrendChart({ months, hrefs, series, label }: { months: string[];
       window.removeEventListener('resize', resize);
       chart?.dispose();
     };
-  }, [months, hrefs, series, router]);
+  }, [periods, hrefs, series, router]);
   return <div ref={box} role="img" aria-label={label} className="h-64 w-full rounded-md border border-slate-200 bg-white" />;
 }

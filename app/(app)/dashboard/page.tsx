@@ -13,8 +13,8 @@ import { TrendChart } from './TrendChart';
 import { OpenSupervision } from './OpenSupervision';
 import { SupervisionActions } from '../../_components/SupervisionActions';
 import { addDays, localDateOf } from '@/server/domain/calendar';
-import { breakdowns, shiftMonth } from '@/server/domain/kpis';
-import { breakdownLabel, breakdownOf, dashboardHref, dashboardScope } from './scope';
+import { breakdowns, shiftMonth, trendGrains } from '@/server/domain/kpis';
+import { breakdownLabel, breakdownOf, dashboardHref, dashboardScope, trendGrainOf } from './scope';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -23,10 +23,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { api, user } = await requireUser('director', 'supervisor');
   const search = await searchParams;
   const scope = dashboardScope(search);
+  const grain = trendGrainOf(search);
   if (user.role === 'supervisor' && !scope.centerId) redirect('/region');
   const [board, trend, summary, orders, t, tk, format] = await Promise.all([
     caseOrNotFound(api.dashboard.center({ ...scope, by: breakdownOf(search) })),
-    caseOrNotFound(api.dashboard.trend(scope)),
+    caseOrNotFound(api.dashboard.trend({ ...scope, grain })),
     user.role === 'director' ? api.center.summary() : null,
     api.supervision.open(),
     getTranslations(),
@@ -156,21 +157,33 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
 
       <h2 className="mb-2 mt-6 font-medium">{t('dashboard.trend')}</h2>
+      <nav className="mb-2 flex flex-wrap gap-2 text-sm" aria-label={t('dashboard.trend')}>
+        {trendGrains.map((g) => (
+          <Link
+            key={g}
+            href={dashboardHref('/dashboard', scope, { grain: g })}
+            aria-current={grain === g ? 'true' : undefined}
+            className={`inline-flex min-h-11 items-center rounded-md border px-3 ${grain === g ? 'border-brand-600 bg-brand-50 font-medium' : 'border-slate-300 bg-white'}`}
+          >
+            {t(`dashboard.grain.${g}`)}
+          </Link>
+        ))}
+      </nav>
       <div className="mb-3">
         <TrendChart
-          months={trend.map((row) => row.month)}
-          hrefs={trend.map((row) => dashboardHref('/dashboard', { ...scope, month: row.month }))}
+          periods={trend.map((row) => row.period)}
+          hrefs={trend.map((row) => dashboardHref('/dashboard', { ...scope, month: row.period.slice(0, 7) }))}
           series={trendSeries}
           label={t('dashboard.trendChart', { series: trendSeries.map((s) => s.name).join('、') })}
         />
       </div>
-      <FigureTable minWidth="min-w-[32rem]" columns={[t('dashboard.month'), ...trendColumns.map((id) => tk(`${id}.name`))]}>
+      <FigureTable minWidth="min-w-[32rem]" columns={[t(`dashboard.grainColumn.${grain}`), ...trendColumns.map((id) => tk(`${id}.name`))]}>
             {await Promise.all(
               [...trend].reverse().map(async (row) => (
-                <tr key={row.month} className="border-t border-slate-100">
+                <tr key={row.period} className="border-t border-slate-100">
                   <th scope="row" className="px-3 py-2 text-left font-normal">
-                    <Link href={dashboardHref('/dashboard', { ...scope, month: row.month })} className="inline-flex min-h-11 items-center tabular-nums text-brand-700 underline">
-                      {row.month}
+                    <Link href={dashboardHref('/dashboard', { ...scope, month: row.period.slice(0, 7) })} className="inline-flex min-h-11 items-center tabular-nums text-brand-700 underline">
+                      {grain === 'week' ? t('dashboard.weekOf', { monday: row.period }) : row.period}
                     </Link>
                   </th>
                   {await Promise.all(

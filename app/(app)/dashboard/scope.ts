@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { breakdowns, monthOf, type Breakdown } from '@/server/domain/kpis';
+import { breakdowns, monthOf, trendGrains, type Breakdown, type TrendGrain } from '@/server/domain/kpis';
 import { monthField } from '@/server/routers/fields';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -24,6 +24,11 @@ export function dashboardHref(path: '/dashboard' | '/dashboard/cases' | '/api/ex
 /** The breakdown chosen in the address (by category when absent or unknown). */
 export function breakdownOf(search: Search): Breakdown {
   return breakdowns.find((b) => b === search.by) ?? 'category';
+}
+
+/** The trend's grain chosen in the address (by month when absent or unknown). */
+export function trendGrainOf(search: Search): TrendGrain {
+  return trendGrains.find((g) => g === search.grain) ?? 'month';
 }
 
 /** A breakdown value as people read it: a category's, track's or channel's name (a center's own category keeps its code). */
