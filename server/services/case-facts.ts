@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client';
 import { caseFacts, organizations, users } from '../../db/schema';
 import type { CaseStatus } from '../domain/case-status';
@@ -135,13 +135,15 @@ const notAccepted: readonly CaseStatus[] = ['registered', 'declined', 'transferr
  * comes between the two), with the 90 days a closure's repeat window reaches back.
  */
 export async function readCaseFacts(db: Database, centerId: string, period: Period): Promise<CaseFacts[]> {
-  const openUntil = sql`coalesce(${caseFacts.closedAt}, 'infinity'::timestamptz)`;
+  // A raw expression's parameter is not mapped by drizzle: sent as text, which both drivers take.
+  const openSince = new Date(period.from.getTime() - repeatWindowMs).toISOString();
+  const openUntil = sql`coalesce(${caseFacts.closedAt}, 'infinity'::timestamptz) >= ${openSince}::timestamptz`;
   const rows = await db
     .select({ facts: caseFacts, leadMember: users.displayName, leadOrganization: organizations.name })
     .from(caseFacts)
     .leftJoin(users, eq(users.id, caseFacts.leadUserId))
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(caseFacts.centerId, centerId), gte(openUntil, new Date(period.from.getTime() - repeatWindowMs)), lt(caseFacts.registeredAt, period.to)));
+    .where(and(eq(caseFacts.centerId, centerId), openUntil, lt(caseFacts.registeredAt, period.to)));
   return rows.map(({ facts: f, leadMember, leadOrganization }) => {
     const closed = f.status === 'closed';
     return {
