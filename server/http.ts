@@ -7,9 +7,11 @@ import { crossOriginRefusal, isCrossOrigin } from './origin';
 import { maxBatchSize } from './domain/batch';
 import { appRouter } from './root';
 import { readEvidence } from './services/evidence';
-import { dashboardExport, exportFormats } from './services/dashboard-export';
+import { dashboardExport } from './services/dashboard-export';
+import { exportRequestOf, exportRoles, mayExportAny } from './services/exports/request';
+import { auditDenied } from './services/audit';
+import type { SessionUser } from './auth/session-user';
 import { userContext } from './services/context';
-import { monthField } from './routers/fields';
 import { ServiceError } from './services/errors';
 import { isDatabaseUnavailable } from './db-unavailable';
 import type { Context } from './trpc';
@@ -69,24 +71,25 @@ function failureResponse(error: unknown, t: ReturnType<typeof translator>, event
 }
 
 /**
- * The dashboard's export (CSV or XLSX): for the director (their center) and the supervisor (a center of
- * the region); the same authorization as the dashboard, an audit row per file.
+ * A dashboard table's export (CSV or XLSX), streamed: for the director (their center) and the
+ * supervisor (a center of the region, or the region's table); the dashboard's authorization,
+ * an audit row per file.
  */
 export async function dashboardExportResponse(ctx: Context, url: URL): Promise<Response> {
   const t = translator(ctx.locale);
   try {
     const user = await ctx.session.currentUser();
     if (!user) return Response.json({ message: t('errors.unauthorized') }, { status: 401 });
-    if (user.role !== 'director' && user.role !== 'supervisor') return Response.json({ message: t('errors.forbidden') }, { status: 403 });
-    const input = z
-      .object({ month: monthField, centerId: z.uuid().optional(), format: z.enum(exportFormats).default('csv') })
-      .safeParse({ month: url.searchParams.get('month'), centerId: url.searchParams.get('center') ?? undefined, format: url.searchParams.get('format') ?? undefined });
+    // Before the parameters are read, as today: a role with no table to export learns nothing more.
+    if (!mayExportAny(user.role)) return await exportRefused(ctx, user, 'export.dashboard', t);
+    const input = exportRequestOf(url);
     if (!input.success) return Response.json({ message: t('export.invalid') }, { status: 400 });
-    const { format, ...scope } = input.data;
-    const { fileName, file } = await dashboardExport(userContext(ctx.db, user), scope, ctx.locale, format);
-    return new Response(new Uint8Array(file), {
+    const request = input.data;
+    if (!exportRoles[request.table].includes(user.role)) return await exportRefused(ctx, user, `export.dashboard.${request.table}`, t);
+    const { fileName, contentType, body } = await dashboardExport(userContext(ctx.db, user), request, ctx.locale);
+    return new Response(body, {
       headers: {
-        'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-type': contentType,
         'content-disposition': `attachment; filename="${fileName}"`,
         'x-content-type-options': 'nosniff',
         'cache-control': 'private, no-store',
@@ -95,4 +98,10 @@ export async function dashboardExportResponse(ctx: Context, url: URL): Promise<R
   } catch (error) {
     return failureResponse(error, t, 'dashboard.export');
   }
+}
+
+/** A role that may not export this table: refused as the dashboard's procedures refuse it, and audited like them. */
+async function exportRefused(ctx: Context, user: SessionUser, procedure: string, t: ReturnType<typeof translator>): Promise<Response> {
+  await auditDenied(ctx.db, user, { procedure, reason: 'role' }).catch((error) => logError('audit.denied', error));
+  return Response.json({ message: t('errors.forbidden') }, { status: 403 });
 }

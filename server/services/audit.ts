@@ -70,13 +70,20 @@ export async function auditDocument(
   });
 }
 
-/** Data taken out of the system (a list, a statistics sheet): what, how many rows, and the hash of the file handed out. */
-export async function auditExport(tx: Database, actor: Actor, exported: { centerId: string | null; kind: string; rows: number; sha256: string }) {
+/**
+ * Data taken out of the system (a list, a statistics sheet): what, in which format, asked for
+ * with which parameters (codes and ids only), how many rows, and the hash of what was handed out.
+ */
+export async function auditExport(
+  tx: Database,
+  actor: Actor,
+  exported: { centerId: string | null; kind: string; format?: string; params?: Record<string, string>; rows: number; sha256: string },
+) {
   await writeAudit(tx, {
     actor,
     centerId: exported.centerId,
     action: 'export.generated',
     entityType: 'export',
-    data: { kind: exported.kind, rows: exported.rows, sha256: exported.sha256 },
+    data: { kind: exported.kind, ...(exported.format ? { format: exported.format } : {}), ...(exported.params ? { params: exported.params } : {}), rows: exported.rows, sha256: exported.sha256 },
   });
 }

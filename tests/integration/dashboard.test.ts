@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { and, eq } from 'drizzle-orm';
-import { readSheet } from 'read-excel-file/node';
-import { auditLog, caseClocks } from '../../db/schema';
+import { caseClocks } from '../../db/schema';
 import { mondayOf, monthOf, monthPeriod } from '../../server/domain/kpis';
 import { localDateOf } from '../../server/domain/calendar';
-import { dashboardExportResponse } from '../../server/http';
 import type { SessionUser } from '../../server/auth/session-user';
 import { freezeMonth } from '../../server/services/dashboard';
 import { userContext } from '../../server/services/context';
-import { createContext } from '../../server/trpc';
 import { callerAs, freshDatabase, httpCall, jiashanCenterId, refusal, submitNew, testIdNumbers, userByLogin, wagePetition } from './harness';
 
 let handle: DatabaseHandle;
@@ -162,33 +159,6 @@ describe('the director’s dashboard', () => {
     expect(region.map((c) => c.name)).toEqual(['嘉善县社会治理综合服务中心']);
     const refused = await httpCall(handle.db, 'supervisor', 'dashboard.center', { month: '2026-13' });
     expect(refused.body.error?.json.data.fieldErrors).toEqual({ month: '请选择月份（如 2026-11）' });
-  });
-
-  it('exports the month as CSV with the screen’s figures and definitions, audited; refused to others and for a bad month', async () => {
-    const exportAs = async (login: string, query: string) => {
-      const user = await userByLogin(handle.db, login);
-      const ctx = await createContext({ db: handle.db, claims: { userId: user!.id, sessionVersion: user!.sessionVersion } });
-      return dashboardExportResponse(ctx, new URL(`http://localhost/api/exports/dashboard?${query}`));
-    };
-    const res = await exportAs('director', `month=${month}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="dashboard-${month}.csv"`);
-    const bytes = Buffer.from(await res.arrayBuffer());
-    // The byte-order mark Excel needs to read UTF-8.
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const csv = bytes.toString('utf8');
-    // 办结率 2 of 3 cases, 4 of 5 people: as on the screen.
-    expect(csv).toContain('办结率,66.7%,80%,2,3,4,5,v1,本月受理的案件中，截至统计日已办结的比例。');
-    const [audit] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'export.generated'), eq(auditLog.centerId, centerId)));
-    expect(audit!.data).toMatchObject({ kind: 'dashboard.csv' });
-    // The same sheet as XLSX: its cells are the CSV's values.
-    const xlsx = await exportAs('director', `month=${month}&format=xlsx`);
-    expect([xlsx.status, xlsx.headers.get('content-disposition')]).toEqual([200, `attachment; filename="dashboard-${month}.xlsx"`]);
-    const sheet = await readSheet(Buffer.from(await xlsx.arrayBuffer()));
-    expect(sheet.find((row) => row[0] === '办结率')!.slice(0, 7)).toEqual(['办结率', '66.7%', '80%', 2, 3, 4, 5]);
-    expect((await exportAs('13800000001', `month=${month}`)).status).toBe(403);
-    expect((await exportAs('director', 'month=2026-13')).status).toBe(400);
-    expect((await exportAs('supervisor', `month=${month}&center=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
   });
 
   it('freezes an ended month: its figures stay as they were when a case in it changes later', async () => {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatRate } from '@/server/domain/dashboard-tables';
 import type { CenterDashboard } from '@/server/services/dashboard';
 import { dashboardHref } from './scope';
 
@@ -11,10 +12,10 @@ function unitOf(id: Figure['id']) {
   return id === 'callback_on_time' || id === 'rectification_on_time' || id === 'follow_up_done' ? 'stepsUnit' : 'cases';
 }
 
-/** A rate as people read it: one decimal of a percent, or a dash when nothing was due. */
+/** A rate as people read it, exactly as the exports write it: one decimal of a percent, or a dash when nothing was due. */
 export async function rateText(rate: number | null) {
-  const [t, format] = await Promise.all([getTranslations('dashboard'), getFormatter()]);
-  return rate === null ? t('noFigure') : format.number(rate, { style: 'percent', maximumFractionDigits: 1 });
+  const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale()]);
+  return formatRate(locale, rate) ?? t('noFigure');
 }
 
 /**

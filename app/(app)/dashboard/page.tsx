@@ -8,11 +8,13 @@ import { requireUser } from '../../_lib/session';
 import { KpiCard, rateText } from './KpiCard';
 import { DisposeWarning } from './DisposeWarning';
 import { FigureTable } from './FigureTable';
+import { ExportLinks } from './ExportLinks';
 import { FreezeMonth } from './FreezeMonth';
 import { TrendChart } from './TrendChart';
 import { OpenSupervision } from './OpenSupervision';
 import { SupervisionActions } from '../../_components/SupervisionActions';
 import { addDays, localDateOf } from '@/server/domain/calendar';
+import { breakdownColumns, trendColumns } from '@/server/domain/dashboard-tables';
 import { breakdowns, shiftMonth, trendGrains } from '@/server/domain/kpis';
 import { breakdownLabel, breakdownOf, dashboardHref, dashboardScope, trendGrainOf } from './scope';
 
@@ -37,8 +39,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const today = localDateOf(new Date());
   const money = (n: number) => format.number(n, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const rateOf = (figures: typeof board.report.figures, id: string) => figures.find((f) => f.id === id)!.cases.rate;
-  const categoryColumns = ['closure_rate', 'on_time_closure', 'resolution_rate', 'satisfaction'] as const;
-  const trendColumns = ['closure_rate', 'resolution_rate', 'mediation_success', 'satisfaction'] as const;
   const trendSeries = trendColumns.map((id) => ({
     name: tk(`${id}.name`),
     points: trend.map((row) => {
@@ -49,15 +49,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageTitle
-        action={
-          <span className="flex flex-wrap gap-2">
-            {(['xlsx', 'csv'] as const).map((format) => (
-              <a key={format} href={dashboardHref('/api/exports/dashboard', scope, { format })} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm" download>
-                {t(`dashboard.export.${format}`)}
-              </a>
-            ))}
-          </span>
-        }
+        action={<ExportLinks table="report" scope={scope} params={{ by: board.breakdown.by }} label={t('dashboard.export.report')} />}
       >
         {t('dashboard.title')}
       </PageTitle>
@@ -156,7 +148,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </ul>
       )}
 
-      <h2 className="mb-2 mt-6 font-medium">{t('dashboard.trend')}</h2>
+      <div className="mb-2 mt-6 flex flex-wrap items-center justify-between gap-2">
+        <h2 className="font-medium">{t('dashboard.trend')}</h2>
+        <ExportLinks table="trend" scope={scope} params={{ grain }} label={t('dashboard.trend')} />
+      </div>
       <nav className="mb-2 flex flex-wrap gap-2 text-sm" aria-label={t('dashboard.trend')}>
         {trendGrains.map((g) => (
           <Link
@@ -202,7 +197,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             )}
       </FigureTable>
 
-      <h2 className="mb-2 mt-6 font-medium">{t('dashboard.breakdown')}</h2>
+      <div className="mb-2 mt-6 flex flex-wrap items-center justify-between gap-2">
+        <h2 className="font-medium">{t('dashboard.breakdown')}</h2>
+        {/* The month's report ends with this table, as chosen here. */}
+        <ExportLinks table="report" scope={scope} params={{ by: board.breakdown.by }} label={t('dashboard.breakdown')} />
+      </div>
       <nav className="mb-2 flex flex-wrap gap-2 text-sm" aria-label={t('dashboard.breakdown')}>
         {breakdowns.map((by) => (
           <Link
@@ -217,7 +216,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </nav>
       <FigureTable
         minWidth="min-w-[36rem]"
-        columns={[t(`dashboard.by.${board.breakdown.by}`), t('dashboard.caseCount'), ...categoryColumns.map((id) => tk(`${id}.name`))]}
+        columns={[t(`dashboard.by.${board.breakdown.by}`), t('dashboard.caseCount'), ...breakdownColumns.map((id) => tk(`${id}.name`))]}
       >
             {await Promise.all(
               board.breakdown.rows.map(async (row) => (
@@ -227,7 +226,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   </th>
                   <td className="px-3 py-2 tabular-nums">{row.cases}</td>
                   {await Promise.all(
-                    categoryColumns.map(async (id) => (
+                    breakdownColumns.map(async (id) => (
                       <td key={id} className="px-3 py-2 tabular-nums">
                         <Link
                           href={dashboardHref('/dashboard/cases', scope, { kpi: id, side: 'denominator', by: board.breakdown.by, value: row.value })}

@@ -1,4 +1,3 @@
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { breakdowns, monthOf, trendGrains, type Breakdown, type TrendGrain } from '@/server/domain/kpis';
 import { monthField } from '@/server/routers/fields';
@@ -31,11 +30,5 @@ export function trendGrainOf(search: Search): TrendGrain {
   return trendGrains.find((g) => g === search.grain) ?? 'month';
 }
 
-/** A breakdown value as people read it: a category's, track's or channel's name (a center's own category keeps its code). */
-export function breakdownLabel(t: Awaited<ReturnType<typeof getTranslations>>, by: Breakdown, value: string): string {
-  // Panel members and organizations are named by their names already.
-  if (by === 'panel_member' || by === 'organization') return value === 'none' ? t(`dashboard.none.${by}`) : value;
-  const key = by === 'category' ? `category.${value}` : by === 'track' ? `tracks.${value}` : `channel.${value}`;
-  if (t.has(key)) return t(key);
-  return by === 'track' && value === 'none' ? t('dashboard.noTrack') : value;
-}
+// The pages and their exports label a breakdown's values alike.
+export { breakdownLabel } from '@/server/domain/dashboard-tables';

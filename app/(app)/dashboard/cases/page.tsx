@@ -7,6 +7,7 @@ import { CaseCard } from '../../../_components/CaseCard';
 import { EmptyState, PageTitle } from '../../../_components/PageTitle';
 import { caseOrNotFound } from '../../../_lib/case-or-404';
 import { requireUser } from '../../../_lib/session';
+import { ExportLinks } from '../ExportLinks';
 import { breakdownLabel, breakdownOf, dashboardHref, dashboardScope } from '../scope';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -23,6 +24,7 @@ export default async function KpiCasesPage({ searchParams }: { searchParams: Pro
   const by = breakdownOf(search);
   const [list, t, format] = await Promise.all([caseOrNotFound(api.dashboard.cases({ ...scope, ...figure.data, by })), getTranslations(), getFormatter()]);
   const value = figure.data.value;
+  const title = t('dashboard.drillTitle', { kpi: t(`kpi.${figure.data.kpi}.name`), side: t(`dashboard.${figure.data.side}`) });
 
   return (
     <>
@@ -31,11 +33,16 @@ export default async function KpiCasesPage({ searchParams }: { searchParams: Pro
           ← {t('dashboard.back')}
         </Link>
       </p>
-      <PageTitle>{t('dashboard.drillTitle', { kpi: t(`kpi.${figure.data.kpi}.name`), side: t(`dashboard.${figure.data.side}`) })}</PageTitle>
+      <PageTitle>{title}</PageTitle>
       <p className="mb-3 text-sm text-slate-600">
         {t('dashboard.centerOf', { center: list.center.name, month: scope.month })}
         {value ? ` · ${breakdownLabel(t, by, value)}` : ''} · {list.cases.length} {t('dashboard.cases')}
       </p>
+      {list.cases.length > 0 && (
+        <div className="mb-3">
+          <ExportLinks table="cases" scope={scope} params={{ kpi: figure.data.kpi, side: figure.data.side, by, ...(value ? { value } : {}) }} label={title} />
+        </div>
+      )}
       {list.cases.length === 0 ? (
         <EmptyState>{t('dashboard.drillEmpty')}</EmptyState>
       ) : (

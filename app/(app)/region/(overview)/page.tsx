@@ -7,8 +7,10 @@ import { requireUser } from '../../../_lib/session';
 import { rateText } from '../../dashboard/KpiCard';
 import { FigureTable } from '../../dashboard/FigureTable';
 import { OpenSupervision } from '../../dashboard/OpenSupervision';
+import { ExportLinks } from '../../dashboard/ExportLinks';
+import { regionColumns } from '@/server/domain/dashboard-tables';
 
-const compared = ['closure_rate', 'resolution_rate', 'satisfaction'] as const;
+const compared = regionColumns;
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -36,7 +38,10 @@ export default async function RegionOverviewPage({ searchParams }: { searchParam
     <>
       <PageTitle>{t('title')}</PageTitle>
       <OpenSupervision orders={orders} showCenter today={localDateOf(new Date())} />
-      <p className="mb-3 text-sm text-slate-600">{t('monthFigures', { month })}</p>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600">{t('monthFigures', { month })}</p>
+        {centers.length > 0 && <ExportLinks table="region" scope={{ month }} label={td('export.region')} />}
+      </div>
       {centers.length === 0 ? (
         <EmptyState>{t('empty')}</EmptyState>
       ) : (
