@@ -36,3 +36,14 @@ export function decryptIdNumber(sealed: string): string {
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
 }
+
+let creditCodeKey: Buffer | undefined;
+
+/**
+ * A credit code's keyed hash: how a region matches one respondent across its centers without
+ * comparing or showing the codes themselves (a key of its own, so it never equals an ID hash).
+ */
+export function hashCreditCode(creditCode: string): string {
+  creditCodeKey ??= derivedKey('credit-code-hash');
+  return createHmac('sha256', creditCodeKey).update(creditCode.trim().toUpperCase()).digest('hex');
+}

@@ -16,6 +16,7 @@ import { resolutionRouter } from './routers/resolution';
 import { verifyRouter } from './routers/verify';
 import { systemRouter } from './routers/system';
 import { trackingRouter } from './routers/tracking';
+import { warningsRouter } from './routers/warnings';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -34,6 +35,7 @@ export const appRouter = router({
   verify: verifyRouter,
   center: centerRouter,
   dashboard: dashboardRouter,
+  warnings: warningsRouter,
   supervision: supervisionRouter,
   clock: clockRouter,
   admin: adminRouter,

@@ -15,7 +15,11 @@ function navFor(role: Role, t: (key: string) => string): NavItem[] {
         { href: '/my/new', label: t('newPetition') },
       ];
     case 'clerk':
-      return [{ href: '/intake', label: t('intake') }];
+      // Any staff member may own a rule's warnings (the director sees them on the dashboard).
+      return [
+        { href: '/intake', label: t('intake') },
+        { href: '/warnings', label: t('warnings') },
+      ];
     case 'director':
       return [
         { href: '/dashboard', label: t('dashboard') },
@@ -30,7 +34,10 @@ function navFor(role: Role, t: (key: string) => string): NavItem[] {
     case 'admin':
       return [{ href: '/admin', label: t('admin') }];
     default:
-      return [{ href: '/cases', label: t('panelCases') }];
+      return [
+        { href: '/cases', label: t('panelCases') },
+        { href: '/warnings', label: t('warnings') },
+      ];
   }
 }
 

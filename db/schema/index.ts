@@ -15,3 +15,4 @@ export * from './resolution';
 export * from './ratings';
 export * from './supervision';
 export * from './reporting';
+export * from './warnings';

@@ -1,19 +1,26 @@
+import type { caseClockKinds } from './tracks';
+import { daysLeft } from './clocks';
+import { defaultWarningSettings, threshold, type WarningSettings } from './warning-settings';
+
 /**
- * Early warnings (预警) on a center's cases, each rule defined once, here, with its thresholds:
+ * Early warnings (预警) on a center's cases, each rule defined once, here; their thresholds are
+ * the center's (server/domain/warning-settings.ts holds the defaults, quoted here):
  *
  * - the same respondent (credit code, else normalized name) in ≥ 3 cases registered within 30 days
  *   is yellow; ≥ 5 cases or ≥ 30 people red — a wave of claims against one employer;
  * - a group of ≥ 5 applicants in one open case (≥ 10 in wage cases) is yellow;
  * - the same person (ID number, else phone) with the same respondent again within 30 days is
  *   yellow, the third time red;
+ * - a running legal clock with ≤ 3 days left is yellow, overdue red;
  * - words in a petition that signal escalation — threats of extreme acts, self-harm, violence,
  *   going to higher levels — are red at once: the mediator must take preventive measures and
  *   report to the police (人民调解法 art. 25).
  */
 
-export const warningRules = ['respondent_wave', 'group', 'repeat', 'escalation'] as const;
+export const warningRules = ['respondent_wave', 'group', 'repeat', 'clock', 'escalation'] as const;
 export type WarningRule = (typeof warningRules)[number];
 export type WarningLevel = 'yellow' | 'red';
+type CaseClockKind = (typeof caseClockKinds)[number];
 
 /** What the rules need of a case registered in the last 30 days or still open. */
 export interface WarningCase {
@@ -44,6 +51,16 @@ export interface Warning {
   subject: string;
   caseIds: string[];
   people: number;
+  /** For the clock rule: which clock and its days left (negative: overdue). */
+  clock?: { kind: CaseClockKind; daysLeft: number };
+}
+
+/** A running clock of one of the center's cases. */
+export interface WarningClock {
+  id: string;
+  caseId: string;
+  kind: CaseClockKind;
+  dueAt: Date;
 }
 
 const windowMs = 30 * 86_400_000;
@@ -83,44 +100,70 @@ function groupBy<T>(items: T[], key: (item: T) => string | null): Map<string, T[
   return groups;
 }
 
-/** Every warning the rules raise now, red first, the most people first. */
-export function earlyWarnings(cases: WarningCase[], now: Date): Warning[] {
-  const recent = cases.filter((c) => now.getTime() - c.registeredAt.getTime() <= windowMs);
-  const warnings: Warning[] = [];
-  const people = (cs: WarningCase[]) => cs.reduce((sum, c) => sum + c.people, 0);
+const people = (cs: WarningCase[]) => cs.reduce((sum, c) => sum + c.people, 0);
 
-  for (const group of groupBy(recent, (c) => c.respondentKey).values()) {
-    if (group.length < 3) continue;
-    const level = group.length >= 5 || people(group) >= 30 ? 'red' : 'yellow';
-    warnings.push({ rule: 'respondent_wave', key: group[0]!.respondentKey!, level, subject: group[0]!.respondentName ?? group[0]!.respondentKey!, caseIds: group.map((c) => c.id), people: people(group) });
-  }
+type Rule = (cases: WarningCase[], recent: WarningCase[], settings: WarningSettings) => Warning[];
 
-  for (const c of cases) {
-    if (c.open && c.people >= (c.category === 'labor_wages' ? 10 : 5)) {
-      warnings.push({ rule: 'group', key: c.id, level: 'yellow', subject: c.respondentName ?? '', caseIds: [c.id], people: c.people });
-    }
-  }
+const respondentWave: Rule = (_cases, recent, { respondent_wave: s }) =>
+  [...groupBy(recent, (c) => c.respondentKey).values()]
+    .filter((group) => group.length >= threshold(s, 'yellow'))
+    .map((group) => ({
+      rule: 'respondent_wave',
+      key: group[0]!.respondentKey!,
+      level: group.length >= threshold(s, 'red') || people(group) >= threshold(s, 'redPeople') ? 'red' : 'yellow',
+      subject: group[0]!.respondentName ?? group[0]!.respondentKey!,
+      caseIds: group.map((c) => c.id),
+      people: people(group),
+    }));
 
+const group: Rule = (cases, _recent, { group: s }) =>
+  cases
+    .filter((c) => c.open && c.people >= threshold(s, c.category === 'labor_wages' ? 'yellowLabor' : 'yellow'))
+    .map((c) => ({ rule: 'group', key: c.id, level: 'yellow', subject: c.respondentName ?? '', caseIds: [c.id], people: c.people }));
+
+const repeat: Rule = (_cases, recent, { repeat: s }) => {
   // One person and one respondent: keyed by both, each case counted once per person.
   const byPersonAndMatter = groupBy(
     recent.flatMap((c) => [...new Set(c.applicantKeys)].map((person) => ({ person, c }))),
     ({ person, c }) => (c.respondentKey ? `${person}\u0000${c.respondentKey}` : null),
   );
   const seen = new Set<string>();
+  const warnings: Warning[] = [];
   for (const [key, group] of byPersonAndMatter) {
-    if (group.length < 2) continue;
+    if (group.length < threshold(s, 'yellow')) continue;
     const ids = group.map((g) => g.c.id).sort();
     // Several applicants repeating together raise one warning, not one each.
     if (seen.has(ids.join())) continue;
     seen.add(ids.join());
-    warnings.push({ rule: 'repeat', key, level: group.length >= 3 ? 'red' : 'yellow', subject: group[0]!.c.respondentName ?? '', caseIds: ids, people: 1 });
+    warnings.push({ rule: 'repeat', key, level: group.length >= threshold(s, 'red') ? 'red' : 'yellow', subject: group[0]!.c.respondentName ?? '', caseIds: ids, people: 1 });
   }
+  return warnings;
+};
 
-  for (const c of cases) {
-    if (!c.open) continue;
-    const found = escalationPhrases.filter((p) => c.text.includes(p));
-    if (found.length) warnings.push({ rule: 'escalation', key: c.id, level: 'red', subject: found.join('、'), caseIds: [c.id], people: c.people });
-  }
+const escalation: Rule = (cases) =>
+  cases.flatMap((c) => {
+    const found = c.open ? escalationPhrases.filter((p) => c.text.includes(p)) : [];
+    return found.length ? [{ rule: 'escalation', key: c.id, level: 'red', subject: found.join('、'), caseIds: [c.id], people: c.people } satisfies Warning] : [];
+  });
 
+const caseRules = { respondent_wave: respondentWave, group, repeat, escalation } as const;
+
+/** Running clocks with few days left (yellow) or none (red), one warning per clock. */
+export function clockWarnings(clocks: WarningClock[], now: Date, settings: WarningSettings = defaultWarningSettings): Warning[] {
+  if (!settings.clock.enabled) return [];
+  return clocks.flatMap((k) => {
+    const left = daysLeft(k.dueAt, now);
+    if (left > threshold(settings.clock, 'yellow')) return [];
+    return [{ rule: 'clock', key: k.id, level: left < 0 ? 'red' : 'yellow', subject: '', caseIds: [k.caseId], people: 0, clock: { kind: k.kind, daysLeft: left } } satisfies Warning];
+  });
+}
+
+/** Every warning the rules switched on raise now, red first, the most people first. */
+export function earlyWarnings(input: { cases: WarningCase[]; clocks?: WarningClock[] }, now: Date, settings: WarningSettings = defaultWarningSettings): Warning[] {
+  const recent = input.cases.filter((c) => now.getTime() - c.registeredAt.getTime() <= windowMs);
+  const warnings = [
+    ...Object.entries(caseRules).flatMap(([rule, run]) => (settings[rule as keyof typeof caseRules].enabled ? run(input.cases, recent, settings) : [])),
+    ...clockWarnings(input.clocks ?? [], now, settings),
+  ];
   return warnings.sort((a, b) => Number(b.level === 'red') - Number(a.level === 'red') || b.people - a.people);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { breakdowns, kpiIds, trendGrains } from '../domain/kpis';
 import { centerDashboard, centerTrend, freezeMonth, kpiCases, regionDashboard } from '../services/dashboard';
 import { disposeWarning } from '../services/early-warnings';
+import { warningOwnerRoles } from '../domain/warning-settings';
 import { roleProcedure, router } from '../trpc';
 import { monthField } from './fields';
 
@@ -12,8 +13,8 @@ const scope = { month: monthField, centerId: z.uuid().optional() };
 
 export const dashboardRouter = router({
   center: dashboardRoles.input(z.object({ ...scope, by: z.enum(breakdowns).default('category') })).query(({ ctx, input }) => centerDashboard(ctx.db, ctx.user, input)),
-  /** The director records what was done about an early warning. */
-  disposeWarning: roleProcedure('director')
+  /** The warning's owner (or a director) records what was done about it. */
+  disposeWarning: roleProcedure(...warningOwnerRoles)
     .input(z.object({ ref: z.string().regex(/^[0-9a-f]{64}$/), disposition: z.string().trim().min(1).max(1000) }))
     .mutation(({ ctx, input }) => disposeWarning(ctx.svc, input)),
   /** The director freezes an ended month's figures. */

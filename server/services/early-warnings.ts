@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client';
-import { users, warningDispositions } from '../../db/schema';
+import { caseClocks, cases as casesTable, users, warningAcknowledgements, warningDispositions } from '../../db/schema';
+import type { SessionUser } from '../auth/session-user';
 import type { CaseStatus } from '../domain/case-status';
 import { openStatuses } from '../domain/case-status';
-import { earlyWarnings, type WarningCase } from '../domain/warnings';
+import { caseClockKinds } from '../domain/tracks';
+import { earlyWarnings, type WarningCase, type WarningClock, type WarningLevel } from '../domain/warnings';
 import { writeAudit } from './audit';
 import { actingUser, type ServiceContext } from './context';
-import { dashboardCenter } from './dashboard-center';
 import { notFound, ServiceError } from './errors';
+import { centerWarningSettings } from './warning-settings';
 
 /**
  * The cases the warning rules look at: registered in the last 30 days or still open, each with
@@ -49,54 +51,137 @@ async function warningCases(db: Database, centerId: string, now: Date): Promise<
   }));
 }
 
+/** The running clocks of the center's cases the clock rule looks at, with their cases' numbers. */
+function warningClocks(db: Database, centerId: string) {
+  return db
+    .select({ id: caseClocks.id, caseId: caseClocks.caseId, kind: caseClocks.kind, dueAt: caseClocks.dueAt, caseNumber: casesTable.caseNumber, title: casesTable.title })
+    .from(caseClocks)
+    .innerJoin(casesTable, eq(casesTable.id, caseClocks.caseId))
+    .where(and(eq(caseClocks.centerId, centerId), eq(caseClocks.state, 'running'), inArray(caseClocks.kind, [...caseClockKinds]), sql`${caseClocks.dueAt} is not null`)) as Promise<
+    (WarningClock & { caseNumber: string; title: string })[]
+  >;
+}
+
+/** What was done about the center's warnings: each acknowledgement and disposition, by rule, reference and level. */
+async function warningMarks(db: Database, centerId: string) {
+  const [acknowledged, disposed] = await Promise.all([
+    db
+      .select({ rule: warningAcknowledgements.rule, ref: warningAcknowledgements.key, level: warningAcknowledgements.level, at: warningAcknowledgements.acknowledgedAt, byName: users.displayName })
+      .from(warningAcknowledgements)
+      .leftJoin(users, eq(users.id, warningAcknowledgements.acknowledgedBy))
+      .where(eq(warningAcknowledgements.centerId, centerId)),
+    db
+      .select({ rule: warningDispositions.rule, ref: warningDispositions.key, level: warningDispositions.level, text: warningDispositions.disposition, at: warningDispositions.disposedAt, byName: users.displayName })
+      .from(warningDispositions)
+      .leftJoin(users, eq(users.id, warningDispositions.disposedBy))
+      .where(eq(warningDispositions.centerId, centerId)),
+  ]);
+  const of = <T extends { rule: string; ref: string; level: string }>(rows: T[], w: { rule: string; ref: string; level: string }) =>
+    rows.find((r) => r.rule === w.rule && r.ref === w.ref && r.level === w.level);
+  return {
+    acknowledgement: (w: { rule: string; ref: string; level: string }) => {
+      const row = of(acknowledged, w);
+      return row ? { at: row.at, byName: row.byName } : null;
+    },
+    disposition: (w: { rule: string; ref: string; level: string }) => {
+      const row = of(disposed, w);
+      return row ? { text: row.text, at: row.at, byName: row.byName } : null;
+    },
+  };
+}
+
 /**
  * A warning's reference: a hash of its rule and key, so what a key is made of (a person's ID
  * number hash or phone, for a repeat) is neither sent to the page nor stored with the disposition.
  */
 const warningRef = (w: { rule: string; key: string }) => createHash('sha256').update(`${w.rule}\u0000${w.key}`).digest('hex');
 
-/** The warnings the rules raise on the center's cases now, each with the cases behind it and its disposition at this level. */
+/**
+ * The warnings the center's rules raise on its cases now, each with the cases behind it, its
+ * owner (none: the center's directors), and its acknowledgement and disposition at this level.
+ */
 export async function centerWarnings(db: Database, centerId: string, now: Date) {
-  const [cases, disposed] = await Promise.all([
+  const [cases, clocks, { settings, owners }, marks] = await Promise.all([
     warningCases(db, centerId, now),
-    db
-      .select({ rule: warningDispositions.rule, ref: warningDispositions.key, level: warningDispositions.level, disposition: warningDispositions.disposition, disposedAt: warningDispositions.disposedAt, disposedByName: users.displayName })
-      .from(warningDispositions)
-      .leftJoin(users, eq(users.id, warningDispositions.disposedBy))
-      .where(eq(warningDispositions.centerId, centerId)),
+    warningClocks(db, centerId),
+    centerWarningSettings(db, centerId),
+    warningMarks(db, centerId),
   ]);
-  const byId = new Map(cases.map((c) => [c.id, c]));
-  return earlyWarnings(cases, now).map(({ key, ...w }) => {
-    const ref = warningRef({ rule: w.rule, key });
-    const done = disposed.find((d) => d.rule === w.rule && d.ref === ref && d.level === w.level);
+  const byId = new Map<string, { caseNumber: string; title: string }>([...cases, ...clocks.map((k) => ({ ...k, id: k.caseId }))].map((c) => [c.id, c]));
+  return earlyWarnings({ cases, clocks }, now, settings).map(({ key, ...w }) => {
+    const marked = { rule: w.rule, ref: warningRef({ rule: w.rule, key }), level: w.level };
     return {
       ...w,
-      ref,
-      disposition: done ? { text: done.disposition, at: done.disposedAt, byName: done.disposedByName } : null,
+      ref: marked.ref,
+      owner: owners[w.rule],
+      acknowledgement: marks.acknowledgement(marked),
+      disposition: marks.disposition(marked),
       cases: w.caseIds.map((id) => ({ id, caseNumber: byId.get(id)!.caseNumber, title: byId.get(id)!.title })),
     };
   });
 }
 
+export type CenterWarning = Awaited<ReturnType<typeof centerWarnings>>[number];
+
+/** Whether this person answers for the warning: its owner, or any director of the center. */
+export const answersFor = (user: Pick<SessionUser, 'id' | 'role'>, warning: Pick<CenterWarning, 'owner'>) => user.role === 'director' || warning.owner?.id === user.id;
+
+/** The warnings a staff member answers for: a director all of the center's, anyone else those of the rules they own. */
+export async function ownedWarnings(db: Database, user: SessionUser, now: Date) {
+  if (!user.centerId) throw notFound();
+  return (await centerWarnings(db, user.centerId, now)).filter((w) => answersFor(user, w));
+}
+
+/** The warning a person acts on now, by its reference (and, when given, the level they saw): theirs to answer, or refused. */
+async function warningToAnswer(ctx: ServiceContext, ref: string, level?: WarningLevel) {
+  const user = actingUser(ctx);
+  if (!user.centerId) throw notFound();
+  const warning = (await centerWarnings(ctx.db, user.centerId, ctx.now())).find((w) => w.ref === ref);
+  if (!warning) throw notFound();
+  if (!answersFor(user, warning)) throw new ServiceError('forbidden', 'warnings.notOwner');
+  if (level && warning.level !== level) throw new ServiceError('conflict', 'warnings.levelChanged');
+  return { user, centerId: user.centerId, warning };
+}
+
+/** 签收 within the caller's transaction; false when it was acknowledged at this level already. */
+async function recordAcknowledgement(tx: Database, ctx: ServiceContext, user: SessionUser, centerId: string, warning: CenterWarning): Promise<boolean> {
+  const [row] = await tx
+    .insert(warningAcknowledgements)
+    .values({ centerId, rule: warning.rule, key: warning.ref, level: warning.level, acknowledgedBy: user.id, acknowledgedAt: ctx.now() })
+    .onConflictDoNothing()
+    .returning({ at: warningAcknowledgements.acknowledgedAt });
+  if (!row) return false;
+  await writeAudit(tx, { actor: ctx.actor, centerId, action: 'warning.acknowledged', entityType: 'warning', entityId: null, data: { rule: warning.rule, ref: warning.ref, level: warning.level, caseIds: warning.caseIds } });
+  return true;
+}
+
+/** The owner (or a director) acknowledges a warning at the level they saw (签收): who and when, audited. Once per level. */
+export async function acknowledgeWarning(ctx: ServiceContext, input: { ref: string; level: WarningLevel }) {
+  const { user, centerId, warning } = await warningToAnswer(ctx, input.ref, input.level);
+  return ctx.db.transaction(async (tx) => {
+    if (!(await recordAcknowledgement(tx, ctx, user, centerId, warning))) throw new ServiceError('conflict', 'warnings.alreadyAcknowledged');
+    return { ref: warning.ref, level: warning.level };
+  });
+}
+
 /**
- * The director records what was done about a warning (预警处置): it stays on the dashboard,
- * marked with the disposition, until it rises to red. Audited.
+ * The owner (or a director) records what was done about a warning (预警处置): it stays on the
+ * dashboard, marked with the disposition, until it rises to red. Recording it is also taking it
+ * on, so a warning not yet acknowledged is acknowledged with it. Audited.
  */
 export async function disposeWarning(ctx: ServiceContext, input: { ref: string; disposition: string }) {
-  const user = actingUser(ctx);
-  const center = await dashboardCenter(ctx.db, user);
-  const warning = (await centerWarnings(ctx.db, center.id, ctx.now())).find((w) => w.ref === input.ref);
-  if (!warning) throw notFound();
+  const { user, centerId, warning } = await warningToAnswer(ctx, input.ref);
   return ctx.db.transaction(async (tx) => {
+    await recordAcknowledgement(tx, ctx, user, centerId, warning);
     const [row] = await tx
       .insert(warningDispositions)
-      .values({ centerId: center.id, rule: warning.rule, key: warning.ref, level: warning.level, disposition: input.disposition, disposedBy: user.id, disposedAt: ctx.now() })
+      .values({ centerId, rule: warning.rule, key: warning.ref, level: warning.level, disposition: input.disposition, disposedBy: user.id, disposedAt: ctx.now() })
       .onConflictDoNothing()
       .returning({ id: warningDispositions.id });
     if (!row) throw new ServiceError('conflict', 'dashboard.warningDisposed');
     await writeAudit(tx, {
-      actor: { kind: 'user', user },
-      centerId: center.id,
+      actor: ctx.actor,
+      centerId,
       action: 'warning.disposed',
       entityType: 'warning',
       entityId: row.id,

@@ -3,6 +3,7 @@ import { refreshPlannerStatistics } from '../../db/statistics';
 import { logError } from '../log';
 import { sealAuditChains } from './audit-chain';
 import { runRetentionSweep, type RetentionPolicy } from './retention';
+import { runWarningSweep } from './warning-sweep';
 
 export interface BackgroundIntervals {
   /** The legal clocks' sweep (SWEEP_INTERVAL_SECONDS); 0 = no sweeps in this process, retention included. */
@@ -20,8 +21,8 @@ const timers: NodeJS.Timeout[] = [];
 
 /**
  * Background work of a server process besides the deadline sweep (which schedules itself,
- * server/services/deadline-sweep.ts): the retention sweep, the audit sealer and, on PGlite, the
- * planner's statistics. Any number of
+ * server/services/deadline-sweep.ts): the retention sweep, red early warnings told to their
+ * owners, the audit sealer and, on PGlite, the planner's statistics. Any number of
  * instances may run them: each erasure re-checks its case under a row lock, each chain is
  * sealed under its own advisory lock. A job never overlaps itself in one process (a slow run
  * makes the next tick skip), and a failed run — the database away, say — is logged and tried
@@ -34,6 +35,10 @@ export function scheduleBackgroundWork(openHandle: () => Promise<DatabaseHandle>
     const db = await open();
     // Batches of 100 until none are left (or a batch makes no progress: retried next hour).
     for (let run = await runRetentionSweep(db, retention); run.more && run.erased > 0; run = await runRetentionSweep(db, retention));
+  });
+  // As often as the clocks' sweep: a warning turns red with time (a clock falling overdue) as well as with new cases.
+  every('warnings.notify', intervals.sweepMs, 30_000, async () => {
+    await runWarningSweep(await open());
   });
   every('audit.seal', intervals.sealMs, 1_000, async () => {
     await sealAuditChains(await open());

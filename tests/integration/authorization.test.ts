@@ -100,6 +100,11 @@ function mediationAction(allowed: Partial<Record<Actor, Outcome>>): Pick<Expecta
     otherwise: 'NOT_FOUND',
   };
 }
+/** The staff of a center, each of whom may own a warning rule (either center's). */
+function warningStaff(outcome: Outcome): Pick<Expectation, 'outcomes' | 'otherwise'> {
+  const staff: Actor[] = ['clerk', 'director', 'mediator', 'judge', 'lawyer', 'labor_official', 'psychologist', 'otherCenterClerk'];
+  return { outcomes: { anonymous: 'UNAUTHORIZED', ...Object.fromEntries(staff.map((a) => [a, outcome])) }, otherwise: 'FORBIDDEN' };
+}
 const uploaders = onlyFor('petitioner', 'clerk', 'director', 'mediator', 'judge', 'lawyer', 'labor_official', 'psychologist', 'otherCenterClerk');
 
 const expectations: Record<string, Expectation> = {
@@ -414,8 +419,15 @@ const expectations: Record<string, Expectation> = {
   },
   // The month has not ended: the director is told so; nobody else may freeze.
   'dashboard.freeze': { input: () => ({ month: '2100-12' }), outcomes: { anonymous: 'UNAUTHORIZED', director: 'CONFLICT' }, otherwise: 'FORBIDDEN' },
-  // No such warning: the director is told it does not exist; nobody else may record one.
-  'dashboard.disposeWarning': { input: () => ({ ref: '0'.repeat(64), disposition: '已处置' }), outcomes: { anonymous: 'UNAUTHORIZED', director: 'NOT_FOUND' }, otherwise: 'FORBIDDEN' },
+  // No such warning: the center's staff (any may own a rule) are told it does not exist; nobody else may record one.
+  'dashboard.disposeWarning': { input: () => ({ ref: '0'.repeat(64), disposition: '已处置' }), ...warningStaff('NOT_FOUND') },
+  // Early warnings: the director sets the rules; the staff acknowledge what they own; the region's supervisor opens a region warning.
+  'warnings.settings': onlyFor('director'),
+  'warnings.setRule': { input: () => ({ rule: 'escalation', enabled: true, thresholds: {}, ownerId: null }), ...onlyFor('director') },
+  'warnings.mine': warningStaff('ok'),
+  'warnings.acknowledge': { input: () => ({ ref: '0'.repeat(64), level: 'yellow' }), ...warningStaff('NOT_FOUND') },
+  'warnings.region': onlyFor('supervisor', 'otherRegionSupervisor'),
+  'warnings.openRegion': { input: () => ({ ref: '0'.repeat(64) }), outcomes: { anonymous: 'UNAUTHORIZED', supervisor: 'NOT_FOUND', otherRegionSupervisor: 'NOT_FOUND' }, otherwise: 'FORBIDDEN' },
   'dashboard.trend': {
     input: (f) => ({ month: '2026-11', centerId: f.centerId }),
     outcomes: { anonymous: 'UNAUTHORIZED', director: 'ok', supervisor: 'ok', otherRegionSupervisor: 'NOT_FOUND' },

@@ -6,7 +6,7 @@ import { PageTitle } from '../../_components/PageTitle';
 import { caseOrNotFound } from '../../_lib/case-or-404';
 import { requireUser } from '../../_lib/session';
 import { KpiCard, rateText } from './KpiCard';
-import { DisposeWarning } from './DisposeWarning';
+import { WarningList } from './WarningList';
 import { FigureTable } from './FigureTable';
 import { ExportLinks } from './ExportLinks';
 import { FreezeMonth } from './FreezeMonth';
@@ -82,38 +82,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <SupervisionActions target={{ centerId: board.center.id }} canIssue openOrderId={null} minDue={addDays(today, 1)} />
         </div>
       )}
-      <h2 className="mb-2 font-medium">{t('dashboard.warnings')}</h2>
-      {board.warnings.length === 0 ? (
-        <p className="text-sm text-slate-600">{t('dashboard.warningsNone')}</p>
-      ) : (
-        <ul className="flex flex-col gap-2 text-sm" aria-label={t('dashboard.warnings')}>
-          {board.warnings.map((w) => (
-            <li key={w.ref} className={`rounded-lg border bg-white p-3 ${w.level === 'red' ? 'border-red-300' : 'border-amber-300'}`}>
-              <p className="flex flex-wrap items-center gap-2">
-                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${w.level === 'red' ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-800'}`}>{t(`dashboard.${w.level}`)}</span>
-                <span className="font-medium">{t(`dashboard.rule.${w.rule}`)}</span>
-                {w.subject && <span className="text-slate-700">{w.subject}</span>}
-                <span className="text-slate-500">{t('dashboard.peopleCount', { count: w.people })}</span>
-              </p>
-              {w.rule === 'escalation' && <p className="mt-1 text-red-800">{t('dashboard.escalationDuty')}</p>}
-              {w.disposition ? (
-                <p className="mt-1 border-l-2 border-brand-600 pl-2 text-slate-700">
-                  <span className="text-slate-500">{t('dashboard.disposedBy', { name: w.disposition.byName ?? '—', date: format.dateTime(w.disposition.at, { dateStyle: 'medium' }) })}</span> {w.disposition.text}
-                </p>
-              ) : (
-                user.role === 'director' && <DisposeWarning warningRef={w.ref} label={`${t(`dashboard.rule.${w.rule}`)} ${w.subject}`} />
-              )}
-              <p className="mt-1 flex flex-wrap gap-x-3">
-                {w.cases.map((c) => (
-                  <Link key={c.id} href={`/cases/${c.id}`} className="inline-flex min-h-11 items-center font-mono text-xs text-brand-700 underline" title={c.title}>
-                    {c.caseNumber}
-                  </Link>
-                ))}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <h2 className="font-medium">{t('dashboard.warnings')}</h2>
+        {user.role === 'director' && (
+          <Link href="/dashboard/warning-settings" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+            {t('warnings.settings')}
+          </Link>
+        )}
+      </div>
+      <WarningList warnings={board.warnings} user={user} />
 
       <h2 className="mb-2 mt-6 font-medium">{t('dashboard.kpis')}</h2>
       <div className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4">

@@ -7,6 +7,7 @@ import { requireUser } from '../../../_lib/session';
 import { rateText } from '../../dashboard/KpiCard';
 import { FigureTable } from '../../dashboard/FigureTable';
 import { OpenSupervision } from '../../dashboard/OpenSupervision';
+import { RegionWarnings } from '../RegionWarnings';
 import { ExportLinks } from '../../dashboard/ExportLinks';
 import { regionColumns } from '@/server/domain/dashboard-tables';
 
@@ -38,6 +39,7 @@ export default async function RegionOverviewPage({ searchParams }: { searchParam
     <>
       <PageTitle>{t('title')}</PageTitle>
       <OpenSupervision orders={orders} showCenter today={localDateOf(new Date())} />
+      <RegionWarnings />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600">{t('monthFigures', { month })}</p>
         {centers.length > 0 && <ExportLinks table="region" scope={{ month }} label={td('export.region')} />}
