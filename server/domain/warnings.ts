@@ -55,6 +55,9 @@ export interface Warning {
   clock?: { kind: CaseClockKind; daysLeft: number };
 }
 
+/** Whether this person answers for a warning (acknowledges it, records what was done): its owner, or any director of the center. */
+export const answersFor = (user: { id: string; role: string }, warning: { owner: { id: string } | null }) => user.role === 'director' || warning.owner?.id === user.id;
+
 /** A running clock of one of the center's cases. */
 export interface WarningClock {
   id: string;

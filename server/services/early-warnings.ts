@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/session-user';
 import type { CaseStatus } from '../domain/case-status';
 import { openStatuses } from '../domain/case-status';
 import { caseClockKinds } from '../domain/tracks';
-import { earlyWarnings, type WarningCase, type WarningClock, type WarningLevel } from '../domain/warnings';
+import { answersFor, earlyWarnings, type WarningCase, type WarningClock, type WarningLevel } from '../domain/warnings';
 import { writeAudit } from './audit';
 import { actingUser, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
@@ -122,9 +122,6 @@ export async function centerWarnings(db: Database, centerId: string, now: Date) 
 }
 
 export type CenterWarning = Awaited<ReturnType<typeof centerWarnings>>[number];
-
-/** Whether this person answers for the warning: its owner, or any director of the center. */
-export const answersFor = (user: Pick<SessionUser, 'id' | 'role'>, warning: Pick<CenterWarning, 'owner'>) => user.role === 'director' || warning.owner?.id === user.id;
 
 /** The warnings a staff member answers for: a director all of the center's, anyone else those of the rules they own. */
 export async function ownedWarnings(db: Database, user: SessionUser, now: Date) {

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { SessionUser } from '@/server/auth/session-user';
+import { answersFor } from '@/server/domain/warnings';
 import type { CenterWarning } from '@/server/services/early-warnings';
 import { AcknowledgeWarning } from './AcknowledgeWarning';
 import { DisposeWarning } from './DisposeWarning';
@@ -19,7 +20,7 @@ export async function WarningList({ warnings, user }: { warnings: ListedWarning[
     <ul className="flex flex-col gap-2 text-sm" aria-label={t('dashboard.warnings')}>
       {warnings.map((w) => {
         const label = `${t(`dashboard.rule.${w.rule}`)} ${w.subject}`;
-        const answers = user.role === 'director' || w.owner?.id === user.id;
+        const answers = answersFor(user, w);
         return (
           <li key={`${w.ref}-${w.level}`} className={`rounded-lg border bg-white p-3 ${w.level === 'red' ? 'border-red-300' : 'border-amber-300'}`}>
             <p className="flex flex-wrap items-center gap-2">
