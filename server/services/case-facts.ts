@@ -19,14 +19,19 @@ import { repeatWindowMs, type CaseFacts, type Period } from '../domain/kpis';
  * against the same respondent (credit code, else normalized name), `when` relating it to `c`.
  */
 function samePersonAndMatter(when: SQL) {
-  return sql`select e.id from cases e
-    join case_parties ea on ea.case_id = e.id and ea.role = 'applicant'
-    join case_parties ca on ca.case_id = c.id and ca.role = 'applicant'
-      and coalesce(ca.id_number_hash, ca.phone) = coalesce(ea.id_number_hash, ea.phone)
-    join case_parties er on er.case_id = e.id and er.role = 'respondent'
+  // Driven from the person: the applicant key's index finds their few other cases. Fenced
+  // (offset 0), as the planner would otherwise walk every case of the center in the window.
+  return sql`select e.id from (
+      select ea.case_id from case_parties ca
+      join case_parties ea on ea.role = 'applicant' and coalesce(ea.id_number_hash, ea.phone) = coalesce(ca.id_number_hash, ca.phone)
+      where ca.case_id = c.id and ca.role = 'applicant' and ea.case_id <> c.id
+      offset 0
+    ) same_person
+    join cases e on e.id = same_person.case_id
     join case_parties cr on cr.case_id = c.id and cr.role = 'respondent'
-      and coalesce(cr.credit_code, nullif(cr.normalized_name, '')) = coalesce(er.credit_code, nullif(er.normalized_name, ''))
-    where e.center_id = c.center_id and e.id <> c.id and ${when}`;
+    join case_parties er on er.case_id = e.id and er.role = 'respondent'
+      and coalesce(er.credit_code, nullif(er.normalized_name, '')) = coalesce(cr.credit_code, nullif(cr.normalized_name, ''))
+    where e.center_id = c.center_id and ${when}`;
 }
 
 const factColumnNames = [
@@ -78,6 +83,11 @@ export function derivedCaseFacts(where: SQL) {
       where a.case_id = c.id and a.state = 'effective'
     ) performed on true
     where ${where}`;
+}
+
+/** The same facts as a relation `f` with the rollup's column names: reporting straight from the raw tables. */
+export function derivedCaseFactsRelation(where: SQL) {
+  return sql`(${derivedCaseFacts(where)}) as f(${sql.raw(factColumnNames.join(', '))})`;
 }
 
 const upsertFacts = (where: SQL) => sql`
