@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
 import { readSheet } from 'read-excel-file/node';
 import { demoPassword } from '../../db/demo';
 import { apiMutation as mutate, apiQuery, laptopViewport, phoneViewport, screenshot, signIn, sharedBrowser } from './server';
@@ -8,6 +9,12 @@ const baseUrl = inject('baseUrl');
 const { newContext } = sharedBrowser();
 const suffix = String(Date.now()).slice(-6);
 let threatCase = { id: '', caseNumber: '' };
+
+/** A file the page's own link downloads, as the browser saves it. */
+async function download(page: Page, link: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: link, exact: true }).click()]);
+  return readFile((await file.path())!);
+}
 
 async function as(login: string, landing: string, viewport = laptopViewport): Promise<Page> {
   return signIn(await newContext(viewport), baseUrl, login, demoPassword, landing);
@@ -72,19 +79,32 @@ describe('the director’s dashboard', () => {
     await director.getByRole('heading', { name: '办结率：计入分母的案件', exact: true }).waitFor();
     expect(await director.getByRole('listitem').filter({ has: director.getByRole('link') }).count()).toBe(count);
     expect(await director.getByText(`邻里噪音纠纷 ${suffix}`).count()).toBe(1);
+    // The list's own export: the same cases.
+    const listed = await readSheet(await download(director, '导出 Excel：办结率：计入分母的案件'));
+    expect(listed.slice(2)).toHaveLength(count);
+    expect(listed.some((row) => row[1] === `邻里噪音纠纷 ${suffix}`)).toBe(true);
 
     const month = new URL(director.url()).searchParams.get('month')!;
     const csv = await director.context().request.get(`${baseUrl}/api/exports/dashboard?month=${month}`);
     expect(csv.status()).toBe(200);
     const closureRow = (await csv.text()).split('\r\n').find((line) => line.startsWith('办结率,'))!;
     expect(closureRow.split(',')[4]).toBe(String(count));
-    // The Excel file from the page's own link: the same figure.
-    const xlsxLink = director.getByRole('link', { name: '导出 Excel' });
+    // The Excel file downloaded from the page's own link: every figure and the breakdown as on the screen.
     await director.goto(`${baseUrl}/dashboard`);
-    const xlsx = await director.context().request.get(`${baseUrl}${await xlsxLink.getAttribute('href')}`);
-    expect(xlsx.status()).toBe(200);
-    const sheet = await readSheet(Buffer.from(await xlsx.body()));
-    expect(sheet.find((row) => row[0] === '办结率')![4]).toBe(count);
+    const sheet = await readSheet(await download(director, '导出 Excel：月度报表'));
+    const cards = await director.getByRole('article').filter({ has: director.getByRole('link', { name: /计入分母的案件$/ }) }).all();
+    expect(cards.length).toBeGreaterThan(10);
+    for (const figure of cards) {
+      const name = (await figure.getByRole('heading').textContent())!;
+      const [numerator, denominator] = await figure.getByRole('link').allTextContents();
+      const rate = await figure.locator('p').first().textContent();
+      const row = sheet.find((cells) => cells[0] === name)!;
+      expect([row[0], row[1], row[3], row[4]]).toEqual([name, rate, Number(numerator), Number(denominator)]);
+    }
+    const breakdown = director.getByRole('table').last();
+    const onScreen = await Promise.all((await breakdown.locator('tbody tr').all()).map((row) => row.locator('th, td').allTextContents()));
+    const header = sheet.findIndex((row) => row[0] === '按类别');
+    expect(sheet.slice(header + 1, header + 1 + onScreen.length).map((row) => row.slice(0, 6).map(String))).toEqual(onScreen);
 
     // Last month has ended: the director freezes its report.
     await director.goto(`${baseUrl}/dashboard`);
@@ -97,13 +117,22 @@ describe('the director’s dashboard', () => {
     const phone = await as('director', '/dashboard', phoneViewport);
     await phone.getByRole('article', { name: '满意率' }).waitFor();
     // The trend chart draws itself (ECharts, loaded on this page only), legend included.
-    const chart = phone.getByRole('img', { name: /近 12 个月趋势图：办结率、化解率/ });
+    const chart = phone.getByRole('img', { name: /趋势图：办结率、化解率/ });
     await chart.locator('svg text', { hasText: '办结率' }).first().waitFor();
     expect(await chart.locator('svg path').count()).toBeGreaterThan(4);
     await chart.scrollIntoViewIfNeeded();
     await screenshot(phone, 'director-dashboard-phone');
+    // Every table's downloads are there on a phone too; the trend's figures are the table's.
+    const trend = await readSheet(await download(phone, '导出 Excel：趋势'));
+    const firstRow = await phone.getByRole('table').first().locator('tbody tr').first().locator('th, td').allTextContents();
+    expect(trend[2]![0]).toBe(firstRow[0]);
+    expect(firstRow[1]).toContain(String(trend[2]![1]));
 
-    const supervisor = await as('supervisor', '/region');
+    const supervisor = await as('supervisor', '/region', phoneViewport);
+    // The region's table as a file, downloaded on the phone: the centers' counts and rates as on the screen.
+    const region = await readSheet(await download(supervisor, '导出 Excel：辖区各中心'));
+    const jiashan = await supervisor.getByRole('row').filter({ hasText: '嘉善县社会治理综合服务中心' }).locator('td').allTextContents();
+    expect(region.find((row) => row[0] === '嘉善县社会治理综合服务中心')!.slice(2, 7).map(String)).toEqual(jiashan.slice(1, 6));
     await supervisor.getByRole('link', { name: /嘉善.*月度指标/ }).click();
     await supervisor.getByRole('heading', { name: '中心概况' }).waitFor();
     expect(await supervisor.getByText(/嘉善县社会治理综合服务中心 · \d{4}-\d{2}/).count()).toBe(1);
