@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { logError } from '../../log';
 
 export const exportFormats = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -58,21 +59,34 @@ function csvStream(rows: Iterable<Cell[]>): ReadableStream<Uint8Array> {
  * Without styles or shared strings nothing is kept for the end; strings are inline values,
  * so text starting with "=" stays text.
  */
+const rowsPerPause = 100;
+
 function xlsxStream(ExcelJS: typeof import('exceljs'), rows: Iterable<Cell[]>, sheetName: string): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = book.addWorksheet(sheetName);
   const write = async () => {
+    let sincePause = 0;
     for (const row of rows) {
       // The client went away: stop making what nobody reads.
       if (out.destroyed) return;
       sheet.addRow(row).commit();
-      if (out.writableNeedDrain) await drained(out);
+      // exceljs takes rows without ever pushing back: left alone, the loop would write the
+      // whole sheet into its buffer before the zip sent a byte. So it lets the zip and the
+      // compressor catch up now and then, and waits while the client has not read what waits.
+      if (++sincePause < rowsPerPause) continue;
+      sincePause = 0;
+      await new Promise(setImmediate);
+      while (out.writableNeedDrain && !out.destroyed) await drained(out);
     }
     sheet.commit();
     await book.commit();
   };
-  write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  write().catch((error: unknown) => {
+    // The headers are sent: the client sees a broken download, the log says why.
+    logError('export.stream', error);
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 
