@@ -44,6 +44,18 @@ export const demoCenters = {
       { kind: 'psychological_service', name: '嘉善县心理健康服务站' },
     ],
     destinations: ['嘉善县人民法院', '嘉善县劳动人事争议仲裁委员会', '嘉善县市场监督管理局（消费投诉）', '嘉善县住房和城乡建设局', '嘉善县公安局交通警察大队', '嘉善县卫生健康局'],
+    // 乡级区划代码 as the National Bureau of Statistics lists them (统计用区划代码, first 9 digits).
+    townships: [
+      { code: '330421001', name: '罗星街道' },
+      { code: '330421002', name: '魏塘街道' },
+      { code: '330421003', name: '惠民街道' },
+      { code: '330421101', name: '大云镇' },
+      { code: '330421102', name: '西塘镇' },
+      { code: '330421103', name: '干窑镇' },
+      { code: '330421104', name: '陶庄镇' },
+      { code: '330421105', name: '姚庄镇' },
+      { code: '330421106', name: '天凝镇' },
+    ],
   },
   qingpu: {
     name: '青浦区社会治理综合服务中心',
@@ -54,8 +66,28 @@ export const demoCenters = {
       { kind: 'justice_bureau', name: '青浦区司法局' },
     ],
     destinations: ['青浦区人民法院', '青浦区劳动人事争议仲裁委员会'],
+    townships: [
+      { code: '310118001', name: '夏阳街道' },
+      { code: '310118002', name: '盈浦街道' },
+      { code: '310118003', name: '香花桥街道' },
+      { code: '310118102', name: '朱家角镇' },
+      { code: '310118103', name: '练塘镇' },
+      { code: '310118104', name: '金泽镇' },
+      { code: '310118105', name: '赵巷镇' },
+      { code: '310118106', name: '徐泾镇' },
+      { code: '310118107', name: '华新镇' },
+      { code: '310118109', name: '重固镇' },
+      { code: '310118110', name: '白鹤镇' },
+    ],
   },
 } satisfies Record<
   string,
-  { name: string; regionCode: string; parentRegionCode: string; organizations: { kind: OrganizationKind; name: string }[]; destinations: string[] }
+  {
+    name: string;
+    regionCode: string;
+    parentRegionCode: string;
+    organizations: { kind: OrganizationKind; name: string }[];
+    destinations: string[];
+    townships: { code: string; name: string }[];
+  }
 >;

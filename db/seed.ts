@@ -2,7 +2,7 @@ import { hashPassword } from '../server/auth/password';
 import type { Database } from './client';
 import { demoAccounts, demoCenters, demoPassword } from './demo';
 import { categories } from '../server/domain/case-status';
-import { centerCategories, centers, organizations, referralDestinations, users } from './schema';
+import { centerCategories, centers, organizations, referralDestinations, townships, users } from './schema';
 
 /** Fills an empty database with the demo centers and accounts; does nothing otherwise. */
 export async function seedDemo(db: Database): Promise<boolean> {
@@ -26,6 +26,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
       orgIds[key] = Object.fromEntries(orgs.map((o) => [o.kind, o.id]));
       await tx.insert(centerCategories).values(categories.map((code, i) => ({ centerId: row!.id, code, sortOrder: i })));
       await tx.insert(referralDestinations).values(center.destinations.map((name, i) => ({ centerId: row!.id, name, sortOrder: i })));
+      await tx.insert(townships).values(center.townships.map((t, position) => ({ centerId: row!.id, ...t, position })));
     }
     await tx.insert(users).values(
       demoAccounts.map((a) => {

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CaseStatus, Channel, PartyKind, PartyRole, Visibility } from '../../server/domain/case-status';
 import type { Track } from '../../server/domain/tracks';
 import type { ClosureOutcome, VisitReason } from '../../server/domain/agreements';
-import { centers } from './centers';
+import { centers, townships } from './centers';
 import { users } from './users';
 
 export const cases = pgTable(
@@ -26,6 +26,8 @@ export const cases = pgTable(
     amountInDispute: numeric('amount_in_dispute', { precision: 14, scale: 2 }),
     occurredOn: date('occurred_on'),
     location: text('location'),
+    /** The township where it arose, one of the center's; none for cases registered before townships were asked. */
+    townshipCode: text('township_code'),
     channel: text('channel').$type<Channel>().notNull(),
     /** Chosen at acceptance; decides the case's clocks. */
     track: text('track').$type<Track>(),
@@ -55,6 +57,8 @@ export const cases = pgTable(
     index('cases_retention_idx').on(t.status, t.closedAt, t.decidedAt).where(sql`${t.personalDataErasedAt} is null`),
     // Duplicate detection compares the whole text with pg_trgm similarity.
     index('cases_text_trgm_idx').using('gin', sql`(${t.title} || ' ' || ${t.description}) gin_trgm_ops`),
+    // The township must be one of the case's own center, whatever path wrote it.
+    foreignKey({ columns: [t.centerId, t.townshipCode], foreignColumns: [townships.centerId, townships.code] }).onDelete('no action'),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { OrganizationKind } from '../../server/domain/roles';
 
 export const centers = pgTable('centers', {
@@ -24,4 +24,22 @@ export const organizations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('organizations_center_id_idx').on(t.centerId)],
+);
+
+/**
+ * The townships (乡镇、街道) a center's county is divided into, by their 9-digit 乡级区划代码:
+ * where a case arose, so figures and warnings can be read by township.
+ */
+export const townships = pgTable(
+  'townships',
+  {
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** The order the intake forms list them in. */
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.centerId, t.code] })],
 );

@@ -27,6 +27,7 @@ export const caseFacts = pgTable(
     category: text('category').notNull(),
     track: text('track').$type<Track>(),
     channel: text('channel').$type<Channel>().notNull(),
+    townshipCode: text('township_code'),
     people: integer('people').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),

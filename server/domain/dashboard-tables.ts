@@ -23,10 +23,13 @@ export function formatRate(locale: string, rate: number | null): string | null {
   return rate === null ? null : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
 
+/** Breakdowns whose values are names already (a township's, a panel lead's, an organization's), not codes to translate. */
+export const namedBreakdowns = ['township', 'panel_member', 'organization'] as const satisfies readonly Breakdown[];
+export const isNamedBreakdown = (by: Breakdown): by is (typeof namedBreakdowns)[number] => (namedBreakdowns as readonly Breakdown[]).includes(by);
+
 /** A breakdown value as people read it: a category's, track's or channel's name (a center's own category keeps its code). */
 export function breakdownLabel(t: Labels, by: Breakdown, value: string): string {
-  // Panel members and organizations are named by their names already.
-  if (by === 'panel_member' || by === 'organization') return value === 'none' ? t(`dashboard.none.${by}`) : value;
+  if (isNamedBreakdown(by)) return value === 'none' ? t(`dashboard.none.${by}`) : value;
   const key = by === 'category' ? `category.${value}` : by === 'track' ? `tracks.${value}` : `channel.${value}`;
   if (t.has(key)) return t(key);
   return by === 'track' && value === 'none' ? t('dashboard.noTrack') : value;

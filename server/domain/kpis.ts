@@ -107,6 +107,8 @@ export interface CaseFacts {
   /** The panel's lead (by name) and the organization they serve in, once a panel is set up. */
   leadMember: string | null;
   leadOrganization: string | null;
+  /** The township where the case arose, by name; unknown for cases registered before it was asked. */
+  township: string | null;
 }
 
 export interface RatingFacts {
@@ -399,15 +401,17 @@ export function freezeReport(report: KpiReport): FrozenReport {
 }
 
 /** What the figures can be broken down by. */
-export const breakdowns = ['category', 'track', 'channel', 'panel_member', 'organization'] as const;
+export const breakdowns = ['category', 'track', 'channel', 'township', 'panel_member', 'organization'] as const;
 export type Breakdown = (typeof breakdowns)[number];
 
 /**
- * A case's value for a breakdown; a case not yet on a track, or without a panel lead (or one
- * outside any organization), counts as "none". A panel member's cases are those they lead.
+ * A case's value for a breakdown; a case not yet on a track, without a township, or without a
+ * panel lead (or one outside any organization), counts as "none". A panel member's cases are
+ * those they lead.
  */
 export function breakdownKey(by: Breakdown): (c: CaseFacts) => string {
   if (by === 'track') return (c) => c.track ?? 'none';
+  if (by === 'township') return (c) => c.township ?? 'none';
   if (by === 'panel_member') return (c) => c.leadMember ?? 'none';
   if (by === 'organization') return (c) => c.leadOrganization ?? 'none';
   return (c) => c[by];

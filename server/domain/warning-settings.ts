@@ -6,14 +6,14 @@ import { panelRoles, type Role } from './roles';
  * and name the staff member who owns its warnings; a center without a setting gets these.
  */
 
-export const centerWarningRules = ['respondent_wave', 'group', 'repeat', 'clock', 'escalation'] as const;
+export const centerWarningRules = ['respondent_wave', 'group', 'repeat', 'clock', 'escalation', 'township_spike'] as const;
 export type CenterWarningRule = (typeof centerWarningRules)[number];
 
 /** Who may own a rule's warnings: the center's own staff, never a petitioner, supervisor or admin. */
 export const warningOwnerRoles = ['clerk', 'director', ...panelRoles] as const satisfies readonly Role[];
 
 /** Every number a rule can be tuned by; each rule uses some of them. */
-export const thresholdFields = ['yellow', 'red', 'redPeople', 'yellowLabor'] as const;
+export const thresholdFields = ['yellow', 'red', 'redPeople', 'yellowLabor', 'yellowTimes', 'redTimes'] as const;
 export type ThresholdField = (typeof thresholdFields)[number];
 export type Thresholds = Partial<Record<ThresholdField, number>>;
 
@@ -22,7 +22,10 @@ export type Thresholds = Partial<Record<ThresholdField, number>>;
  * - group: applicants in one open case (yellow; yellowLabor in wage cases, where crews are larger);
  * - repeat: cases by one person against one respondent within 30 days (the second yellow, the third red);
  * - clock: days left on a running clock (yellow at or under it; red once overdue, always);
- * - escalation: red at once, nothing to tune but whether it is on.
+ * - escalation: red at once, nothing to tune but whether it is on;
+ * - township_spike: one category's cases in one township in the last 7 days, against its weekly
+ *   average over the 8 weeks before: yellow at ≥ max(yellow, yellowTimes × that average), red
+ *   at ≥ max(red, redTimes × it) — the floor keeps a quiet township's first few cases from ringing.
  */
 export const defaultThresholds = {
   respondent_wave: { yellow: 3, red: 5, redPeople: 30 },
@@ -30,6 +33,7 @@ export const defaultThresholds = {
   repeat: { yellow: 2, red: 3 },
   clock: { yellow: 3 },
   escalation: {},
+  township_spike: { yellow: 3, red: 5, yellowTimes: 2, redTimes: 3 },
 } as const satisfies Record<CenterWarningRule, Thresholds>;
 
 export interface RuleSetting {
@@ -78,7 +82,10 @@ export function thresholdProblems(rule: CenterWarningRule, thresholds: Threshold
     else if (!Number.isInteger(value)) problems.push({ field, message: 'warnings.wholeNumber' });
     else if (value < (rule === 'clock' ? 0 : 1)) problems.push({ field, message: rule === 'clock' ? 'warnings.negative' : 'warnings.atLeastOne' });
   }
-  const { yellow, red } = thresholds;
-  if (problems.length === 0 && yellow !== undefined && red !== undefined && red < yellow) problems.push({ field: 'red', message: 'warnings.redBelowYellow' });
+  if (problems.length > 0) return problems;
+  for (const [low, high] of [['yellow', 'red'], ['yellowTimes', 'redTimes']] as const) {
+    const [a, b] = [thresholds[low], thresholds[high]];
+    if (a !== undefined && b !== undefined && b < a) problems.push({ field: high, message: 'warnings.redBelowYellow' });
+  }
   return problems;
 }

@@ -1,6 +1,6 @@
 import type { caseClockKinds } from './tracks';
 import { daysLeft } from './clocks';
-import { defaultWarningSettings, threshold, type WarningSettings } from './warning-settings';
+import { defaultWarningSettings, threshold, type ThresholdField, type WarningSettings } from './warning-settings';
 
 /**
  * Early warnings (预警) on a center's cases, each rule defined once, here; their thresholds are
@@ -14,10 +14,13 @@ import { defaultWarningSettings, threshold, type WarningSettings } from './warni
  * - a running legal clock with ≤ 3 days left is yellow, overdue red;
  * - words in a petition that signal escalation — threats of extreme acts, self-harm, violence,
  *   going to higher levels — are red at once: the mediator must take preventive measures and
- *   report to the police (人民调解法 art. 25).
+ *   report to the police (人民调解法 art. 25);
+ * - one category's cases in one township in the last 7 days at ≥ max(3, 2×) its weekly average
+ *   over the 8 weeks before is yellow, at ≥ max(5, 3×) red — a local flare-up (a factory closing,
+ *   a demolition) shows before it reaches the center as one large case.
  */
 
-export const warningRules = ['respondent_wave', 'group', 'repeat', 'clock', 'escalation'] as const;
+export const warningRules = ['respondent_wave', 'group', 'repeat', 'clock', 'escalation', 'township_spike'] as const;
 export type WarningRule = (typeof warningRules)[number];
 export type WarningLevel = 'yellow' | 'red';
 type CaseClockKind = (typeof caseClockKinds)[number];
@@ -53,6 +56,8 @@ export interface Warning {
   people: number;
   /** For the clock rule: which clock and its days left (negative: overdue). */
   clock?: { kind: CaseClockKind; daysLeft: number };
+  /** For the township rule: the category, its cases in the last 7 days and its weekly baseline. */
+  spike?: { category: string; recent: number; baseline: number };
 }
 
 /** Whether this person answers for a warning (acknowledges it, records what was done): its owner, or any director of the center. */
@@ -103,7 +108,7 @@ function groupBy<T>(items: T[], key: (item: T) => string | null): Map<string, T[
   return groups;
 }
 
-const people = (cs: WarningCase[]) => cs.reduce((sum, c) => sum + c.people, 0);
+const people = (cs: { people: number }[]) => cs.reduce((sum, c) => sum + c.people, 0);
 
 type Rule = (cases: WarningCase[], recent: WarningCase[], settings: WarningSettings) => Warning[];
 
@@ -161,12 +166,62 @@ export function clockWarnings(clocks: WarningClock[], now: Date, settings: Warni
   });
 }
 
+/** A case of the last 9 weeks with its township, as the township rule counts it. */
+export interface SpikeCase {
+  id: string;
+  category: string;
+  townshipCode: string;
+  townshipName: string;
+  registeredAt: Date;
+  people: number;
+}
+
+const dayMs = 86_400_000;
+/** The spike's window and the weeks its baseline averages. */
+export const spikeWindowDays = 7;
+export const spikeBaselineWeeks = 8;
+
+/**
+ * Each category × township whose cases of the last 7 days reach max(floor, times × baseline),
+ * the baseline being its weekly average over the 8 weeks before them (a township quiet until
+ * now has a baseline of 0, so the floor alone decides).
+ */
+export function townshipSpikes(cases: SpikeCase[], now: Date, settings: WarningSettings = defaultWarningSettings): Warning[] {
+  const s = settings.township_spike;
+  if (!s.enabled) return [];
+  const windowStart = now.getTime() - spikeWindowDays * dayMs;
+  const baselineStart = windowStart - spikeBaselineWeeks * 7 * dayMs;
+  const warnings: Warning[] = [];
+  for (const [key, group] of groupBy(cases, (c) => `${c.category}\u0000${c.townshipCode}`)) {
+    const at = (c: SpikeCase) => c.registeredAt.getTime();
+    const recent = group.filter((c) => at(c) >= windowStart && at(c) <= now.getTime());
+    const baseline = group.filter((c) => at(c) >= baselineStart && at(c) < windowStart).length / spikeBaselineWeeks;
+    const reaches = (floor: ThresholdField, times: ThresholdField) => recent.length >= Math.max(threshold(s, floor), threshold(s, times) * baseline);
+    if (!reaches('yellow', 'yellowTimes')) continue;
+    warnings.push({
+      rule: 'township_spike',
+      key,
+      level: reaches('red', 'redTimes') ? 'red' : 'yellow',
+      subject: group[0]!.townshipName,
+      caseIds: recent.map((c) => c.id),
+      people: people(recent),
+      spike: { category: group[0]!.category, recent: recent.length, baseline: Math.round(baseline * 10) / 10 },
+    });
+  }
+  return warnings;
+}
+
 /** Every warning the rules switched on raise now, red first, the most people first. */
-export function earlyWarnings(input: { cases: WarningCase[]; clocks?: WarningClock[] }, now: Date, settings: WarningSettings = defaultWarningSettings): Warning[] {
+export function earlyWarnings(
+  input: { cases: WarningCase[]; clocks?: WarningClock[]; spikes?: SpikeCase[] },
+  now: Date,
+  settings: WarningSettings = defaultWarningSettings,
+): Warning[] {
   const recent = input.cases.filter((c) => now.getTime() - c.registeredAt.getTime() <= windowMs);
   const warnings = [
     ...Object.entries(caseRules).flatMap(([rule, run]) => (settings[rule as keyof typeof caseRules].enabled ? run(input.cases, recent, settings) : [])),
     ...clockWarnings(input.clocks ?? [], now, settings),
+    ...townshipSpikes(input.spikes ?? [], now, settings),
   ];
   return warnings.sort((a, b) => Number(b.level === 'red') - Number(a.level === 'red') || b.people - a.people);
 }

@@ -28,6 +28,8 @@ export const petitionInput = z.object({
   amountInDispute: optional(amountField),
   occurredOn: optional(dateField),
   location: optional(z.string().trim().max(200)),
+  /** 乡级区划代码 of one of the center's townships; absent when the person does not know it. */
+  townshipCode: optional(z.string().trim().regex(/^\d{9}$/, { error: 'validation.township' })),
   respondent: respondentInput,
   applicants: z
     .array(applicantInput)

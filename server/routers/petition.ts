@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listCenters, listMyCases } from '../services/case-queries';
-import { centerCategoryOptions } from '../services/center-config';
+import { centerCategoryOptions, centerTownships } from '../services/center-config';
 import { precheckPetition } from '../services/precheck';
 import { registerPetition } from '../services/register-petition';
 import { roleProcedure, router } from '../trpc';
@@ -11,6 +11,9 @@ export const petitionRouter = router({
   categories: roleProcedure('petitioner', 'clerk', 'director')
     .input(z.object({ centerId: z.uuid() }))
     .query(({ ctx, input }) => centerCategoryOptions(ctx.db, input.centerId)),
+  townships: roleProcedure('petitioner', 'clerk', 'director')
+    .input(z.object({ centerId: z.uuid() }))
+    .query(({ ctx, input }) => centerTownships(ctx.db, input.centerId)),
   /** Before submitting: the petitioner's own open cases that look like the same matter. */
   precheck: roleProcedure('petitioner')
     .input(precheckInput)

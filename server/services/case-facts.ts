@@ -1,6 +1,6 @@
 import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client';
-import { caseFacts, organizations, users } from '../../db/schema';
+import { caseFacts, organizations, townships, users } from '../../db/schema';
 import type { CaseStatus } from '../domain/case-status';
 import { endOfLocalDay } from '../domain/calendar';
 import { repeatWindowMs, type CaseFacts, type Period } from '../domain/kpis';
@@ -38,7 +38,7 @@ const factColumnNames = [
   'case_id', 'center_id', 'status', 'category', 'track', 'channel', 'people', 'received_at', 'registered_at', 'decided_at', 'closed_at',
   'outcome', 'termination_kind', 'acceptance_due_at', 'handling_due_at', 'agreement_at', 'written_agreement_at', 'confirmation_applied_at',
   'confirmation_decided_at', 'confirmation_state', 'terms_last_due_on', 'performed_by_last_due', 'repeat_of_earlier', 'repeated_after_closure',
-  'required_visits', 'amount_claimed', 'amount_recovered', 'lead_user_id',
+  'required_visits', 'amount_claimed', 'amount_recovered', 'lead_user_id', 'township_code',
 ];
 
 /** The facts of the cases `c` that `where` selects, in the order of `factColumnNames`. */
@@ -55,7 +55,7 @@ export function derivedCaseFacts(where: SQL) {
       exists (${samePersonAndMatter(sql`e.registered_at < c.registered_at and e.registered_at >= c.registered_at - interval '12 months'`)}),
       (c.status = 'closed' and exists (${samePersonAndMatter(sql`e.registered_at > c.closed_at and e.registered_at <= c.closed_at + interval '90 days'`)})),
       (select count(*) from case_visits v where v.case_id = c.id and v.reason = 'required')::int,
-      cl.amount_claimed, cl.amount_recovered, lead.user_id
+      cl.amount_claimed, cl.amount_recovered, lead.user_id, c.township_code
     from cases c
     left join lateral (
       select pm.user_id from panel_members pm
@@ -149,12 +149,13 @@ export async function readCaseFacts(db: Database, centerId: string, period: Peri
   const openSince = new Date(period.from.getTime() - repeatWindowMs).toISOString();
   const openUntil = sql`coalesce(${caseFacts.closedAt}, 'infinity'::timestamptz) >= ${openSince}::timestamptz`;
   const rows = await db
-    .select({ facts: caseFacts, leadMember: users.displayName, leadOrganization: organizations.name })
+    .select({ facts: caseFacts, leadMember: users.displayName, leadOrganization: organizations.name, township: townships.name })
     .from(caseFacts)
     .leftJoin(users, eq(users.id, caseFacts.leadUserId))
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .leftJoin(townships, and(eq(townships.centerId, caseFacts.centerId), eq(townships.code, caseFacts.townshipCode)))
     .where(and(eq(caseFacts.centerId, centerId), openUntil, lt(caseFacts.registeredAt, period.to)));
-  return rows.map(({ facts: f, leadMember, leadOrganization }) => {
+  return rows.map(({ facts: f, leadMember, leadOrganization, township }) => {
     const closed = f.status === 'closed';
     return {
       id: f.caseId,
@@ -185,6 +186,7 @@ export async function readCaseFacts(db: Database, centerId: string, period: Peri
       amountRecovered: f.amountRecovered === null ? null : Number(f.amountRecovered),
       leadMember: leadMember ?? null,
       leadOrganization: leadOrganization ?? null,
+      township: township ?? null,
     };
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, exists, ilike, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { caseLinks, caseParties, cases, caseVisits, centers } from '../../db/schema';
+import { caseLinks, caseParties, cases, caseVisits, centers, townships } from '../../db/schema';
 import { audienceOf, can, openActions, readableVisibilities, resolveCaseAccess, writableVisibilities, type CaseAccess } from '../auth/policy';
 import type { SessionUser } from '../auth/session-user';
 import { addDays, endOfLocalDay, localDateOf } from '../domain/calendar';
@@ -139,6 +139,7 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
       amountInDispute: cases.amountInDispute,
       occurredOn: cases.occurredOn,
       location: cases.location,
+      townshipName: townships.name,
       trackingCode: cases.trackingCode,
       receivedAt: cases.receivedAt,
       decidedAt: cases.decidedAt,
@@ -147,6 +148,7 @@ export async function getCaseView(db: Database, access: CaseAccess, viewer: Sess
     })
     .from(cases)
     .innerJoin(centers, eq(centers.id, cases.centerId))
+    .leftJoin(townships, and(eq(townships.centerId, cases.centerId), eq(townships.code, cases.townshipCode)))
     .where(and(eq(cases.id, access.caseId), eq(cases.centerId, access.centerId)));
   const parties = await db
     .select({

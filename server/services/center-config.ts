@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { centerCategories, referralDestinations } from '../../db/schema';
+import { centerCategories, referralDestinations, townships } from '../../db/schema';
 import { categories as defaultCategories } from '../domain/case-status';
 
 export interface CategoryOption {
@@ -27,4 +27,13 @@ export async function centerDestinations(db: Database, centerId: string) {
     .from(referralDestinations)
     .where(and(eq(referralDestinations.centerId, centerId), eq(referralDestinations.active, true)))
     .orderBy(asc(referralDestinations.sortOrder));
+}
+
+/** The townships of a center's county, in the order its forms list them (none configured: an empty list, and the forms ask nothing). */
+export async function centerTownships(db: Database, centerId: string) {
+  return db
+    .select({ code: townships.code, name: townships.name })
+    .from(townships)
+    .where(eq(townships.centerId, centerId))
+    .orderBy(asc(townships.position), asc(townships.code));
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, like } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { agreementTerms, caseParties, centers, referralDestinations, smsOutbox, users } from '../../db/schema';
+import { agreementTerms, caseParties, centers, referralDestinations, smsOutbox, townships, users } from '../../db/schema';
 import { resolveCaseAccess } from '../auth/policy';
 import { resolveSessionUser, type SessionUser } from '../auth/session-user';
 import { addDays, localDateOf, startOfLocalDay } from '../domain/calendar';
@@ -38,6 +38,11 @@ export async function writeDemoHistory(db: Database, options: { months?: number;
   };
   const [clerk, director, mediator] = [await staff('clerk'), await staff('director'), await staff('mediator')];
   const [destination] = await db.select({ id: referralDestinations.id }).from(referralDestinations).where(eq(referralDestinations.centerId, center.id)).limit(1);
+  // Townships come from a stream of their own, so the rest of the history stays what it was.
+  // The town centers (the first two listed) see more disputes than the rest.
+  const townshipOf = seeded(330421);
+  const towns = (await db.select({ code: townships.code }).from(townships).where(eq(townships.centerId, center.id)).orderBy(asc(townships.position))).map((t) => t.code);
+  const pickTownship = () => (towns.length ? towns[Math.floor(townshipOf() ** 1.6 * towns.length)] : undefined);
   const at = (user: SessionUser, when: Date) => userContext(db, user, () => when);
   const caseAccess = async (user: SessionUser, caseId: string) => (await resolveCaseAccess(db, user, caseId))!;
   const version = async (caseId: string) => (await db.query.cases.findFirst({ where: (c, { eq: is }) => is(c.id, caseId), columns: { version: true } }))!.version;
@@ -76,6 +81,7 @@ export async function writeDemoHistory(db: Database, options: { months?: number;
           amountInDispute: category === 'labor_wages' ? String(2000 * workers * (1 + Math.floor(random() * 10))) : undefined,
           description: `${respondent}${titles[category] ?? titles.other}，当事人多次协商未果，来中心申请调解。`,
           request: requests[category] ?? requests.other!,
+          townshipCode: pickTownship(),
           respondent: { kind: 'organization', name: respondent },
           applicants: Array.from({ length: workers }, (_, w) => ({
             name: `${pick(surnames)}${pick(givenNames)}`,

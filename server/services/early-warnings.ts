@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/session-user';
 import type { CaseStatus } from '../domain/case-status';
 import { openStatuses } from '../domain/case-status';
 import { caseClockKinds } from '../domain/tracks';
-import { answersFor, earlyWarnings, type WarningCase, type WarningClock, type WarningLevel } from '../domain/warnings';
+import { answersFor, earlyWarnings, spikeBaselineWeeks, spikeWindowDays, type SpikeCase, type WarningCase, type WarningClock, type WarningLevel } from '../domain/warnings';
 import { writeAudit } from './audit';
 import { actingUser, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
@@ -48,6 +48,33 @@ async function warningCases(db: Database, centerId: string, now: Date): Promise<
     respondentName: (r.respondent_name as string | null) ?? null,
     applicantKeys: (typeof r.applicant_keys === 'string' ? JSON.parse(r.applicant_keys) : r.applicant_keys) as string[],
     text: r.text as string,
+  }));
+}
+
+/**
+ * The township rule's cases: those registered with a township in its window and the weeks of
+ * its baseline, in one query (a merged case counts in the case it joined, not twice).
+ */
+async function spikeCases(db: Database, centerId: string, now: Date): Promise<(SpikeCase & { caseNumber: string; title: string })[]> {
+  const since = new Date(now.getTime() - (spikeWindowDays + spikeBaselineWeeks * 7) * 86_400_000);
+  const rows = await queryRows(
+    db,
+    sql`
+    select c.id, c.case_number, c.title, c.category, c.township_code, t.name as township_name, c.registered_at,
+      (select count(*) from case_parties p where p.case_id = c.id and p.role = 'applicant')::int as people
+    from cases c
+    join townships t on t.center_id = c.center_id and t.code = c.township_code
+    where c.center_id = ${centerId} and c.registered_at >= ${since.toISOString()} and c.status <> 'merged'`,
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    caseNumber: r.case_number as string,
+    title: r.title as string,
+    category: r.category as string,
+    townshipCode: r.township_code as string,
+    townshipName: r.township_name as string,
+    registeredAt: new Date(r.registered_at as string),
+    people: Math.max(1, Number(r.people)),
   }));
 }
 
@@ -101,14 +128,15 @@ const warningRef = (w: { rule: string; key: string }) => createHash('sha256').up
  * owner (none: the center's directors), and its acknowledgement and disposition at this level.
  */
 export async function centerWarnings(db: Database, centerId: string, now: Date) {
-  const [cases, clocks, { settings, owners }, marks] = await Promise.all([
+  const [cases, clocks, spikes, { settings, owners }, marks] = await Promise.all([
     warningCases(db, centerId, now),
     warningClocks(db, centerId),
+    spikeCases(db, centerId, now),
     centerWarningSettings(db, centerId),
     warningMarks(db, centerId),
   ]);
-  const byId = new Map<string, { caseNumber: string; title: string }>([...cases, ...clocks.map((k) => ({ ...k, id: k.caseId }))].map((c) => [c.id, c]));
-  return earlyWarnings({ cases, clocks }, now, settings).map(({ key, ...w }) => {
+  const byId = new Map<string, { caseNumber: string; title: string }>([...cases, ...spikes, ...clocks.map((k) => ({ ...k, id: k.caseId }))].map((c) => [c.id, c]));
+  return earlyWarnings({ cases, clocks, spikes }, now, settings).map(({ key, ...w }) => {
     const marked = { rule: w.rule, ref: warningRef({ rule: w.rule, key }), level: w.level };
     return {
       ...w,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, violatesUnique, type Database } from '../../db/client';
 import { sendTogether } from '../../db/flight';
-import { caseClocks, caseParties, cases, caseVisits, centerCategories, centers, evidenceFiles, idempotencyKeys, users } from '../../db/schema';
+import { caseClocks, caseParties, cases, caseVisits, centerCategories, centers, evidenceFiles, idempotencyKeys, townships, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
 import { daysBetween, localDateOf, startOfLocalDay } from '../domain/calendar';
 import { newTrackingCode } from '../domain/case-number';
@@ -33,6 +33,8 @@ export interface PetitionSubmission {
   amountInDispute?: string;
   occurredOn?: string;
   location?: string;
+  /** One of the center's townships (乡级区划代码). */
+  townshipCode?: string;
   respondent: { kind: PartyKind; name: string; creditCode?: string; phone?: string };
   applicants: ApplicantSubmission[];
   evidenceIds: string[];
@@ -109,7 +111,7 @@ async function registerInTransaction(
   const [earlier, center, accounts, repeatCandidates, acceptanceRule, calendar, evidence] = await Promise.all([
     // A retry after the first attempt committed: its result, without doing the work again.
     replayed(tx, actor.id, input.idempotencyKey),
-    intakeCenter(tx, input.centerId, input.category),
+    intakeCenter(tx, input.centerId, input.category, input.townshipCode),
     accountsFor(tx, phones, actor.id),
     intake.channel === 'online' ? ownOpenCasesAgainst(tx, actor, input) : Promise.resolve([]),
     clockRuleFor(tx, input.centerId, 'acceptance', null),
@@ -127,6 +129,7 @@ async function registerInTransaction(
   if (evidence.length !== evidenceIds.length) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'evidenceIds' });
   if (!center) throw new ServiceError('invalid', 'validation.invalidChoice', { field: 'centerId' });
   if (!center.offersCategory) throw new ServiceError('invalid', 'validation.category', { field: 'category' });
+  if (!center.hasTownship) throw new ServiceError('invalid', 'validation.township', { field: 'townshipCode' });
   if (intake.channel === 'online') {
     if (!input.applicants.some((a) => a.phone && a.phone === accounts.actorPhone)) {
       throw new ServiceError('invalid', 'validation.applicantSelf', { field: 'applicants.0.phone' });
@@ -171,6 +174,7 @@ async function registerInTransaction(
       amountInDispute: input.amountInDispute ?? null,
       occurredOn: input.occurredOn ?? null,
       location: input.location ?? null,
+      townshipCode: input.townshipCode ?? null,
       channel: intake.channel,
       createdBy: actor.id,
       registeredAt: now,
@@ -287,21 +291,25 @@ async function answerRepeat(tx: Database, ctx: ServiceContext, actor: SessionUse
   return { kind: 'repeat', id: repeat.id, caseNumber: repeat.caseNumber, status: repeat.status };
 }
 
-/** The center, its region and whether it offers the category, in one round trip. */
-async function intakeCenter(tx: Database, centerId: string, category: string) {
+/** The center, its region, whether it offers the category and has the township, in one round trip. */
+async function intakeCenter(tx: Database, centerId: string, category: string, townshipCode: string | undefined) {
   const [row] = await tx
     .select({
       id: centers.id,
       regionCode: centers.regionCode,
       configured: sql<boolean>`exists (select 1 from ${centerCategories} where ${centerCategories.centerId} = ${centers.id})`,
       offered: sql<boolean>`exists (select 1 from ${centerCategories} where ${centerCategories.centerId} = ${centers.id} and ${centerCategories.code} = ${category} and ${centerCategories.active})`,
+      // Asked here so a code of another center's township is a field error; the foreign key alone would only fail the write.
+      hasTownship: townshipCode
+        ? sql<boolean>`exists (select 1 from ${townships} where ${townships.centerId} = ${centers.id} and ${townships.code} = ${townshipCode})`
+        : sql<boolean>`true`,
     })
     .from(centers)
     .where(eq(centers.id, centerId));
   if (!row) return null;
   // A center that configured nothing offers the defaults.
   const offersCategory = row.configured ? row.offered : (defaultCategories as readonly string[]).includes(category);
-  return { id: row.id, regionCode: row.regionCode, offersCategory };
+  return { id: row.id, regionCode: row.regionCode, offersCategory, hasTownship: Boolean(row.hasTownship) };
 }
 
 /**

@@ -125,6 +125,7 @@ const expectations: Record<string, Expectation> = {
   },
   'petition.centers': onlyFor('petitioner', 'clerk', 'director', 'otherCenterClerk'),
   'petition.categories': { input: (f) => ({ centerId: f.centerId }), ...onlyFor('petitioner', 'clerk', 'director', 'otherCenterClerk') },
+  'petition.townships': { input: (f) => ({ centerId: f.centerId }), ...onlyFor('petitioner', 'clerk', 'director', 'otherCenterClerk') },
   'petition.precheck': { input: (f) => ({ centerId: f.centerId, title: '工资' }), ...onlyFor('petitioner') },
   'petition.submit': {
     input: (f) => wagePetition(f.centerId, { respondent: { kind: 'person', name: `授权测试${f.nextPhone()}` } }),

@@ -38,6 +38,7 @@ function facts(id: string, overrides: Partial<CaseFacts> = {}): CaseFacts {
     amountRecovered: null,
     leadMember: null,
     leadOrganization: null,
+    township: null,
     ...overrides,
   };
 }
@@ -266,6 +267,21 @@ describe('KPIs over hand-computed fixtures', () => {
     const byOrganization = kpisBy(breakdownKey('organization'), cases, [], period, after);
     expect(byOrganization.map((r) => [r.value, r.cases])).toEqual(expect.arrayContaining([['县人民调解委员会', 2], ['none', 2]]));
     expect(byOrganization).toHaveLength(2);
+  });
+
+  it('breaks down by township, by its name, the cases without one (registered before it was asked) apart', () => {
+    const cases = [
+      facts('a', { township: '西塘镇', closedAt: at(9), outcome: 'resolved' }),
+      facts('b', { township: '西塘镇' }),
+      facts('c', { township: '魏塘街道' }),
+      facts('d'),
+    ];
+    expect(breakdownKey('township')(cases[0]!)).toBe('西塘镇');
+    expect(breakdownKey('township')(cases[3]!)).toBe('none');
+    const rows = kpisBy(breakdownKey('township'), cases, [], period, after).map((r) => [r.value, r.cases, figure(r.report, 'resolution_rate').cases.rate]);
+    expect(rows[0]).toEqual(['西塘镇', 2, 1]);
+    expect(rows.slice(1)).toEqual(expect.arrayContaining([['魏塘街道', 1, null], ['none', 1, null]]));
+    expect(rows).toHaveLength(3);
   });
 });
 

@@ -10,6 +10,7 @@ describe('a center’s warning thresholds', () => {
       repeat: { yellow: 2, red: 3 },
       clock: { yellow: 3 },
       escalation: {},
+      township_spike: { yellow: 3, red: 5, yellowTimes: 2, redTimes: 3 },
     });
     expect(mergedThresholds('respondent_wave', { red: 8 })).toEqual({ yellow: 3, red: 8, redPeople: 30 });
     expect(mergedThresholds('repeat', null)).toEqual({ yellow: 2, red: 3 });
@@ -26,6 +27,10 @@ describe('a center’s warning thresholds', () => {
     expect(thresholdProblems('clock', { yellow: -1 })).toEqual([{ field: 'yellow', message: 'warnings.negative' }]);
     expect(thresholdProblems('repeat', { yellow: 2 })).toEqual([{ field: 'red', message: 'validation.required' }]);
     expect(thresholdProblems('escalation', {})).toEqual([]);
+    // The spike's multiples too: red below yellow is refused, equal is red at once.
+    expect(thresholdProblems('township_spike', { yellow: 3, red: 5, yellowTimes: 3, redTimes: 3 })).toEqual([]);
+    expect(thresholdProblems('township_spike', { yellow: 3, red: 5, yellowTimes: 3, redTimes: 2 })).toEqual([{ field: 'redTimes', message: 'warnings.redBelowYellow' }]);
+    expect(thresholdProblems('township_spike', { yellow: 3, red: 5, yellowTimes: 0, redTimes: 3 })).toEqual([{ field: 'yellowTimes', message: 'warnings.atLeastOne' }]);
   });
 });
 

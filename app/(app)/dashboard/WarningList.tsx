@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { SessionUser } from '@/server/auth/session-user';
+import { breakdownLabel } from '@/server/domain/dashboard-tables';
 import { answersFor } from '@/server/domain/warnings';
 import type { CenterWarning } from '@/server/services/early-warnings';
 import { AcknowledgeWarning } from './AcknowledgeWarning';
@@ -30,6 +31,11 @@ export async function WarningList({ warnings, user }: { warnings: ListedWarning[
               {w.clock && (
                 <span className="text-slate-700">
                   {t(w.clock.daysLeft < 0 ? 'warnings.clockOverdue' : 'warnings.clockDaysLeft', { kind: t(`clock.kind.${w.clock.kind}`), days: Math.abs(w.clock.daysLeft) })}
+                </span>
+              )}
+              {w.spike && (
+                <span className="text-slate-700">
+                  {t('warnings.spikeDetail', { category: breakdownLabel(t, 'category', w.spike.category), recent: w.spike.recent, baseline: w.spike.baseline })}
                 </span>
               )}
               {w.people > 0 && <span className="text-slate-500">{t('dashboard.peopleCount', { count: w.people })}</span>}

@@ -74,6 +74,7 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
       amountInDispute: '',
       occurredOn: '',
       location: '',
+      townshipCode: '',
       respondent: { kind: 'organization', name: '', creditCode: '', phone: '' },
       applicants: [self ? { ...emptyApplicant, name: self.name, phone: self.phone } : emptyApplicant],
       channel: channels[0]?.value ?? '',
@@ -82,12 +83,18 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
       receivedOn: '',
     },
   });
-  const { register, control, handleSubmit, watch, reset, getValues } = form;
+  const { register, control, handleSubmit, watch, reset, getValues, setValue } = form;
   const centerId = watch('centerId');
   const respondentKind = watch('respondent.kind');
   const channel = watch('channel');
 
   const categories = useQuery({ ...trpc.petition.categories.queryOptions({ centerId }), enabled: !!centerId });
+  const townships = useQuery({ ...trpc.petition.townships.queryOptions({ centerId }), enabled: !!centerId });
+  // A township of the center chosen before (or of an old draft) is not one of this center's.
+  useEffect(() => {
+    const code = getValues('townshipCode');
+    if (code && townships.data && !townships.data.some((township) => township.code === code)) setValue('townshipCode', '');
+  }, [townships.data, getValues, setValue]);
   const categoryOptions = (categories.data ?? []).map((c) => ({
     value: c.code,
     label: (locale === 'en' ? c.labelEn : c.labelZh) ?? (t.has(`category.${c.code}`) ? t(`category.${c.code}`) : c.code),
@@ -104,6 +111,7 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
         amountInDispute: values.amountInDispute,
         occurredOn: values.occurredOn,
         location: values.location,
+        townshipCode: values.townshipCode,
         respondent: values.respondent,
         applicants: values.applicants,
         evidenceIds: files.map((f) => f.id),
@@ -305,6 +313,19 @@ export function PetitionForm({ mode, centers, self, channels = [], acceptanceRul
             <input id="location" maxLength={200} aria-invalid={!!err('location')} className={inputClass} {...register('location')} />
           </Field>
         </div>
+        {(townships.data?.length ?? 0) > 0 && (
+          <Field id="townshipCode" label={t('petition.township')} hint={t('petition.townshipHint')} error={err('townshipCode')}>
+            {/* Native: one more Radix select would cost the phone's first tap more than it gives. */}
+            <select id="townshipCode" aria-invalid={!!err('townshipCode')} className={inputClass} {...register('townshipCode')}>
+              <option value="">{t('petition.townshipUnknown')}</option>
+              {townships.data!.map((township) => (
+                <option key={township.code} value={township.code}>
+                  {township.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
       </Section>
 
       <Section title={t('petition.respondent')}>

@@ -16,6 +16,8 @@ export interface PetitionValues {
   amountInDispute: string;
   occurredOn: string;
   location: string;
+  /** A township code of the center, '' for not known. */
+  townshipCode: string;
   respondent: { kind: 'person' | 'organization'; name: string; creditCode: string; phone: string };
   applicants: ApplicantValues[];
   channel: string;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../../../db/client';
 import type { SessionUser } from '../../auth/session-user';
 import { localDateOf } from '../../domain/calendar';
-import { breakdownColumns, breakdownLabel, formatRate, regionColumns, trendColumns, type Labels } from '../../domain/dashboard-tables';
+import { breakdownColumns, breakdownLabel, formatRate, isNamedBreakdown, regionColumns, trendColumns, type Labels } from '../../domain/dashboard-tables';
 import type { Breakdown } from '../../domain/kpis';
 import type { Locale } from '../../i18n/locales';
 import { translator } from '../../i18n/translate';
@@ -166,10 +166,10 @@ async function casesSheet(r: Reader, request: Extract<ExportRequest, { table: 'c
   };
 }
 
-/** A breakdown value for the audit: a code as it is, a person's or organization's name only hashed (audit rows hold no names). */
+/** A breakdown value for the audit: a code as it is, a name (a person's, an organization's, a place's) only hashed (audit rows hold no names). */
 function valueParam(by: Breakdown, value: string | undefined): Record<string, string> {
   if (value === undefined) return {};
-  return by === 'panel_member' || by === 'organization' ? { valueSha256: createHash('sha256').update(value).digest('hex') } : { value };
+  return isNamedBreakdown(by) ? { valueSha256: createHash('sha256').update(value).digest('hex') } : { value };
 }
 
 /** The supervisor's region: every center's cases and the month's compared indicators, as on /region. */

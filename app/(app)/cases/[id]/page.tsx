@@ -81,6 +81,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     [t('case.amount'), view.amountInDispute ? `¥${format.number(Number(view.amountInDispute))}` : null],
     [t('case.occurredOn'), view.occurredOn],
     [t('case.location'), view.location],
+    [t('petition.township'), view.townshipName],
     [t('decision.visits'), String(view.visitCount)],
     [t('petition.trackingCode'), view.trackingCode],
   ];
