@@ -65,5 +65,7 @@ export const caseFacts = pgTable(
  */
 export const caseFactMarks = pgTable('case_fact_marks', {
   caseId: uuid('case_id').primaryKey(),
+  /** The case's center: every row of case data carries it (the future distribution column). */
+  centerId: uuid('center_id').notNull(),
   mark: bigint('mark', { mode: 'number' }).notNull(),
 });

@@ -15,23 +15,20 @@ import { repeatWindowMs, type CaseFacts, type Period } from '../domain/kpis';
  */
 
 /**
- * Another case `e` of the center by the same person (an applicant's ID-number hash, else phone)
- * against the same respondent (credit code, else normalized name), `when` relating it to `c`.
+ * Pairs of cases of one center (`case_id`, `other_id`) by the same person (an applicant's
+ * ID-number hash, else phone) against the same respondent (credit code, else normalized name),
+ * for the cases `scope` admits. Found from the person's key (indexed), so a handful of cases
+ * costs a handful of probes and every case one hash join.
  */
-function samePersonAndMatter(when: SQL) {
-  // Driven from the person: the applicant key's index finds their few other cases. Fenced
-  // (offset 0), as the planner would otherwise walk every case of the center in the window.
-  return sql`select e.id from (
-      select ea.case_id from case_parties ca
-      join case_parties ea on ea.role = 'applicant' and coalesce(ea.id_number_hash, ea.phone) = coalesce(ca.id_number_hash, ca.phone)
-      where ca.case_id = c.id and ca.role = 'applicant' and ea.case_id <> c.id
-      offset 0
-    ) same_person
-    join cases e on e.id = same_person.case_id
-    join case_parties cr on cr.case_id = c.id and cr.role = 'respondent'
-    join case_parties er on er.case_id = e.id and er.role = 'respondent'
+function samePersonAndMatter(scope: (column: string) => SQL) {
+  return sql`select ca.case_id, ea.case_id as other_id
+    from case_parties ca
+    join case_parties ea on ea.role = 'applicant' and coalesce(ea.id_number_hash, ea.phone) = coalesce(ca.id_number_hash, ca.phone)
+      and ea.center_id = ca.center_id and ea.case_id <> ca.case_id
+    join case_parties cr on cr.case_id = ca.case_id and cr.role = 'respondent'
+    join case_parties er on er.case_id = ea.case_id and er.role = 'respondent'
       and coalesce(er.credit_code, nullif(er.normalized_name, '')) = coalesce(cr.credit_code, nullif(cr.normalized_name, ''))
-    where e.center_id = c.center_id and ${when}`;
+    where ca.role = 'applicant' and ${scope('ca.case_id')}`;
 }
 
 const factColumnNames = [
@@ -41,57 +38,80 @@ const factColumnNames = [
   'required_visits', 'amount_claimed', 'amount_recovered', 'lead_user_id', 'township_code',
 ];
 
-/** The facts of the cases `c` that `where` selects, in the order of `factColumnNames`. */
-export function derivedCaseFacts(where: SQL) {
+/**
+ * The facts of the cases whose ids `targets` (a subquery) yields — every case when null — in the
+ * order of `factColumnNames`. Set-wise: each table is aggregated once per case for the targets,
+ * which the planner answers from the case-id indexes for a few marked cases and by hash joins
+ * for a whole database.
+ */
+export function derivedCaseFacts(targets: SQL | null) {
+  const scope = (column: string) => (targets ? sql`${sql.raw(column)} in (${targets})` : sql`true`);
   return sql`
-    select c.id, c.center_id, c.status, c.category, c.track, c.channel,
-      (select count(*) from case_parties p where p.case_id = c.id and p.role = 'applicant')::int,
+    select c.id, c.center_id, c.status, c.category, c.track, c.channel, coalesce(p.people, 0),
       c.received_at, c.registered_at, c.decided_at, c.closed_at, c.outcome, cl.termination_kind,
-      (select k.due_at from case_clocks k where k.case_id = c.id and k.kind = 'acceptance' order by k.created_at desc limit 1),
-      (select k.due_at from case_clocks k where k.case_id = c.id and k.kind = 'handling' order by k.created_at desc limit 1),
-      (select min(a.effective_at) from agreements a where a.case_id = c.id),
-      (select min(a.effective_at) from agreements a where a.case_id = c.id and a.kind = 'written'),
-      j.applied_at, j.decided_at, j.state, terms.last_due_on, coalesce(performed.by_last_due, false),
-      exists (${samePersonAndMatter(sql`e.registered_at < c.registered_at and e.registered_at >= c.registered_at - interval '12 months'`)}),
-      (c.status = 'closed' and exists (${samePersonAndMatter(sql`e.registered_at > c.closed_at and e.registered_at <= c.closed_at + interval '90 days'`)})),
-      (select count(*) from case_visits v where v.case_id = c.id and v.reason = 'required')::int,
-      cl.amount_claimed, cl.amount_recovered, lead.user_id, c.township_code
+      k.acceptance_due_at, k.handling_due_at, a.agreement_at, a.written_agreement_at,
+      j.applied_at, j.decided_at, j.state, terms.last_due_on, coalesce(terms.by_last_due, false),
+      coalesce(rep.repeat_of_earlier, false), coalesce(c.status = 'closed' and rep.repeated_after_closure, false),
+      coalesce(v.required_visits, 0), cl.amount_claimed, cl.amount_recovered, lead.user_id, c.township_code
     from cases c
-    left join lateral (
-      select pm.user_id from panel_members pm
-      where pm.case_id = c.id and pm.is_lead and pm.removed_at is null
-      order by pm.added_at limit 1
-    ) lead on true
-    left join lateral (
-      select cc.termination_kind, cc.amount_claimed, cc.amount_recovered from case_closures cc
-      where cc.case_id = c.id order by cc.closed_at desc limit 1
-    ) cl on true
-    left join lateral (
-      select jc.applied_at, jc.decided_at, jc.state from judicial_confirmations jc
-      where jc.case_id = c.id order by jc.applied_at limit 1
-    ) j on true
-    left join lateral (
-      select max(t.due_on) as last_due_on from agreement_terms t join agreements a on a.id = t.agreement_id
-      where a.case_id = c.id and a.state = 'effective'
-    ) terms on true
-    left join lateral (
-      select bool_and(case
-        when t.kind = 'payment' then coalesce((select sum(p.amount) from payments p where p.term_id = t.id and p.paid_on <= terms.last_due_on), 0) >= coalesce(t.amount, 0)
-        else t.performed_at is not null and (t.performed_at at time zone 'Asia/Shanghai')::date <= terms.last_due_on
+    left join (
+      select case_id, count(*)::int as people from case_parties where role = 'applicant' and ${scope('case_id')} group by case_id
+    ) p on p.case_id = c.id
+    left join (
+      select case_id,
+        (array_agg(due_at order by created_at desc) filter (where kind = 'acceptance'))[1] as acceptance_due_at,
+        (array_agg(due_at order by created_at desc) filter (where kind = 'handling'))[1] as handling_due_at
+      from case_clocks where kind in ('acceptance', 'handling') and ${scope('case_id')} group by case_id
+    ) k on k.case_id = c.id
+    left join (
+      select case_id, min(effective_at) as agreement_at, min(effective_at) filter (where kind = 'written') as written_agreement_at
+      from agreements where ${scope('case_id')} group by case_id
+    ) a on a.case_id = c.id
+    left join (
+      select distinct on (case_id) case_id, applied_at, decided_at, state from judicial_confirmations
+      where ${scope('case_id')} order by case_id, applied_at
+    ) j on j.case_id = c.id
+    left join (
+      select distinct on (case_id) case_id, termination_kind, amount_claimed, amount_recovered from case_closures
+      where ${scope('case_id')} order by case_id, closed_at desc
+    ) cl on cl.case_id = c.id
+    left join (
+      select distinct on (case_id) case_id, user_id from panel_members
+      where is_lead and removed_at is null and ${scope('case_id')} order by case_id, added_at
+    ) lead on lead.case_id = c.id
+    left join (
+      select case_id, count(*)::int as required_visits from case_visits where reason = 'required' and ${scope('case_id')} group by case_id
+    ) v on v.case_id = c.id
+    left join (
+      -- Every term of the case's effective agreements paid in full or done by the last one's due date.
+      select case_id, max(last_due_on) as last_due_on, bool_and(case
+        when kind = 'payment' then coalesce((select sum(pay.amount) from payments pay where pay.term_id = t.id and pay.paid_on <= t.last_due_on), 0) >= coalesce(amount, 0)
+        else performed_at is not null and (performed_at at time zone 'Asia/Shanghai')::date <= t.last_due_on
       end) as by_last_due
-      from agreement_terms t join agreements a on a.id = t.agreement_id
-      where a.case_id = c.id and a.state = 'effective'
-    ) performed on true
-    where ${where}`;
+      from (
+        select ag.case_id, term.id, term.kind, term.amount, term.performed_at, max(term.due_on) over (partition by ag.case_id) as last_due_on
+        from agreement_terms term join agreements ag on ag.id = term.agreement_id
+        where ag.state = 'effective' and ${scope('ag.case_id')}
+      ) t group by case_id
+    ) terms on terms.case_id = c.id
+    left join (
+      select pair.case_id,
+        bool_or(other.registered_at < self.registered_at and other.registered_at >= self.registered_at - interval '12 months') as repeat_of_earlier,
+        bool_or(other.registered_at > self.closed_at and other.registered_at <= self.closed_at + interval '90 days') as repeated_after_closure
+      from (${samePersonAndMatter(scope)}) pair
+      join cases self on self.id = pair.case_id join cases other on other.id = pair.other_id
+      group by pair.case_id
+    ) rep on rep.case_id = c.id
+    where ${scope('c.id')}`;
 }
 
 /** The same facts as a relation `f` with the rollup's column names: reporting straight from the raw tables. */
-export function derivedCaseFactsRelation(where: SQL) {
-  return sql`(${derivedCaseFacts(where)}) as f(${sql.raw(factColumnNames.join(', '))})`;
+export function derivedCaseFactsRelation(targets: SQL) {
+  return sql`(${derivedCaseFacts(targets)}) as f(${sql.raw(factColumnNames.join(', '))})`;
 }
 
-const upsertFacts = (where: SQL) => sql`
-  insert into case_facts (${sql.raw(factColumnNames.join(', '))}) ${derivedCaseFacts(where)}
+const upsertFacts = (targets: SQL | null) => sql`
+  insert into case_facts (${sql.raw(factColumnNames.join(', '))}) ${derivedCaseFacts(targets)}
   on conflict (case_id) do update set ${sql.raw(
     factColumnNames
       .filter((c) => c !== 'case_id')
@@ -104,7 +124,7 @@ const upsertFacts = (where: SQL) => sql`
 const refreshLock = sql`select pg_advisory_xact_lock(hashtext('case_facts.refresh'))`;
 
 /**
- * Recompute the marked cases' facts, and those of the earlier cases of the same person and
+ * Recompute the marked cases' facts, and those of the other cases of the same person and
  * matter (a new case is a repeat *of them*: their 一次性化解 depends on it). Removes only the
  * marks it has seen: a write that lands meanwhile bumps its mark and stays for next time.
  */
@@ -115,13 +135,13 @@ export async function refreshCaseFacts(db: Database): Promise<void> {
     await tx.execute(refreshLock);
     await tx.execute(sql`
       with marked as (select case_id, mark from case_fact_marks),
+      targets as materialized (
+        select case_id from marked
+        union
+        select pair.other_id from (${samePersonAndMatter((column) => sql`${sql.raw(column)} in (select case_id from marked)`)}) pair
+      ),
       fresh as (
-        ${upsertFacts(sql`c.id in (
-          select case_id from marked
-          union
-          select e.id from marked m join cases c on c.id = m.case_id
-            cross join lateral (${samePersonAndMatter(sql`e.closed_at < c.registered_at`)}) e
-        )`)}
+        ${upsertFacts(sql`select case_id from targets`)}
         returning case_id
       )
       delete from case_fact_marks k using marked m where k.case_id = m.case_id and k.mark = m.mark`);
@@ -133,7 +153,7 @@ export async function rebuildCaseFacts(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(refreshLock);
     await tx.execute(sql`delete from case_fact_marks`);
-    await tx.execute(upsertFacts(sql`true`));
+    await tx.execute(upsertFacts(null));
   });
 }
 

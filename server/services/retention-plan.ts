@@ -108,6 +108,8 @@ export const personalDataPlan: [table: string, plan: Eraser | string][] = [
   ['session_attendees', 'ids only'],
   ['idempotency_keys', 'random keys and ids'],
   ['notifications', 'point at the event (erased there); no text of their own about the case'],
+  ['case_facts', 'the dashboard’s rollup of the case: dates, codes, counts and the panel lead’s staff id'],
+  ['case_fact_marks', 'a case id and a counter'],
   ['cases', async (tx, target) => {
     // Category, amounts, dates, status, track and channel stay: the statistics need them.
     const rows = await tx

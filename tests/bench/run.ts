@@ -10,6 +10,7 @@ import { demoPassword } from '../../db/demo';
 import { startApp } from '../e2e/server';
 import { freshPostgres, httpLoad, interleaved, signInCookie, sqlLoad, summarize, type Load, type Meters, type ScenarioResult } from './harness';
 import { groupCpuMs, roundTripCounter } from './wire';
+import { benchDashboards } from './dashboards';
 import type autocannon from 'autocannon';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -50,6 +51,11 @@ try {
   await wire.close();
   await new Promise((r) => setTimeout(r, 1000));
   await db.drop();
+}
+// On the million-case load (made by `npm run db:generate-load` when missing or of another size).
+if (engines.includes('postgres') && (!only || only.test('dashboard'))) {
+  const app = (env: Record<string, string>) => startApp({ ...env, AUTH_SECRET: secret(), DATA_KEY: secret(), ...profiling });
+  results.push(...(await benchDashboards(app, { duration, rounds })).map((r) => ({ ...r, engine: 'postgres' as const })));
 }
 if (engines.includes('pglite')) {
   const embedded = await startApp(profiling);
