@@ -38,8 +38,10 @@ ALTER TABLE "case_facts" ADD CONSTRAINT "case_facts_case_id_cases_id_fk" FOREIGN
 ALTER TABLE "case_facts" ADD CONSTRAINT "case_facts_center_id_centers_id_fk" FOREIGN KEY ("center_id") REFERENCES "public"."centers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_facts" ADD CONSTRAINT "case_facts_lead_user_id_users_id_fk" FOREIGN KEY ("lead_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_facts_center_open_until_idx" ON "case_facts" USING btree ("center_id",coalesce("closed_at", 'infinity'::timestamptz),"registered_at");--> statement-breakpoint
--- The repeat rules find a person's other cases by their key (ID-number hash, else phone).
-CREATE INDEX "case_parties_person_key_idx" ON "case_parties" (coalesce("id_number_hash", "phone")) WHERE "role" = 'applicant';
+-- The repeat rules find a person's other cases by their key (ID-number hash, else phone). Not
+-- partial: with a partial index the planner misjudged this join on a million cases (it took
+-- each key for unselective and scanned every party).
+CREATE INDEX "case_parties_person_key_idx" ON "case_parties" (coalesce("id_number_hash", "phone"));
 --> statement-breakpoint
 CREATE SEQUENCE "case_fact_mark_seq";
 --> statement-breakpoint

@@ -1,5 +1,6 @@
 import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client';
+import { sendTogether } from '../../db/flight';
 import { caseFacts, organizations, townships, users } from '../../db/schema';
 import type { CaseStatus } from '../domain/case-status';
 import { endOfLocalDay } from '../domain/calendar';
@@ -39,7 +40,7 @@ const factColumnNames = [
 ];
 
 /**
- * The facts of the cases whose ids `targets` (a subquery) yields — every case when null — in the
+ * The facts of the cases `targets` names (a list of ids or a subquery) — every case when null — in the
  * order of `factColumnNames`. Set-wise: each table is aggregated once per case for the targets,
  * which the planner answers from the case-id indexes for a few marked cases and by hash joins
  * for a whole database.
@@ -123,29 +124,43 @@ const upsertFacts = (targets: SQL | null) => sql`
 // the older last.
 const refreshLock = sql`select pg_advisory_xact_lock(hashtext('case_facts.refresh'))`;
 
+// Refreshed in batches named case by case, so the planner sees how few they are and probes the
+// indexes; past a few thousand marks (after a migration marked every case) one statement
+// derives everything, by hash joins, instead.
+const batchSize = 500;
+
 /**
  * Recompute the marked cases' facts, and those of the other cases of the same person and
  * matter (a new case is a repeat *of them*: their 一次性化解 depends on it). Removes only the
- * marks it has seen: a write that lands meanwhile bumps its mark and stays for next time.
+ * marks it has seen, by their value: a write that lands meanwhile bumps its mark and stays for
+ * next time.
  */
-export async function refreshCaseFacts(db: Database): Promise<void> {
-  const [pending] = await queryRows<{ any: boolean }>(db, sql`select exists (select 1 from case_fact_marks) as any`);
-  if (!pending?.any) return;
+export async function refreshCaseFacts(db: Database, { rebuildFrom = 5000 } = {}): Promise<void> {
+  const marked = await queryRows<{ case_id: string; mark: string }>(db, sql`select case_id, mark::text as mark from case_fact_marks limit ${rebuildFrom}`);
+  if (marked.length === 0) return;
   await db.transaction(async (tx) => {
     await tx.execute(refreshLock);
-    await tx.execute(sql`
-      with marked as (select case_id, mark from case_fact_marks),
-      targets as materialized (
-        select case_id from marked
-        union
-        select pair.other_id from (${samePersonAndMatter((column) => sql`${sql.raw(column)} in (select case_id from marked)`)}) pair
-      ),
-      fresh as (
-        ${upsertFacts(sql`select case_id from targets`)}
-        returning case_id
-      )
-      delete from case_fact_marks k using marked m where k.case_id = m.case_id and k.mark = m.mark`);
+    if (marked.length >= rebuildFrom) {
+      // One snapshot for the derivation and for the marks it removes.
+      await tx.execute(sql`
+        with marked as (select case_id, mark from case_fact_marks),
+        fresh as (${upsertFacts(null)} returning case_id)
+        delete from case_fact_marks k using marked m where k.case_id = m.case_id and k.mark = m.mark`);
+      return;
+    }
+    for (let i = 0; i < marked.length; i += batchSize) await refreshBatch(tx, marked.slice(i, i + batchSize));
   });
+}
+
+async function refreshBatch(tx: Database, marks: { case_id: string; mark: string }[]) {
+  const list = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+  const others = await queryRows<{ other_id: string }>(
+    tx,
+    sql`select distinct pair.other_id from (${samePersonAndMatter((column) => sql`${sql.raw(column)} in (${list(marks.map((m) => m.case_id))})`)}) pair`,
+  );
+  const targets = list([...new Set([...marks.map((m) => m.case_id), ...others.map((o) => o.other_id)])]);
+  const seen = sql.join(marks.map((m) => sql`(${m.case_id}::uuid, ${m.mark}::bigint)`), sql`, `);
+  await sendTogether([tx.execute(upsertFacts(targets)), tx.execute(sql`delete from case_fact_marks where (case_id, mark) in (${seen})`)]);
 }
 
 /** Every case's facts derived afresh (after a bulk load that bypassed the triggers). */

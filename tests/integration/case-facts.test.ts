@@ -54,6 +54,17 @@ describe('the dashboard’s rollup of case facts', () => {
     expect(await factsOf(first.id)).toMatchObject({ repeatedAfterClosure: true });
   });
 
+  it('derives every case in one statement when too many are marked to name them one by one', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const created = await submitNew(petitioner, wagePetition(centerId, { respondent: { kind: 'organization', name: '嘉善县批量纺织厂' } }));
+    await handle.db.execute(sql`update cases set updated_at = now()`);
+    await handle.db.execute(sql`update cases set category = 'consumer' where id = ${created.id}`);
+    expect((await handle.db.select().from(caseFactMarks)).length).toBeGreaterThan(2);
+    await refreshCaseFacts(handle.db, { rebuildFrom: 2 });
+    expect(await handle.db.select().from(caseFactMarks)).toEqual([]);
+    expect(await factsOf(created.id)).toMatchObject({ category: 'consumer' });
+  });
+
   it('is what a full rebuild derives', async () => {
     await refreshCaseFacts(handle.db);
     const incremental = await handle.db.select().from(caseFacts).orderBy(caseFacts.caseId);
