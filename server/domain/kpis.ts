@@ -168,7 +168,10 @@ interface Context {
   asOf: Date;
 }
 
-const within = (at: Date | null, { from, to }: Period) => at !== null && at >= from && at < to;
+// Instants compared by their numbers: relational operators on Date objects convert each one
+// (valueOf) on every comparison, which dominated a year's figures over thousands of cases.
+const within = (at: Date | null, { from, to }: Period) => at !== null && at.getTime() >= from.getTime() && at.getTime() < to.getTime();
+const notAfter = (a: Date, b: Date) => a.getTime() <= b.getTime();
 
 /** How long after closure a case must stay without a repeat to count as resolved at once. */
 export const repeatWindowMs = 90 * 86_400_000;
@@ -183,20 +186,20 @@ const caseKpis: Record<CaseKpiId, CaseKpi> = {
   // 按期受理率: acceptance decisions that fell due in the period, made by their due time.
   on_time_acceptance: {
     version: 1,
-    cohort: (c, { period, asOf }) => within(c.acceptanceDueAt, period) && (c.decidedAt !== null || c.acceptanceDueAt! <= asOf),
-    meets: (c) => c.decidedAt !== null && c.decidedAt <= c.acceptanceDueAt!,
+    cohort: (c, { period, asOf }) => within(c.acceptanceDueAt, period) && (c.decidedAt !== null || notAfter(c.acceptanceDueAt!, asOf)),
+    meets: (c) => c.decidedAt !== null && notAfter(c.decidedAt, c.acceptanceDueAt!),
   },
   // 办结率: cases accepted in the period and closed by the report date.
   closure_rate: {
     version: 1,
     cohort: (c, { period }) => c.accepted && within(c.decidedAt, period),
-    meets: (c, { asOf }) => c.closedAt !== null && c.closedAt <= asOf,
+    meets: (c, { asOf }) => c.closedAt !== null && notAfter(c.closedAt, asOf),
   },
   // 按期办结率: cases closed in the period with a handling clock, closed by its due date.
   on_time_closure: {
     version: 1,
     cohort: (c, { period }) => c.accepted && within(c.closedAt, period) && c.handlingDueAt !== null,
-    meets: (c) => c.closedAt! <= c.handlingDueAt!,
+    meets: (c) => notAfter(c.closedAt!, c.handlingDueAt!),
   },
   // 化解率: cases closed in the period, closed as resolved (declined and transferred never close here).
   resolution_rate: {
@@ -217,7 +220,7 @@ const caseKpis: Record<CaseKpiId, CaseKpi> = {
   confirmation_application: {
     version: 1,
     cohort: (c, { period }) => within(c.writtenAgreementAt, period),
-    meets: (c, { asOf }) => c.confirmationAppliedAt !== null && c.confirmationAppliedAt <= asOf,
+    meets: (c, { asOf }) => c.confirmationAppliedAt !== null && notAfter(c.confirmationAppliedAt, asOf),
   },
   // 确认率: the court's decisions in the period that confirmed the agreement.
   confirmation_rate: {
@@ -229,7 +232,7 @@ const caseKpis: Record<CaseKpiId, CaseKpi> = {
   // every term paid in full or done by that date.
   performance_rate: {
     version: 1,
-    cohort: (c, { period, asOf }) => within(c.termsLastDueAt, period) && c.termsLastDueAt! <= asOf,
+    cohort: (c, { period, asOf }) => within(c.termsLastDueAt, period) && notAfter(c.termsLastDueAt!, asOf),
     meets: (c) => c.performedByLastDue,
   },
   // 一次性化解率: first-time cases whose 90 days after closure ended in the period (by the
@@ -239,7 +242,7 @@ const caseKpis: Record<CaseKpiId, CaseKpi> = {
     cohort: (c, { period, asOf }) => {
       if (!c.accepted || c.closedAt === null || c.repeatOfEarlier) return false;
       const windowEnd = new Date(c.closedAt.getTime() + repeatWindowMs);
-      return within(windowEnd, period) && windowEnd <= asOf;
+      return within(windowEnd, period) && notAfter(windowEnd, asOf);
     },
     meets: (c) => !c.repeatedAfterClosure,
   },
@@ -266,11 +269,11 @@ interface StepKpi {
 
 const stepKpis: Record<StepKpiId, StepKpi> = {
   // 差评回访及时率: call backs due in the period made by their due time.
-  callback_on_time: { version: 1, steps: (f) => f.callbacks, meets: (s) => s.doneAt !== null && s.doneAt <= s.dueAt },
+  callback_on_time: { version: 1, steps: (f) => f.callbacks, meets: (s) => s.doneAt !== null && notAfter(s.doneAt, s.dueAt) },
   // 差评按期整改率: rectification reports due in the period made by their due time.
-  rectification_on_time: { version: 1, steps: (f) => f.rectifications, meets: (s) => s.doneAt !== null && s.doneAt <= s.dueAt },
+  rectification_on_time: { version: 1, steps: (f) => f.rectifications, meets: (s) => s.doneAt !== null && notAfter(s.doneAt, s.dueAt) },
   // 回访完成率: follow-up visits due in the period made by the report date.
-  follow_up_done: { version: 1, steps: (f) => f.followUps, meets: (s, { asOf }) => s.doneAt !== null && s.doneAt <= asOf },
+  follow_up_done: { version: 1, steps: (f) => f.followUps, meets: (s, { asOf }) => s.doneAt !== null && notAfter(s.doneAt, asOf) },
 };
 
 export const kpiVersions: Record<KpiId, number> = {
@@ -328,7 +331,7 @@ function satisfactionFigure(ratings: RatingFacts[], period: Period): KpiFigure {
 
 function stepFigure(id: StepKpiId, facts: StepFacts, ctx: Context): KpiFigure {
   const kpi = stepKpis[id];
-  const due = kpi.steps(facts).filter((s) => within(s.dueAt, ctx.period) && (s.doneAt !== null || s.dueAt <= ctx.asOf));
+  const due = kpi.steps(facts).filter((s) => within(s.dueAt, ctx.period) && (s.doneAt !== null || notAfter(s.dueAt, ctx.asOf)));
   const met = due.filter((s) => kpi.meets(s, ctx));
   return {
     id,
@@ -353,7 +356,7 @@ export interface KpiReport {
 
 /** Every indicator for one period, as of its end (or now, for the running period). */
 export function computeKpis(facts: CaseFacts[], ratings: RatingFacts[], period: Period, now: Date, steps: StepFacts = noSteps): KpiReport {
-  const ctx: Context = { period, asOf: period.to < now ? period.to : now };
+  const ctx: Context = { period, asOf: period.to.getTime() < now.getTime() ? period.to : now };
   const figures = kpiIds.map((id) =>
     id === 'satisfaction' ? satisfactionFigure(ratings, period) : id in stepKpis ? stepFigure(id as StepKpiId, steps, ctx) : caseFigure(id as CaseKpiId, facts, ctx),
   );

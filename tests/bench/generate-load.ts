@@ -129,9 +129,13 @@ function setupSql(cases: number) {
       case when load.u(g, 6) < 0.1 then 5 + (g % 8)::int else 1 end as applicants
     from generate_series(1, ${cases}) g
     join load.centers lc on lc.idx = g % 90
-    cross join lateral (select date_trunc('hour', now()) - (load.u(g, 1) * 730 * 86400) * interval '1 second' as reg,
-      (select case when u < 0.72 then 'closed' when u < 0.80 then 'mediating' when u < 0.83 then 'accepted' when u < 0.87 then 'performing'
-        when u < 0.91 then 'declined' when u < 0.94 then 'transferred' else 'registered' end from (select load.u(g, 2) as u) x) as fate) f1
+    cross join lateral (select date_trunc('hour', now()) - (load.u(g, 1) * 730 * 86400) * interval '1 second' as reg) f0
+    cross join lateral (select
+      -- A center concludes its cases within months: only those of the last four are still open.
+      (select case when u < 0.91 and reg < now() - interval '120 days' and u >= 0.72 then 'closed'
+        when u < 0.72 then 'closed' when u < 0.80 then 'mediating' when u < 0.83 then 'accepted' when u < 0.87 then 'performing'
+        when u < 0.91 then 'declined' when u < 0.94 then 'transferred'
+        when reg < now() - interval '120 days' then 'declined' else 'registered' end from (select load.u(g, 2) as u) x) as fate) f1
     cross join lateral (select case when fate <> 'registered' then reg + (load.u(g, 3) * 6 * 86400) * interval '1 second' end as decided) f2
     -- Closed within 75 days of the decision, or still open when that is past the load.
     cross join lateral (select case when fate = 'closed' and decided + (1 + load.u(g, 4) * 75) * interval '1 day' < now()
