@@ -37,7 +37,7 @@ async function ratingFacts(db: Database, centerId: string, period: Period): Prom
     .select({ id: ratings.id, caseId: ratings.caseId, level: ratings.level, createdAt: ratings.createdAt, excludedAt: ratings.excludedAt, superseded: sql<boolean>`${followUp}` })
     .from(ratings)
     .where(and(eq(ratings.centerId, centerId), gte(ratings.createdAt, period.from), lt(ratings.createdAt, period.to)));
-  return rows.map((r) => ({ id: r.id, caseId: r.caseId, level: r.level, createdAt: r.createdAt, excluded: r.excludedAt !== null, superseded: Boolean(r.superseded) }));
+  return rows.map((r) => ({ id: r.id, caseId: r.caseId, level: r.level, createdAt: r.createdAt.getTime(), excluded: r.excludedAt !== null, superseded: Boolean(r.superseded) }));
 }
 
 /**
@@ -57,7 +57,7 @@ async function stepFacts(db: Database, centerId: string, period: Period): Promis
       .from(followUpVisits)
       .where(and(eq(followUpVisits.centerId, centerId), gte(followUpVisits.dueOn, localDateOf(period.from)), lt(followUpVisits.dueOn, localDateOf(period.to)))),
   ]);
-  const step = (caseId: string, dueAt: Date, doneAt: Date | null) => ({ caseId, dueAt, doneAt });
+  const step = (caseId: string, dueAt: Date, doneAt: Date | null) => ({ caseId, dueAt: dueAt.getTime(), doneAt: doneAt?.getTime() ?? null });
   return {
     callbacks: clocks.filter((c) => c.kind === 'rating_callback').map((c) => step(c.caseId, c.dueAt!, c.calledBackAt)),
     rectifications: clocks

@@ -4,9 +4,9 @@ import { breakdownKey, computeKpis, kpisBy, mondayOf, monthOf, monthPeriod, shif
 // November 2026 in Shanghai time.
 const period = { from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') };
 const after = new Date('2026-12-05T00:00:00Z');
-const at = (day: number, hour = 10) => new Date(Date.UTC(2026, 10, day, hour - 8));
+const at = (day: number, hour = 10) => Date.UTC(2026, 10, day, hour - 8);
 /** A due date: the day's 24:00 in Shanghai. */
-const endOf = (day: number) => new Date(Date.UTC(2026, 10, day, 16) - 1);
+const endOf = (day: number) => Date.UTC(2026, 10, day, 16) - 1;
 
 function facts(id: string, overrides: Partial<CaseFacts> = {}): CaseFacts {
   return {
@@ -93,7 +93,7 @@ describe('KPIs over hand-computed fixtures', () => {
       ],
       [],
       period,
-      at(20),
+      new Date(at(20)),
     );
     expect(figure(report, 'on_time_acceptance').cases).toEqual({ numerator: 1, denominator: 3, rate: 1 / 3 });
   });
@@ -106,7 +106,7 @@ describe('KPIs over hand-computed fixtures', () => {
 
   it('closure rate: cases accepted in the period and closed by the report date', () => {
     const report = computeKpis(
-      [facts('closed', { closedAt: at(20) }), facts('open'), facts('accepted-in-october', { decidedAt: new Date('2026-10-20T02:00:00Z'), closedAt: at(5) }), facts('declined', { accepted: false })],
+      [facts('closed', { closedAt: at(20) }), facts('open'), facts('accepted-in-october', { decidedAt: Date.parse('2026-10-20T02:00:00Z'), closedAt: at(5) }), facts('declined', { accepted: false })],
       [],
       period,
       after,
@@ -165,7 +165,7 @@ describe('KPIs over hand-computed fixtures', () => {
         rating('3b', 'satisfied'),
         rating('4', 'very_dissatisfied', { excluded: true }),
         rating('5', 'dissatisfied'),
-        rating('old', 'dissatisfied', { createdAt: new Date('2026-10-15T00:00:00Z') }),
+        rating('old', 'dissatisfied', { createdAt: Date.parse('2026-10-15T00:00:00Z') }),
       ],
       period,
       after,
@@ -201,13 +201,13 @@ describe('KPIs over hand-computed fixtures', () => {
       ],
       [],
       period,
-      at(20),
+      new Date(at(20)),
     );
     expect(figure(report, 'performance_rate').ids).toEqual({ numerator: ['paid'], denominator: ['paid', 'short'] });
   });
 
   it('一次性化解率 over cases whose 90 days after closure ended in the month; 重复信访率 over the month’s submissions', () => {
-    const closedAugust = (day: number) => new Date(Date.UTC(2026, 7, day, 2));
+    const closedAugust = (day: number) => Date.UTC(2026, 7, day, 2);
     const report = computeKpis(
       [
         // Closed 90 days before a day of November: in the cohort.
@@ -230,8 +230,8 @@ describe('KPIs over hand-computed fixtures', () => {
   });
 
   it('steps owed by a date: on time, late, not yet due, and done at any time for follow-up visits', () => {
-    const step = (caseId: string, due: number, done: Date | null) => ({ caseId, dueAt: new Date(Date.UTC(2026, 10, due, 16) - 1), doneAt: done });
-    const report = computeKpis([], [], period, at(20), {
+    const step = (caseId: string, due: number, done: number | null) => ({ caseId, dueAt: Date.UTC(2026, 10, due, 16) - 1, doneAt: done });
+    const report = computeKpis([], [], period, new Date(at(20)), {
       callbacks: [step('a', 10, at(10, 9)), step('b', 12, at(13)), step('c', 18, null), step('d', 25, null)],
       rectifications: [step('a', 15, null)],
       followUps: [step('e', 5, at(9)), step('f', 8, null)],
