@@ -69,3 +69,15 @@ export const caseFactMarks = pgTable('case_fact_marks', {
   centerId: uuid('center_id').notNull(),
   mark: bigint('mark', { mode: 'number' }).notNull(),
 });
+
+/**
+ * How many times each center's facts have changed: bumped by every refresh that rewrote one of
+ * its cases, so figures computed from the facts at a version (an ended period's, which no
+ * longer depend on the clock) can be kept until it moves.
+ */
+export const caseFactVersions = pgTable('case_fact_versions', {
+  centerId: uuid('center_id')
+    .primaryKey()
+    .references(() => centers.id),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});

@@ -287,6 +287,9 @@ const stepKpis: Record<StepKpiId, StepKpi> = {
   follow_up_done: { version: 1, steps: (f) => f.followUps, meets: (s, { asOf }) => s.doneAt !== null && notAfter(s.doneAt, asOf) },
 };
 
+/** The indicators computed from case facts alone (the others count ratings and steps owed). */
+export const caseFactKpiIds = Object.keys(caseKpis) as readonly KpiId[];
+
 export const kpiVersions: Record<KpiId, number> = {
   ...(Object.fromEntries(Object.entries(caseKpis).map(([id, k]) => [id, k.version])) as Record<CaseKpiId, number>),
   ...(Object.fromEntries(Object.entries(stepKpis).map(([id, k]) => [id, k.version])) as Record<StepKpiId, number>),

@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, lt, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '../../db/client';
 import { sendTogether } from '../../db/flight';
-import { caseFacts, organizations, townships, users } from '../../db/schema';
+import { caseFactVersions, caseFacts, organizations, townships, users } from '../../db/schema';
 import type { CaseStatus } from '../domain/case-status';
 import { endOfLocalDay } from '../domain/calendar';
 import { repeatWindowMs, type CaseFacts, type Period } from '../domain/kpis';
@@ -121,6 +121,17 @@ const upsertFacts = (targets: SQL | null) => sql`
       .join(', '),
   )}`;
 
+/** Each center of the rewritten facts (`centers`, a subquery) moves to its next version. */
+const bumpVersions = (centers: SQL) => sql`
+  insert into case_fact_versions (center_id, version) select distinct center_id, 1 from (${centers}) c
+  on conflict (center_id) do update set version = case_fact_versions.version + 1`;
+
+/** A center's facts version (0 before any refresh touched it). */
+export async function factsVersion(db: Database, centerId: string): Promise<number> {
+  const [row] = await db.select({ version: caseFactVersions.version }).from(caseFactVersions).where(eq(caseFactVersions.centerId, centerId));
+  return row?.version ?? 0;
+}
+
 // One refresh at a time: two running side by side could each write what its own snapshot saw,
 // the older last.
 const refreshLock = sql`select pg_advisory_xact_lock(hashtext('case_facts.refresh'))`;
@@ -145,7 +156,8 @@ export async function refreshCaseFacts(db: Database, { rebuildFrom = 5000 } = {}
       // One snapshot for the derivation and for the marks it removes.
       await tx.execute(sql`
         with marked as (select case_id, mark from case_fact_marks),
-        fresh as (${upsertFacts(null)} returning case_id)
+        fresh as (${upsertFacts(null)} returning center_id),
+        bumped as (${bumpVersions(sql`select center_id from fresh`)})
         delete from case_fact_marks k using marked m where k.case_id = m.case_id and k.mark = m.mark`);
       return;
     }
@@ -161,7 +173,10 @@ async function refreshBatch(tx: Database, marks: { case_id: string; mark: string
   );
   const targets = list([...new Set([...marks.map((m) => m.case_id), ...others.map((o) => o.other_id)])]);
   const seen = sql.join(marks.map((m) => sql`(${m.case_id}::uuid, ${m.mark}::bigint)`), sql`, `);
-  await sendTogether([tx.execute(upsertFacts(targets)), tx.execute(sql`delete from case_fact_marks where (case_id, mark) in (${seen})`)]);
+  await sendTogether([
+    tx.execute(sql`with fresh as (${upsertFacts(targets)} returning center_id) ${bumpVersions(sql`select center_id from fresh`)}`),
+    tx.execute(sql`delete from case_fact_marks where (case_id, mark) in (${seen})`),
+  ]);
 }
 
 /** Every case's facts derived afresh (after a bulk load that bypassed the triggers). */
@@ -169,7 +184,7 @@ export async function rebuildCaseFacts(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(refreshLock);
     await tx.execute(sql`delete from case_fact_marks`);
-    await tx.execute(upsertFacts(null));
+    await tx.execute(sql`with fresh as (${upsertFacts(null)} returning center_id) ${bumpVersions(sql`select center_id from fresh`)}`);
   });
 }
 

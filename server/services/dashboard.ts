@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { reportingOf, type Database } from '../../db/client';
 import { caseClocks, cases, followUpVisits, monthlyReports, ratings, rectifications, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
-import { breakdownKey, computeKpis, freezeReport, kpisBy, monthPeriod, trendPeriods, type Breakdown, type KpiId, type Period, type RatingFacts, type StepFacts, type TrendGrain } from '../domain/kpis';
+import { breakdownKey, caseFactKpiIds, computeKpis, freezeReport, kpisBy, monthPeriod, trendPeriods, type Breakdown, type KpiId, type Period, type RatingFacts, type StepFacts, type TrendGrain } from '../domain/kpis';
 import { endOfLocalDay, localDateOf } from '../domain/calendar';
 import { caseClockKinds } from '../domain/tracks';
 import { daysLeft } from '../domain/clocks';
@@ -12,7 +12,8 @@ import { centersInRegion } from './case-queries';
 import { ServiceError } from './errors';
 import { dashboardCenter } from './dashboard-center';
 import { centerWarnings } from './early-warnings';
-import { readCaseFacts, refreshCaseFacts } from './case-facts';
+import { factsVersion, readCaseFacts, refreshCaseFacts } from './case-facts';
+import { endedPeriods } from './ended-periods';
 
 /**
  * Where the dashboard reads: the rollup is brought up to date on the primary first, then the
@@ -166,19 +167,34 @@ export async function regionDashboard(db: Database, user: SessionUser, input: { 
 
 /**
  * The trend: every indicator for each of the twelve months up to this one, or the thirteen
- * weeks up to its end, computed by the same definitions as the month itself from one read of
- * the whole span (a case's facts are the same whichever period asks).
+ * weeks up to its end, computed by the same definitions as the month itself. An ended period's
+ * case-fact figures no longer depend on the clock, only on the facts: they are kept per center
+ * and facts version (see `case_fact_versions`) and the facts are read only for the periods not
+ * kept — usually the running one. Ratings and steps owed are counted afresh each time.
  */
 export async function centerTrend(db: Database, user: SessionUser, input: { month: string; centerId?: string; grain?: TrendGrain }, now = new Date()) {
   const center = await dashboardCenter(db, user, input.centerId);
-  const periods = trendPeriods(input.month, input.grain ?? 'month');
-  const span = { from: periods[0]!.period.from, to: periods.at(-1)!.period.to };
-  const { facts, rated, steps } = await periodFacts(await reportingReads(db), center.id, span);
-  return periods.map(({ name, period }) => {
+  const periods = trendPeriods(input.month, input.grain ?? 'month').filter(({ period }) => period.from <= now);
+  const read = await reportingReads(db);
+  // Read before the facts: figures kept under it are never older than the facts it names.
+  const version = await factsVersion(read, center.id);
+  const kept = new Map(periods.map(({ name, period }) => [name, period.to <= now ? endedPeriods.get(center.id, name, version) : undefined]));
+  const toCompute = periods.filter(({ name }) => !kept.get(name));
+  const span = (list: typeof periods) => ({ from: list[0]!.period.from, to: list.at(-1)!.period.to });
+  const [facts, rated, steps] = await Promise.all([
+    toCompute.length > 0 ? readCaseFacts(read, center.id, span(toCompute)) : [],
+    ratingFacts(read, center.id, span(periods)),
+    stepFacts(read, center.id, span(periods)),
+  ]);
+  const figuresOf = trendPeriods(input.month, input.grain ?? 'month').map(({ name, period }) => {
     if (period.from > now) return { period: name, figures: [] };
-    const report = computeKpis(facts, rated, period, now, steps);
-    return { period: name, figures: report.figures.map(({ ids: _ids, ...f }) => f) };
+    const keptFigures = kept.get(name);
+    const report = computeKpis(keptFigures ? [] : facts, rated, period, now, steps);
+    const figures = report.figures.map(({ ids: _ids, ...f }) => keptFigures?.find((k) => k.id === f.id) ?? f);
+    if (!keptFigures && period.to <= now) endedPeriods.set(center.id, name, version, figures.filter((f) => caseFactKpiIds.includes(f.id)));
+    return { period: name, figures };
   });
+  return figuresOf;
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
 import { caseFactMarks, caseFacts, cases } from '../../db/schema';
-import { monthOf } from '../../server/domain/kpis';
+import { monthOf, monthPeriod, shiftMonth } from '../../server/domain/kpis';
 import { rebuildCaseFacts, refreshCaseFacts } from '../../server/services/case-facts';
 import { callerAs, freshDatabase, jiashanCenterId, submitNew, wagePetition } from './harness';
 
@@ -52,6 +52,22 @@ describe('the dashboard’s rollup of case facts', () => {
     await refreshCaseFacts(handle.db);
     expect(await factsOf(again.id)).toMatchObject({ repeatOfEarlier: true });
     expect(await factsOf(first.id)).toMatchObject({ repeatedAfterClosure: true });
+  });
+
+  it('keeps an ended month’s figures only while the center’s facts stay as they were', async () => {
+    const director = await callerAs(handle.db, 'director');
+    const lastMonth = shiftMonth(month, -1);
+    const closedLastMonth = async () =>
+      (await director.dashboard.trend({ month })).find((p) => p.period === lastMonth)!.figures.find((f) => f.id === 'resolution_rate')!.cases.denominator;
+    const before = await closedLastMonth();
+    expect(await closedLastMonth()).toBe(before);
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const created = await submitNew(petitioner, wagePetition(centerId, { respondent: { kind: 'organization', name: '嘉善县上月纺织厂' } }));
+    const { from } = monthPeriod(lastMonth);
+    // Decided and closed last month (written directly: the rollup's bookkeeping is under test).
+    await handle.db.execute(sql`update cases set status = 'closed', outcome = 'resolved', decided_at = ${new Date(from.getTime() + 86_400_000).toISOString()}::timestamptz,
+      closed_at = ${new Date(from.getTime() + 5 * 86_400_000).toISOString()}::timestamptz where id = ${created.id}`);
+    expect(await closedLastMonth()).toBe(before + 1);
   });
 
   it('derives every case in one statement when too many are marked to name them one by one', async () => {
