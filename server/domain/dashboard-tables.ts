@@ -19,6 +19,11 @@ export interface Labels {
 }
 
 /** A rate as people read it: one decimal of a percent; null when nothing was due (the caller shows its dash). */
+/** Rows ranked by a rate, best first; rows without a figure last, in their order. */
+export function rankedByRate<T>(rows: readonly T[], rate: (row: T) => number | null): T[] {
+  return [...rows].sort((a, b) => (rate(b) ?? -1) - (rate(a) ?? -1));
+}
+
 export function formatRate(locale: string, rate: number | null): string | null {
   return rate === null ? null : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }

@@ -14,7 +14,7 @@ import { TrendChart } from './TrendChart';
 import { OpenSupervision } from './OpenSupervision';
 import { SupervisionActions } from '../../_components/SupervisionActions';
 import { addDays, localDateOf } from '@/server/domain/calendar';
-import { breakdownColumns, trendColumns } from '@/server/domain/dashboard-tables';
+import { breakdownColumns, rankedByRate, trendColumns } from '@/server/domain/dashboard-tables';
 import { breakdowns, shiftMonth, trendGrains } from '@/server/domain/kpis';
 import { breakdownLabel, breakdownOf, dashboardHref, dashboardScope, trendGrainOf } from './scope';
 
@@ -26,6 +26,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const search = await searchParams;
   const scope = dashboardScope(search);
   const grain = trendGrainOf(search);
+  // The breakdown's rows: by case count, or ranked by one of its indicators (best first).
+  const rankBy = breakdownColumns.find((id) => id === search.sort) ?? null;
   if (user.role === 'supervisor' && !scope.centerId) redirect('/region');
   const [board, trend, summary, orders, t, tk, format] = await Promise.all([
     caseOrNotFound(api.dashboard.center({ ...scope, by: breakdownOf(search) })),
@@ -193,10 +195,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </nav>
       <FigureTable
         minWidth="min-w-[36rem]"
-        columns={[t(`dashboard.by.${board.breakdown.by}`), t('dashboard.caseCount'), ...breakdownColumns.map((id) => tk(`${id}.name`))]}
+        sortedBy={rankBy ? 2 + breakdownColumns.indexOf(rankBy) : 1}
+        columns={[
+          t(`dashboard.by.${board.breakdown.by}`),
+          <Link key="cases" href={dashboardHref('/dashboard', scope, { by: board.breakdown.by })} className="inline-flex min-h-11 items-center underline decoration-dotted">
+            {t('dashboard.caseCount')}
+            {!rankBy && ' ↓'}
+          </Link>,
+          ...breakdownColumns.map((id) => (
+            <Link key={id} href={dashboardHref('/dashboard', scope, { by: board.breakdown.by, sort: id })} className="inline-flex min-h-11 items-center underline decoration-dotted">
+              {tk(`${id}.name`)}
+              {rankBy === id && ' ↓'}
+            </Link>
+          )),
+        ]}
       >
             {await Promise.all(
-              board.breakdown.rows.map(async (row) => (
+              (rankBy ? rankedByRate(board.breakdown.rows, (row) => rateOf(row.figures, rankBy)) : board.breakdown.rows).map(async (row) => (
                 <tr key={row.value} className="border-t border-slate-100">
                   <th scope="row" className="px-3 py-2 text-left font-normal">
                     {breakdownLabel(t, board.breakdown.by, row.value)}

@@ -9,7 +9,7 @@ import { FigureTable } from '../../dashboard/FigureTable';
 import { OpenSupervision } from '../../dashboard/OpenSupervision';
 import { RegionWarnings } from '../RegionWarnings';
 import { ExportLinks } from '../../dashboard/ExportLinks';
-import { regionColumns } from '@/server/domain/dashboard-tables';
+import { rankedByRate, regionColumns } from '@/server/domain/dashboard-tables';
 
 const compared = regionColumns;
 
@@ -34,7 +34,7 @@ export default async function RegionOverviewPage({ searchParams }: { searchParam
   ]);
   const figuresOf = new Map(figures.map((c) => [c.id, c]));
   const rateOf = (centerId: string, id: (typeof compared)[number]) => figuresOf.get(centerId)?.figures.find((f) => f.id === id)?.cases.rate ?? null;
-  const ranked = rankBy ? [...centers].sort((a, b) => (rateOf(b.id, rankBy) ?? -1) - (rateOf(a.id, rankBy) ?? -1)) : centers;
+  const ranked = rankBy ? rankedByRate(centers, (c) => rateOf(c.id, rankBy)) : centers;
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
