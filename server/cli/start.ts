@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { migrateDatabase } from '../../db/migrate';
+import { settleCaseFacts } from '../services/case-facts';
 import { refreshPlannerStatistics } from '../../db/statistics';
 import { appMode, dataDir, databaseUrl } from '../config';
 import { ModeMismatch, prepareInstallation } from '../services/installation';
@@ -27,6 +28,7 @@ if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST ??= 'true';
 const mode = appMode();
 const handle = await openConfiguredDatabase();
 await migrateDatabase(handle);
+await settleCaseFacts(handle.db);
 let prepared: { seeded: boolean; empty: boolean };
 try {
   prepared = await prepareInstallation(handle.db, mode, process.argv.includes('--change-mode'));

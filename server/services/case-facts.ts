@@ -136,33 +136,29 @@ export async function factsVersion(db: Database, centerId: string): Promise<numb
 // the older last.
 const refreshLock = sql`select pg_advisory_xact_lock(hashtext('case_facts.refresh'))`;
 
-// Refreshed in batches named case by case, so the planner sees how few they are and probes the
-// indexes; past a few thousand marks (after a migration marked every case) one statement
-// derives everything, by hash joins, instead.
-const batchSize = 500;
-
 /**
  * Recompute the marked cases' facts, and those of the other cases of the same person and
- * matter (a new case is a repeat *of them*: their 一次性化解 depends on it). Removes only the
- * marks it has seen, by their value: a write that lands meanwhile bumps its mark and stays for
- * next time.
+ * matter (a new case is a repeat *of them*: their 一次性化解 depends on it), in batches named
+ * case by case, so the planner sees how few they are and probes the indexes. Each batch is a
+ * transaction of its own under an advisory lock (two refreshes side by side could each write
+ * what its own snapshot saw, the older last), reading the marks once it holds the lock (a
+ * refresh that ran meanwhile took what it saw). A request refreshes at most `batches` of them —
+ * a bounded wait; the rest are left for the next read and for the background refresh
+ * (server/services/scheduler.ts). After a migration marked every case, `settleCaseFacts`
+ * derives them all at start.
  */
-export async function refreshCaseFacts(db: Database, { rebuildFrom = 5000 } = {}): Promise<void> {
-  const marked = await queryRows<{ case_id: string; mark: string }>(db, sql`select case_id, mark::text as mark from case_fact_marks limit ${rebuildFrom}`);
-  if (marked.length === 0) return;
-  await db.transaction(async (tx) => {
-    await tx.execute(refreshLock);
-    if (marked.length >= rebuildFrom) {
-      // One snapshot for the derivation and for the marks it removes.
-      await tx.execute(sql`
-        with marked as (select case_id, mark from case_fact_marks),
-        fresh as (${upsertFacts(null)} returning center_id),
-        bumped as (${bumpVersions(sql`select center_id from fresh`)})
-        delete from case_fact_marks k using marked m where k.case_id = m.case_id and k.mark = m.mark`);
-      return;
-    }
-    for (let i = 0; i < marked.length; i += batchSize) await refreshBatch(tx, marked.slice(i, i + batchSize));
-  });
+export async function refreshCaseFacts(db: Database, { batches = 10, batchSize = 500 } = {}): Promise<void> {
+  const [pending] = await queryRows<{ any: boolean }>(db, sql`select exists (select 1 from case_fact_marks) as any`);
+  if (!pending?.any) return;
+  for (let batch = 0; batch < batches; batch++) {
+    const more = await db.transaction(async (tx) => {
+      await tx.execute(refreshLock);
+      const marks = await queryRows<{ case_id: string; mark: string }>(tx, sql`select case_id, mark::text as mark from case_fact_marks order by case_id limit ${batchSize}`);
+      if (marks.length > 0) await refreshBatch(tx, marks);
+      return marks.length === batchSize;
+    });
+    if (!more) return;
+  }
 }
 
 async function refreshBatch(tx: Database, marks: { case_id: string; mark: string }[]) {
@@ -175,8 +171,21 @@ async function refreshBatch(tx: Database, marks: { case_id: string; mark: string
   const seen = sql.join(marks.map((m) => sql`(${m.case_id}::uuid, ${m.mark}::bigint)`), sql`, `);
   await sendTogether([
     tx.execute(sql`with fresh as (${upsertFacts(targets)} returning center_id) ${bumpVersions(sql`select center_id from fresh`)}`),
-    tx.execute(sql`delete from case_fact_marks where (case_id, mark) in (${seen})`),
+    // Only at the value seen, and never waiting on a writer holding a mark (it is bumping it:
+    // the case stays marked), so a refresh cannot deadlock with the windows' writes.
+    tx.execute(sql`delete from case_fact_marks where ctid in (
+      select ctid from case_fact_marks where (case_id, mark) in (${seen}) for update skip locked)`),
   ]);
+}
+
+/**
+ * After migrations: when more cases are marked than requests refresh (a migration marked
+ * every case), derive every case's facts at once — by hash joins, without a statement limit,
+ * before the server takes requests.
+ */
+export async function settleCaseFacts(db: Database, { from = 5000 } = {}): Promise<void> {
+  const [row] = await queryRows<{ many: boolean }>(db, sql`select count(*) >= ${from} as many from (select 1 from case_fact_marks limit ${from}) m`);
+  if (row?.many) await rebuildCaseFacts(db);
 }
 
 /** Every case's facts derived afresh (after a bulk load that bypassed the triggers). */

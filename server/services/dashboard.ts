@@ -175,6 +175,7 @@ export async function regionDashboard(db: Database, user: SessionUser, input: { 
 export async function centerTrend(db: Database, user: SessionUser, input: { month: string; centerId?: string; grain?: TrendGrain }, now = new Date()) {
   const center = await dashboardCenter(db, user, input.centerId);
   const periods = trendPeriods(input.month, input.grain ?? 'month').filter(({ period }) => period.from <= now);
+  if (periods.length === 0) return trendPeriods(input.month, input.grain ?? 'month').map(({ name }) => ({ period: name, figures: [] }));
   const read = await reportingReads(db);
   // Read before the facts: figures kept under it are never older than the facts it names.
   const version = await factsVersion(read, center.id);

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '../../db/client';
 import { refreshPlannerStatistics } from '../../db/statistics';
 import { logError } from '../log';
 import { sealAuditChains } from './audit-chain';
+import { refreshCaseFacts } from './case-facts';
 import { runRetentionSweep, type RetentionPolicy } from './retention';
 import { runWarningSweep } from './warning-sweep';
 
@@ -22,7 +23,7 @@ const timers: NodeJS.Timeout[] = [];
 /**
  * Background work of a server process besides the deadline sweep (which schedules itself,
  * server/services/deadline-sweep.ts): the retention sweep, red early warnings told to their
- * owners, the audit sealer and, on PGlite, the planner's statistics. Any number of
+ * owners, the dashboard rollup's refresh, the audit sealer and, on PGlite, the planner's statistics. Any number of
  * instances may run them: each erasure re-checks its case under a row lock, each chain is
  * sealed under its own advisory lock. A job never overlaps itself in one process (a slow run
  * makes the next tick skip), and a failed run — the database away, say — is logged and tried
@@ -39,6 +40,10 @@ export function scheduleBackgroundWork(openHandle: () => Promise<DatabaseHandle>
   // As often as the clocks' sweep: a warning turns red with time (a clock falling overdue) as well as with new cases.
   every('warnings.notify', intervals.sweepMs, 30_000, async () => {
     await runWarningSweep(await open());
+  });
+  // The dashboard's rollup digested between reads too, so a read after a busy day waits on little.
+  every('case_facts.refresh', intervals.sweepMs, 60_000, async () => {
+    await refreshCaseFacts(await open());
   });
   every('audit.seal', intervals.sealMs, 1_000, async () => {
     await sealAuditChains(await open());

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
 import { caseFactMarks, caseFacts, cases } from '../../db/schema';
 import { monthOf, monthPeriod, shiftMonth } from '../../server/domain/kpis';
-import { rebuildCaseFacts, refreshCaseFacts } from '../../server/services/case-facts';
+import { rebuildCaseFacts, refreshCaseFacts, settleCaseFacts } from '../../server/services/case-facts';
 import { callerAs, freshDatabase, jiashanCenterId, submitNew, wagePetition } from './harness';
 
 let handle: DatabaseHandle;
@@ -70,13 +70,27 @@ describe('the dashboard’s rollup of case facts', () => {
     expect(await closedLastMonth()).toBe(before + 1);
   });
 
-  it('derives every case in one statement when too many are marked to name them one by one', async () => {
+  it('refreshes a bounded number of marks per read, the rest at the next', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const created = await submitNew(petitioner, wagePetition(centerId, { respondent: { kind: 'organization', name: '嘉善县分批纺织厂' } }));
+    await handle.db.execute(sql`update cases set updated_at = now()`);
+    const marked = (await handle.db.select().from(caseFactMarks)).length;
+    expect(marked).toBeGreaterThan(3);
+    await refreshCaseFacts(handle.db, { batches: 1, batchSize: 2 });
+    expect(await handle.db.select().from(caseFactMarks)).toHaveLength(marked - 2);
+    await refreshCaseFacts(handle.db);
+    expect(await handle.db.select().from(caseFactMarks)).toEqual([]);
+    expect(await factsOf(created.id)).toMatchObject({ status: 'registered' });
+  });
+
+  it('derives every case at once at start when a migration marked more than reads refresh', async () => {
     const petitioner = await callerAs(handle.db, '13800000001');
     const created = await submitNew(petitioner, wagePetition(centerId, { respondent: { kind: 'organization', name: '嘉善县批量纺织厂' } }));
     await handle.db.execute(sql`update cases set updated_at = now()`);
     await handle.db.execute(sql`update cases set category = 'consumer' where id = ${created.id}`);
+    await settleCaseFacts(handle.db, { from: 1_000_000 });
     expect((await handle.db.select().from(caseFactMarks)).length).toBeGreaterThan(2);
-    await refreshCaseFacts(handle.db, { rebuildFrom: 2 });
+    await settleCaseFacts(handle.db, { from: 2 });
     expect(await handle.db.select().from(caseFactMarks)).toEqual([]);
     expect(await factsOf(created.id)).toMatchObject({ category: 'consumer' });
   });
