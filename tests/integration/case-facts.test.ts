@@ -54,6 +54,21 @@ describe('the dashboard’s rollup of case facts', () => {
     expect(await factsOf(first.id)).toMatchObject({ repeatedAfterClosure: true });
   });
 
+  it('clears the earlier case’s repeat when the later one turns out to be another person', async () => {
+    const petitioner = await callerAs(handle.db, '13800000001');
+    const respondent = { kind: 'organization' as const, name: '嘉善县更正纺织厂' };
+    const first = await submitNew(petitioner, wagePetition(centerId, { respondent }));
+    await handle.db.execute(sql`update cases set status = 'closed', outcome = 'resolved', closed_at = now() - interval '1 day' where id = ${first.id}`);
+    const again = await submitNew(petitioner, wagePetition(centerId, { respondent }));
+    await refreshCaseFacts(handle.db);
+    expect(await factsOf(first.id)).toMatchObject({ repeatedAfterClosure: true });
+    // The later case's applicant corrected: someone else entirely.
+    await handle.db.execute(sql`update case_parties set id_number_hash = 'another-person', phone = '13911112222' where case_id = ${again.id} and role = 'applicant'`);
+    await refreshCaseFacts(handle.db);
+    expect(await factsOf(first.id)).toMatchObject({ repeatedAfterClosure: false });
+    expect(await factsOf(again.id)).toMatchObject({ repeatOfEarlier: false });
+  });
+
   it('keeps an ended month’s figures only while the center’s facts stay as they were', async () => {
     const director = await callerAs(handle.db, 'director');
     const lastMonth = shiftMonth(month, -1);
