@@ -47,3 +47,15 @@ export function hashCreditCode(creditCode: string): string {
   creditCodeKey ??= derivedKey('credit-code-hash');
   return createHmac('sha256', creditCodeKey).update(creditCode.trim().toUpperCase()).digest('hex');
 }
+
+let warningRefKey: Buffer | undefined;
+
+/**
+ * An early warning's reference, keyed: a repeat's key holds a person's phone, which an unkeyed
+ * hash would give back to anyone trying every number; the reference is sent to the page and
+ * stored with acknowledgements, dispositions and audit rows.
+ */
+export function warningRef(rule: string, key: string): string {
+  warningRefKey ??= derivedKey('warning-ref');
+  return createHmac('sha256', warningRefKey).update(`${rule}\u0000${key}`).digest('hex');
+}

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client';
 import { caseClocks, cases as casesTable, users, warningAcknowledgements, warningDispositions } from '../../db/schema';
@@ -11,6 +10,7 @@ import { writeAudit } from './audit';
 import { actingUser, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
 import { centerWarningSettings } from './warning-settings';
+import { warningRef } from '../pii';
 
 /**
  * The cases the warning rules look at: registered in the last 30 days or still open, each with
@@ -117,11 +117,6 @@ async function warningMarks(db: Database, centerId: string) {
   };
 }
 
-/**
- * A warning's reference: a hash of its rule and key, so what a key is made of (a person's ID
- * number hash or phone, for a repeat) is neither sent to the page nor stored with the disposition.
- */
-const warningRef = (w: { rule: string; key: string }) => createHash('sha256').update(`${w.rule}\u0000${w.key}`).digest('hex');
 
 /**
  * The warnings the center's rules raise on its cases now, each with the cases behind it, its
@@ -137,7 +132,7 @@ export async function centerWarnings(db: Database, centerId: string, now: Date) 
   ]);
   const byId = new Map<string, { caseNumber: string; title: string }>([...cases, ...spikes, ...clocks.map((k) => ({ ...k, id: k.caseId }))].map((c) => [c.id, c]));
   return earlyWarnings({ cases, clocks, spikes }, now, settings).map(({ key, ...w }) => {
-    const marked = { rule: w.rule, ref: warningRef({ rule: w.rule, key }), level: w.level };
+    const marked = { rule: w.rule, ref: warningRef(w.rule, key), level: w.level };
     return {
       ...w,
       ref: marked.ref,
