@@ -6,8 +6,8 @@ export function databaseUrl(): string | undefined {
 }
 
 /**
- * A read replica of DATABASE_URL's database (DATABASE_REPLICA_URL): the dashboards and their
- * exports read there. Only with DATABASE_URL.
+ * A read replica of DATABASE_URL's database (DATABASE_REPLICA_URL): the dashboards' figures
+ * and their exports are read there. Only with DATABASE_URL.
  */
 export function databaseReplicaUrl(): string | undefined {
   return (databaseUrl() && process.env.DATABASE_REPLICA_URL) || undefined;

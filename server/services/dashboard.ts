@@ -16,9 +16,9 @@ import { factsVersion, readCaseFacts, refreshCaseFacts } from './case-facts';
 import { endedPeriods } from './ended-periods';
 
 /**
- * Where the dashboard reads: the rollup is brought up to date on the primary first, then the
- * reads go to the reporting replica when one is configured (DATABASE_REPLICA_URL), so a
- * region's reports never queue behind the windows' writes.
+ * Where the dashboard reads its figures: the rollup is brought up to date on the primary first,
+ * then the facts, ratings and steps are read from the reporting replica when one is configured
+ * (DATABASE_REPLICA_URL), off the primary the windows write to.
  */
 async function reportingReads(db: Database): Promise<Database> {
   await refreshCaseFacts(db);
