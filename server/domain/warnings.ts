@@ -10,7 +10,8 @@ import { defaultWarningSettings, threshold, type ThresholdField, type WarningSet
  *   is yellow; ≥ 5 cases or ≥ 30 people red — a wave of claims against one employer;
  * - a group of ≥ 5 applicants in one open case (≥ 10 in wage cases) is yellow;
  * - the same person (ID number, else phone) with the same respondent again within 30 days is
- *   yellow, the third time red;
+ *   yellow, the third time red — and red at once when that matter has been through 复核 (the
+ *   last instance of review: a petition again after it is a repeat of a settled matter);
  * - a running legal clock with ≤ 3 days left is yellow, overdue red;
  * - words in a petition that signal escalation — threats of extreme acts, self-harm, violence,
  *   going to higher levels — are red at once: the mediator must take preventive measures and
@@ -110,7 +111,12 @@ function groupBy<T>(items: T[], key: (item: T) => string | null): Map<string, T[
 
 const people = (cs: { people: number }[]) => cs.reduce((sum, c) => sum + c.people, 0);
 
-type Rule = (cases: WarningCase[], recent: WarningCase[], settings: WarningSettings) => Warning[];
+/** What the rules know beyond the cases: the person-and-matter keys that went through 复核. */
+interface RuleContext {
+  reReviewed: ReadonlySet<string>;
+}
+
+type Rule = (cases: WarningCase[], recent: WarningCase[], settings: WarningSettings, context: RuleContext) => Warning[];
 
 const respondentWave: Rule = (_cases, recent, { respondent_wave: s }) =>
   [...groupBy(recent, (c) => c.respondentKey).values()]
@@ -129,11 +135,14 @@ const group: Rule = (cases, _recent, { group: s }) =>
     .filter((c) => c.open && c.people >= threshold(s, c.category === 'labor_wages' ? 'yellowLabor' : 'yellow'))
     .map((c) => ({ rule: 'group', key: c.id, level: 'yellow', subject: c.respondentName ?? '', caseIds: [c.id], people: c.people }));
 
-const repeat: Rule = (_cases, recent, { repeat: s }) => {
+/** A person-and-matter key as the repeat rule groups by (and as `reReviewed` names them). */
+export const personAndMatterKey = (person: string, respondentKey: string) => `${person}\u0000${respondentKey}`;
+
+const repeat: Rule = (_cases, recent, { repeat: s }, { reReviewed }) => {
   // One person and one respondent: keyed by both, each case counted once per person.
   const byPersonAndMatter = groupBy(
     recent.flatMap((c) => [...new Set(c.applicantKeys)].map((person) => ({ person, c }))),
-    ({ person, c }) => (c.respondentKey ? `${person}\u0000${c.respondentKey}` : null),
+    ({ person, c }) => (c.respondentKey ? personAndMatterKey(person, c.respondentKey) : null),
   );
   const seen = new Set<string>();
   const warnings: Warning[] = [];
@@ -143,7 +152,8 @@ const repeat: Rule = (_cases, recent, { repeat: s }) => {
     // Several applicants repeating together raise one warning, not one each.
     if (seen.has(ids.join())) continue;
     seen.add(ids.join());
-    warnings.push({ rule: 'repeat', key, level: group.length >= threshold(s, 'red') ? 'red' : 'yellow', subject: group[0]!.c.respondentName ?? '', caseIds: ids, people: 1 });
+    const level = group.length >= threshold(s, 'red') || reReviewed.has(key) ? 'red' : 'yellow';
+    warnings.push({ rule: 'repeat', key, level, subject: group[0]!.c.respondentName ?? '', caseIds: ids, people: 1 });
   }
   return warnings;
 };
@@ -213,13 +223,13 @@ export function townshipSpikes(cases: SpikeCase[], now: Date, settings: WarningS
 
 /** Every warning the rules switched on raise now, red first, the most people first. */
 export function earlyWarnings(
-  input: { cases: WarningCase[]; clocks?: WarningClock[]; spikes?: SpikeCase[] },
+  input: { cases: WarningCase[]; clocks?: WarningClock[]; spikes?: SpikeCase[]; reReviewed?: ReadonlySet<string> },
   now: Date,
   settings: WarningSettings = defaultWarningSettings,
 ): Warning[] {
   const recent = input.cases.filter((c) => now.getTime() - c.registeredAt.getTime() <= windowMs);
   const warnings = [
-    ...Object.entries(caseRules).flatMap(([rule, run]) => (settings[rule as keyof typeof caseRules].enabled ? run(input.cases, recent, settings) : [])),
+    ...Object.entries(caseRules).flatMap(([rule, run]) => (settings[rule as keyof typeof caseRules].enabled ? run(input.cases, recent, settings, { reReviewed: input.reReviewed ?? new Set() }) : [])),
     ...clockWarnings(input.clocks ?? [], now, settings),
     ...townshipSpikes(input.spikes ?? [], now, settings),
   ];

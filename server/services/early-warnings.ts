@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/session-user';
 import type { CaseStatus } from '../domain/case-status';
 import { openStatuses } from '../domain/case-status';
 import { caseClockKinds } from '../domain/tracks';
-import { answersFor, earlyWarnings, spikeBaselineWeeks, spikeWindowDays, type SpikeCase, type WarningCase, type WarningClock, type WarningLevel } from '../domain/warnings';
+import { answersFor, earlyWarnings, personAndMatterKey, spikeBaselineWeeks, spikeWindowDays, type SpikeCase, type WarningCase, type WarningClock, type WarningLevel } from '../domain/warnings';
 import { writeAudit } from './audit';
 import { actingUser, type ServiceContext } from './context';
 import { notFound, ServiceError } from './errors';
@@ -119,19 +119,37 @@ async function warningMarks(db: Database, centerId: string) {
 
 
 /**
+ * The person-and-matter keys of the center that went through 复核 (the last instance of
+ * review): each applicant's key with the respondent's, as the repeat rule groups them.
+ */
+async function reReviewedMatters(db: Database, centerId: string): Promise<Set<string>> {
+  const rows = await queryRows<{ person: string; matter: string }>(
+    db,
+    sql`select distinct coalesce(a.id_number_hash, a.phone) as person, coalesce(r.credit_code, nullif(r.normalized_name, '')) as matter
+      from review_requests rr
+      join case_parties a on a.case_id = rr.case_id and a.role = 'applicant'
+      join case_parties r on r.case_id = rr.case_id and r.role = 'respondent'
+      where rr.center_id = ${centerId} and rr.level = 're_review'
+        and coalesce(a.id_number_hash, a.phone) is not null and coalesce(r.credit_code, nullif(r.normalized_name, '')) is not null`,
+  );
+  return new Set(rows.map((r) => personAndMatterKey(r.person, r.matter)));
+}
+
+/**
  * The warnings the center's rules raise on its cases now, each with the cases behind it, its
  * owner (none: the center's directors), and its acknowledgement and disposition at this level.
  */
 export async function centerWarnings(db: Database, centerId: string, now: Date) {
-  const [cases, clocks, spikes, { settings, owners }, marks] = await Promise.all([
+  const [cases, clocks, spikes, { settings, owners }, marks, reReviewed] = await Promise.all([
     warningCases(db, centerId, now),
     warningClocks(db, centerId),
     spikeCases(db, centerId, now),
     centerWarningSettings(db, centerId),
     warningMarks(db, centerId),
+    reReviewedMatters(db, centerId),
   ]);
   const byId = new Map<string, { caseNumber: string; title: string }>([...cases, ...spikes, ...clocks.map((k) => ({ ...k, id: k.caseId }))].map((c) => [c.id, c]));
-  return earlyWarnings({ cases, clocks, spikes }, now, settings).map(({ key, ...w }) => {
+  return earlyWarnings({ cases, clocks, spikes, reReviewed }, now, settings).map(({ key, ...w }) => {
     const marked = { rule: w.rule, ref: warningRef(w.rule, key), level: w.level };
     return {
       ...w,

@@ -166,3 +166,15 @@ describe('the region’s warning across centers', () => {
     expect((await refusal(supervisor.warnings.openRegion({ ref: '0'.repeat(64) }))).code).toBe('NOT_FOUND');
   });
 });
+
+describe('the repeat rule after 复核', () => {
+  it('turns the same person and matter red at the second time once that matter went through 复核', async () => {
+    const first = await caseAgainst('嘉善县复核测试厂');
+    await caseAgainst('嘉善县复核测试厂');
+    const repeatLevel = async () => (await centerWarnings(handle.db, centerId, new Date())).find((w) => w.rule === 'repeat' && w.subject === '嘉善县复核测试厂')?.level;
+    expect(await repeatLevel()).toBe('yellow');
+    // The matter's earlier reply went up to the last instance (recorded directly: the rule is under test).
+    await handle.db.execute(sql`insert into review_requests (center_id, case_id, level, body, requested_on) values (${centerId}, ${first.id}, 're_review', '浙江省信访局', current_date)`);
+    expect(await repeatLevel()).toBe('red');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultWarningSettings, type CenterWarningRule, type RuleSetting, type WarningSettings } from '../../server/domain/warning-settings';
-import { earlyWarnings, type WarningCase, type WarningClock } from '../../server/domain/warnings';
+import { earlyWarnings, personAndMatterKey, type WarningCase, type WarningClock } from '../../server/domain/warnings';
 
 const now = new Date('2026-11-27T02:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
@@ -54,6 +54,15 @@ describe('early warnings, each rule at and just under its threshold', () => {
     expect(rules([again(), again()])).toEqual([['repeat', 'yellow', 2]]);
     expect(rules([again(), again(), again()])).toEqual(expect.arrayContaining([['repeat', 'red', 3]]));
     expect(rules([again({ applicantKeys: ['wang', 'li'] }), again({ applicantKeys: ['wang', 'li'] })])).toEqual([['repeat', 'yellow', 2]]);
+  });
+
+  it('the same person and matter after 复核: red at the second time already; another matter of theirs stays yellow', () => {
+    const again = (respondentKey = 'landlord') => kase({ respondentKey, respondentName: '房东', applicantKeys: ['wang'] });
+    const reReviewed = new Set([personAndMatterKey('wang', 'landlord')]);
+    const levels = (cases: WarningCase[]) => earlyWarnings({ cases, reReviewed }, now).map((w) => [w.rule, w.level, w.caseIds.length]);
+    expect(levels([again()])).toEqual([]);
+    expect(levels([again(), again()])).toEqual([['repeat', 'red', 2]]);
+    expect(levels([again('employer'), again('employer')])).toEqual([['repeat', 'yellow', 2]]);
   });
 
   it('words of escalation: red at once, ordinary words not', () => {
