@@ -37,12 +37,14 @@ export function scheduleBackgroundWork(openHandle: () => Promise<DatabaseHandle>
     // Batches of 100 until none are left (or a batch makes no progress: retried next hour).
     for (let run = await runRetentionSweep(db, retention); run.more && run.erased > 0; run = await runRetentionSweep(db, retention));
   });
-  // As often as the clocks' sweep: a warning turns red with time (a clock falling overdue) as well as with new cases.
-  every('warnings.notify', intervals.sweepMs, 30_000, async () => {
+  // With the clocks' sweep (a warning turns red with time as well as with new cases), but not
+  // more often than every 30 s: each run builds every center's warnings.
+  every('warnings.notify', atLeast(intervals.sweepMs, 30_000), 30_000, async () => {
     await runWarningSweep(await open());
   });
-  // The dashboard's rollup digested between reads too, so a read after a busy day waits on little.
-  every('case_facts.refresh', intervals.sweepMs, 60_000, async () => {
+  // The dashboard's rollup digested between reads too, so a read after a busy day waits on
+  // little; once a minute at most (a refresh works through up to 5,000 marked cases).
+  every('case_facts.refresh', atLeast(intervals.sweepMs, 60_000), 60_000, async () => {
     await refreshCaseFacts(await open());
   });
   every('audit.seal', intervals.sealMs, 1_000, async () => {
@@ -52,6 +54,9 @@ export function scheduleBackgroundWork(openHandle: () => Promise<DatabaseHandle>
     await refreshPlannerStatistics(await openHandle());
   });
 }
+
+/** An interval no shorter than `floorMs`, off (0) when the sweeps are off. */
+const atLeast = (ms: number, floorMs: number) => (ms > 0 ? Math.max(ms, floorMs) : 0);
 
 function every(event: string, ms: number, firstAfterMs: number, job: () => Promise<unknown>) {
   if (ms <= 0) return;
