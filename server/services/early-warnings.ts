@@ -90,6 +90,9 @@ function warningClocks(db: Database, centerId: string) {
 }
 
 /** What was done about the center's warnings: each acknowledgement and disposition, by rule, reference and level. */
+/** What an acknowledgement, a disposition or a notice is recorded against: a warning at a level. */
+export const warningMarkKey = (w: { rule: string; ref: string; level: string }) => `${w.rule}|${w.ref}|${w.level}`;
+
 async function warningMarks(db: Database, centerId: string) {
   const [acknowledged, disposed] = await Promise.all([
     db
@@ -103,15 +106,16 @@ async function warningMarks(db: Database, centerId: string) {
       .leftJoin(users, eq(users.id, warningDispositions.disposedBy))
       .where(eq(warningDispositions.centerId, centerId)),
   ]);
-  const of = <T extends { rule: string; ref: string; level: string }>(rows: T[], w: { rule: string; ref: string; level: string }) =>
-    rows.find((r) => r.rule === w.rule && r.ref === w.ref && r.level === w.level);
+  // By rule, reference and level: a center's history of marks grows, the look-ups stay one each.
+  const acknowledgements = new Map(acknowledged.map((r) => [warningMarkKey(r), r]));
+  const dispositions = new Map(disposed.map((r) => [warningMarkKey(r), r]));
   return {
     acknowledgement: (w: { rule: string; ref: string; level: string }) => {
-      const row = of(acknowledged, w);
+      const row = acknowledgements.get(warningMarkKey(w));
       return row ? { at: row.at, byName: row.byName } : null;
     },
     disposition: (w: { rule: string; ref: string; level: string }) => {
-      const row = of(disposed, w);
+      const row = dispositions.get(warningMarkKey(w));
       return row ? { text: row.text, at: row.at, byName: row.byName } : null;
     },
   };

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import { centers, users, warningAlerts } from '../../db/schema';
 import { notifyAccount } from '../notify/account';
 import { logError } from '../log';
-import { centerWarnings, type CenterWarning } from './early-warnings';
+import { centerWarnings, warningMarkKey, type CenterWarning } from './early-warnings';
 
 /**
  * Tells each red warning's owner (none: the center's directors) once, in their inbox and by
@@ -15,7 +15,13 @@ import { centerWarnings, type CenterWarning } from './early-warnings';
 export async function runWarningSweep(db: Database, now: Date = new Date()): Promise<{ sent: number }> {
   let sent = 0;
   for (const center of await db.select({ id: centers.id }).from(centers)) {
-    const red = (await centerWarnings(db, center.id, now)).filter((w) => w.level === 'red' && !w.acknowledgement);
+    // Those already told are skipped before any transaction (the claim below still decides).
+    const [warnings, told] = await Promise.all([
+      centerWarnings(db, center.id, now),
+      db.select({ rule: warningAlerts.rule, key: warningAlerts.key, level: warningAlerts.level }).from(warningAlerts).where(eq(warningAlerts.centerId, center.id)),
+    ]);
+    const toldKeys = new Set(told.map((a) => warningMarkKey({ rule: a.rule, ref: a.key, level: a.level })));
+    const red = warnings.filter((w) => w.level === 'red' && !w.acknowledgement && !toldKeys.has(warningMarkKey(w)));
     for (const warning of red) {
       try {
         if (await tellOwner(db, center.id, warning, now)) sent++;
