@@ -5,11 +5,11 @@ export async function register() {
   const { auditSealIntervalMs, retentionPolicy, sweepIntervalMs } = await import('./server/config');
   const intervals = { sweepMs: sweepIntervalMs(), sealMs: auditSealIntervalMs() };
   if (intervals.sweepMs === 0 && intervals.sealMs === 0) return;
-  const [{ appDatabase }, { scheduleDeadlineSweeps }, { scheduleBackgroundWork }] = await Promise.all([
+  const [{ backgroundDatabase }, { scheduleDeadlineSweeps }, { scheduleBackgroundWork }] = await Promise.all([
     import('./server/db'),
     import('./server/services/deadline-sweep'),
     import('./server/services/scheduler'),
   ]);
-  if (intervals.sweepMs > 0) scheduleDeadlineSweeps(async () => (await appDatabase()).db, intervals.sweepMs);
-  scheduleBackgroundWork(appDatabase, intervals, retentionPolicy());
+  if (intervals.sweepMs > 0) scheduleDeadlineSweeps(async () => (await backgroundDatabase()).db, intervals.sweepMs);
+  scheduleBackgroundWork(backgroundDatabase, intervals, retentionPolicy());
 }
