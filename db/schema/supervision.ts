@@ -1,9 +1,9 @@
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { FrozenReport } from '../../server/domain/kpis';
-import type { WarningLevel, WarningRule } from '../../server/domain/warnings';
 import { centers } from './centers';
 import { cases } from './cases';
 import { users } from './users';
+import { warningMark } from './warnings';
 
 /**
  * 督办: a supervisor's order on a case of their region, or on a center as a whole (no case) —
@@ -56,12 +56,7 @@ export const warningDispositions = pgTable(
   'warning_dispositions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    centerId: uuid('center_id')
-      .notNull()
-      .references(() => centers.id),
-    rule: text('rule').$type<WarningRule>().notNull(),
-    key: text('key').notNull(),
-    level: text('level').$type<WarningLevel>().notNull(),
+    ...warningMark(),
     disposition: text('disposition').notNull(),
     disposedBy: uuid('disposed_by').references(() => users.id),
     disposedAt: timestamp('disposed_at', { withTimezone: true }).notNull(),

@@ -26,18 +26,26 @@ export const warningSettings = pgTable(
 );
 
 /**
+ * What a mark on an early warning is recorded against — the warning (its rule and keyed
+ * reference) at a level, in its center — shared by acknowledgements, notices and dispositions.
+ */
+export const warningMark = () => ({
+  centerId: uuid('center_id')
+    .notNull()
+    .references(() => centers.id),
+  rule: text('rule').$type<WarningRule>().notNull(),
+  key: text('key').notNull(),
+  level: text('level').$type<WarningLevel>().notNull(),
+});
+
+/**
  * 签收: the owner of a warning (or a director) took it on, at this level. A warning that
  * turns red asks for it again, like its disposition.
  */
 export const warningAcknowledgements = pgTable(
   'warning_acknowledgements',
   {
-    centerId: uuid('center_id')
-      .notNull()
-      .references(() => centers.id),
-    rule: text('rule').$type<WarningRule>().notNull(),
-    key: text('key').notNull(),
-    level: text('level').$type<WarningLevel>().notNull(),
+    ...warningMark(),
     acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull(),
   },
@@ -51,12 +59,7 @@ export const warningAcknowledgements = pgTable(
 export const warningAlerts = pgTable(
   'warning_alerts',
   {
-    centerId: uuid('center_id')
-      .notNull()
-      .references(() => centers.id),
-    rule: text('rule').$type<WarningRule>().notNull(),
-    key: text('key').notNull(),
-    level: text('level').$type<WarningLevel>().notNull(),
+    ...warningMark(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.centerId, t.rule, t.key, t.level] })],

@@ -174,8 +174,10 @@ export async function regionDashboard(db: Database, user: SessionUser, input: { 
  */
 export async function centerTrend(db: Database, user: SessionUser, input: { month: string; centerId?: string; grain?: TrendGrain }, now = new Date()) {
   const center = await dashboardCenter(db, user, input.centerId);
-  const periods = trendPeriods(input.month, input.grain ?? 'month').filter(({ period }) => period.from <= now);
-  if (periods.length === 0) return trendPeriods(input.month, input.grain ?? 'month').map(({ name }) => ({ period: name, figures: [] }));
+  const all = trendPeriods(input.month, input.grain ?? 'month');
+  // Periods yet to begin are shown empty (a month far ahead has none begun).
+  const periods = all.filter(({ period }) => period.from <= now);
+  if (periods.length === 0) return all.map(({ name }) => ({ period: name, figures: [] }));
   const read = await reportingReads(db);
   // Read before the facts: figures kept under it are never older than the facts it names.
   const version = await factsVersion(read, center.id);
@@ -187,7 +189,7 @@ export async function centerTrend(db: Database, user: SessionUser, input: { mont
     ratingFacts(read, center.id, span(periods)),
     stepFacts(read, center.id, span(periods)),
   ]);
-  const figuresOf = trendPeriods(input.month, input.grain ?? 'month').map(({ name, period }) => {
+  return all.map(({ name, period }) => {
     if (period.from > now) return { period: name, figures: [] };
     const keptFigures = kept.get(name);
     const report = computeKpis(keptFigures ? [] : facts, rated, period, now, steps);
@@ -195,7 +197,6 @@ export async function centerTrend(db: Database, user: SessionUser, input: { mont
     if (!keptFigures && period.to <= now) endedPeriods.set(center.id, name, version, figures.filter((f) => caseFactKpiIds.includes(f.id)));
     return { period: name, figures };
   });
-  return figuresOf;
 }
 
 /**
