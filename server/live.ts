@@ -1,12 +1,13 @@
 import { EventEmitter, on } from 'node:events';
-import { sql } from 'drizzle-orm';
 import { listenOn, type Database } from '../db/client';
 
 /**
- * Live timeline updates. A write announces its case with NOTIFY in its transaction (so only
- * committed work is announced); each server process LISTENs once and fans the case ids out
- * to its open subscriptions. Any number of instances can run: each hears every NOTIFY.
+ * Live timeline updates. Every timeline row announces its case with NOTIFY, from a trigger in
+ * the writing transaction (migration 0023), so only committed work is announced, whoever wrote
+ * it; each server process LISTENs once and fans the case ids out to its open subscriptions.
+ * Any number of instances can run: each hears every NOTIFY.
  */
+// The channel the trigger of migration 0023 notifies on.
 const channel = 'timeline';
 const hubs = new WeakMap<Database, { emitter: EventEmitter; ready: Promise<unknown> }>();
 
@@ -21,13 +22,6 @@ function hub(db: Database) {
   return found;
 }
 
-/**
- * The NOTIFY of a timeline write, not yet sent (the event path sends it with the write): inside
- * the writing transaction, delivered to listeners when it commits.
- */
-export function announcement(tx: Database, caseId: string) {
-  return tx.execute(sql`select pg_notify(${channel}, ${caseId})`);
-}
 
 /** Yields once per committed timeline write on the case, until the signal aborts. */
 export async function* timelineChanges(db: Database, caseId: string, signal?: AbortSignal): AsyncGenerator<void> {

@@ -15,12 +15,21 @@ export interface ErrorSummary {
   cause?: ErrorSummary;
 }
 
-/** `insert into "case_parties" (…) values ($1, …)` → `insert case_parties`. */
+/**
+ * `insert into "case_parties" (…) values ($1, …)` → `insert case_parties`; an action written as
+ * one statement of parts (`with a as (insert into "x" …), b as (update "y" …) select …`) →
+ * `with insert x, update y`.
+ */
 export function queryName(query: string): string | undefined {
+  if (/^\s*with\b/i.test(query)) {
+    const parts = [...query.matchAll(/\bas\s*\(\s*(insert\s+into|update|delete\s+from)\s+"?([\w.]+)/gi)].map((m) => verbAndTable(m));
+    return parts.length ? `with ${parts.join(', ')}` : undefined;
+  }
   const match = /^\s*(insert\s+into|update|delete\s+from)\s+"?([\w.]+)/i.exec(query) ?? /^\s*(select)\b[\s\S]*?\bfrom\s+"?([\w.]+)/i.exec(query);
-  if (!match) return undefined;
-  return `${match[1]!.split(/\s+/)[0]!.toLowerCase()} ${match[2]}`;
+  return match ? verbAndTable(match) : undefined;
 }
+
+const verbAndTable = (match: RegExpMatchArray) => `${match[1]!.split(/\s+/)[0]!.toLowerCase()} ${match[2]}`;
 
 const asText = (value: unknown) => (typeof value === 'string' && /^[\w.-]{1,80}$/.test(value) ? value : undefined);
 

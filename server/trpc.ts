@@ -1,5 +1,4 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { z, ZodError, ZodRealError } from 'zod';
 import type { Database } from '../db/client';
 import { isDatabaseUnavailable, logUnavailable } from './db-unavailable';
@@ -7,6 +6,7 @@ import { RequestSession } from './auth/request-session';
 import type { SessionClaims } from './auth/session-user';
 import type { Role } from './domain/roles';
 import { findUnsafeText } from './domain/text';
+import { serverTransformer } from './trpc-output';
 import { defaultLocale, type Locale } from './i18n/locales';
 import { translator } from './i18n/translate';
 import { fieldErrors } from './i18n/validation';
@@ -39,7 +39,7 @@ export async function createContext(input: ContextInput): Promise<Context> {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: serverTransformer,
   errorFormatter({ shape, error, ctx }) {
     const translate = translator(ctx?.locale ?? defaultLocale);
     const cause = error.cause;

@@ -6,7 +6,7 @@ import { caseNumberSlot } from '../services/case-numbers';
 /**
  * The receipt of a registration, texted to every applicant phone: the case number, the
  * tracking code the public page asks for, and when the acceptance decision is due. The case
- * number is written in by the statement that numbers the case (`numberCaseStatement`).
+ * number is written in by the statement that numbers the case (`receiptMessages`).
  */
 export function receiptText(receipt: { trackingCode: string; acceptanceDueAt: Date | null }): string {
   const tools = renderTools(defaultLocale);

@@ -4,7 +4,6 @@ import { timelineEvents } from '../../db/schema';
 import type { Visibility } from '../domain/case-status';
 import { caseEventSchemas, eventMeta, type CaseEvent } from '../domain/case-events';
 import type { NoticePurpose } from '../domain/event-render';
-import { announcement } from '../live';
 import { sendCaseNotices } from '../notify/case-notices';
 import { auditStatement } from './audit';
 import { actorColumns, type ServiceContext } from './context';
@@ -32,8 +31,8 @@ export interface NoticeSpec {
 
 /**
  * THE way anything is written to a case's timeline (an ESLint rule forbids inserting timeline
- * rows anywhere else). In the caller's transaction: the validated timeline row, its audit row,
- * the NOTIFY that live subscribers hear on commit, and the people's notices.
+ * rows anywhere else). In the caller's transaction: the validated timeline row, its audit row
+ * (the row's trigger tells live subscribers on commit), and the people's notices.
  */
 export async function recordEvent(tx: Database, ctx: ServiceContext, target: CaseRef, event: NewEvent, notices?: NoticeSpec) {
   const { statements, entry } = eventStatements(tx, ctx, target, event, notices);
@@ -45,7 +44,7 @@ export async function recordEvent(tx: Database, ctx: ServiceContext, target: Cas
 }
 
 /**
- * The event's statements (timeline row, audit row, NOTIFY), built but not sent, so that an
+ * The event's statements (timeline row, audit row), built but not sent, so that an
  * action can send them together with its own in one flight: postgres.js pipelines statements
  * issued together on a transaction's connection and PostgreSQL runs them in the order sent.
  * The entry's id and time are set here, so nothing waits on the insert's answer.
@@ -78,7 +77,6 @@ export function eventStatements(tx: Database, ctx: ServiceContext, target: CaseR
       entityId: target.caseId,
       data: { eventId: entry.id, visibility },
     }),
-    announcement(tx, target.caseId),
   ];
   return { statements, entry };
 }

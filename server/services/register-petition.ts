@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { rowsOf, violatesUnique, type Database } from '../../db/client';
-import { sendTogether } from '../../db/flight';
+import { failedRequirement, onOneConnection, violatesUnique, type Database } from '../../db/client';
+import { oneStatement } from '../../db/flight';
 import { caseClocks, caseParties, cases, caseVisits, centerCategories, centers, evidenceFiles, idempotencyKeys, townships, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
 import { daysBetween, localDateOf, startOfLocalDay } from '../domain/calendar';
@@ -11,7 +11,7 @@ import { normalizeName, repeatThreshold, scoreDuplicate } from '../domain/duplic
 import { encryptIdNumber, hashIdNumber } from '../pii';
 import { receiptText } from '../notify/receipt';
 import { eventStatements, recordEvent } from './case-events';
-import { numberCaseStatement } from './case-numbers';
+import { caseNumbering, receiptMessages } from './case-numbers';
 import { clockRuleFor, clockStatement, loadCalendar } from './clocks';
 import { actingUser, type ServiceContext } from './context';
 import { ServiceError } from './errors';
@@ -59,12 +59,13 @@ export type RegistrationResult =
 
 /**
  * Registers a petition as a case: the petitioner's own (online) or one a clerk takes at the
- * window, by phone, from a letter or a transfer. One transaction writes the case, its
- * parties, attached evidence, the first timeline entry, the visit, the audit row and the
- * idempotency key; a retry with the same key returns the first result.
+ * window, by phone, from a letter or a transfer. One statement (its own transaction) numbers
+ * the case and writes it, its parties, attached evidence, the first timeline entry, the
+ * acceptance clock, the visit, the audit row, the receipts and the idempotency key; a retry
+ * with the same key returns the first result.
  *
- * On PostgreSQL it takes two round trips: BEGIN with every read the writes depend on, then
- * every write together (the case number last) with COMMIT.
+ * On PostgreSQL it takes two round trips: every read the write depends on, together on one
+ * connection, then the write. The counter row is locked only while that statement runs.
  */
 export async function registerPetition(ctx: ServiceContext, input: PetitionSubmission, intake: IntakeDetails): Promise<RegistrationResult> {
   const actor = actingUser(ctx);
@@ -72,7 +73,7 @@ export async function registerPetition(ctx: ServiceContext, input: PetitionSubmi
   // Staff register petitions for their own center only.
   if (intake.channel !== 'online' && actor.centerId !== input.centerId) throw new ServiceError('forbidden', 'errors.forbidden');
   try {
-    return await ctx.db.transaction((tx) => registerInTransaction(tx, ctx, actor, input, intake, receivedAt));
+    return await register(ctx, actor, input, intake, receivedAt);
   } catch (error) {
     // A concurrent twin committed first: answer with what it registered.
     if (error instanceof RaceLost || violatesUnique(error, 'idempotency_keys_user_id_key_pk')) return (await replayed(ctx.db, actor.id, input.idempotencyKey))!;
@@ -97,8 +98,7 @@ function receiptInstant(intake: IntakeDetails, now: Date): Date {
 
 class RaceLost extends Error {}
 
-async function registerInTransaction(
-  tx: Database,
+async function register(
   ctx: ServiceContext,
   actor: SessionUser,
   input: PetitionSubmission,
@@ -107,24 +107,20 @@ async function registerInTransaction(
 ): Promise<RegistrationResult> {
   const phones = input.applicants.flatMap((a) => (a.phone ? [a.phone] : []));
   const evidenceIds = [...new Set(input.evidenceIds)];
-  // Every read the writes depend on, sent together (with BEGIN).
-  const [earlier, center, accounts, repeatCandidates, acceptanceRule, calendar, evidence] = await Promise.all([
-    // A retry after the first attempt committed: its result, without doing the work again.
-    replayed(tx, actor.id, input.idempotencyKey),
-    intakeCenter(tx, input.centerId, input.category, input.townshipCode),
-    accountsFor(tx, phones, actor.id),
-    intake.channel === 'online' ? ownOpenCasesAgainst(tx, actor, input) : Promise.resolve([]),
-    clockRuleFor(tx, input.centerId, 'acceptance', null),
-    loadCalendar(tx),
-    // Files the actor uploaded for this form and not yet attached anywhere, held until commit.
-    evidenceIds.length
-      ? tx
-          .select({ id: evidenceFiles.id })
-          .from(evidenceFiles)
-          .where(and(inArray(evidenceFiles.id, evidenceIds), eq(evidenceFiles.uploadedBy, actor.id), isNull(evidenceFiles.caseId)))
-          .for('update')
-      : Promise.resolve([]),
-  ]);
+  // Every read the write depends on, sent together on one connection: one round trip.
+  const [earlier, center, accounts, repeatCandidates, acceptanceRule, calendar, evidence] = await onOneConnection(ctx.db, (db) =>
+    Promise.all([
+      // A retry after the first attempt committed: its result, without doing the work again.
+      replayed(db, actor.id, input.idempotencyKey),
+      intakeCenter(db, input.centerId, input.category, input.townshipCode),
+      accountsFor(db, phones, actor.id),
+      intake.channel === 'online' ? ownOpenCasesAgainst(db, actor, input) : Promise.resolve([]),
+      clockRuleFor(db, input.centerId, 'acceptance', null),
+      loadCalendar(db),
+      // Files the actor uploaded for this form and not yet attached anywhere (the write checks again).
+      evidenceIds.length ? db.select({ id: evidenceFiles.id }).from(evidenceFiles).where(attachable(evidenceIds, actor.id)) : Promise.resolve([]),
+    ]),
+  );
   if (earlier) return earlier;
   if (evidence.length !== evidenceIds.length) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'evidenceIds' });
   if (!center) throw new ServiceError('invalid', 'validation.invalidChoice', { field: 'centerId' });
@@ -135,14 +131,15 @@ async function registerInTransaction(
       throw new ServiceError('invalid', 'validation.applicantSelf', { field: 'applicants.0.phone' });
     }
     const repeat = closestRepeat(repeatCandidates);
-    if (repeat) return answerRepeat(tx, ctx, actor, input, repeat);
+    if (repeat) return ctx.db.transaction((tx) => answerRepeat(tx, ctx, actor, input, repeat));
   }
 
   const now = ctx.now();
   const caseId = randomUUID();
   const trackingCode = newTrackingCode();
   const target = { centerId: center.id, caseId };
-  const event = eventStatements(tx, ctx, target, {
+  const db = ctx.db;
+  const event = eventStatements(db, ctx, target, {
     kind: 'registered',
     payload: {
       channel: intake.channel,
@@ -153,46 +150,65 @@ async function registerInTransaction(
       registeredFor: intake.channel === 'online' ? null : input.applicants[0]!.name,
     },
   });
-  const acceptance = acceptanceRule ? clockStatement(tx, target, 'acceptance', acceptanceRule, receivedAt, calendar) : null;
+  const acceptance = acceptanceRule ? clockStatement(db, target, 'acceptance', acceptanceRule, receivedAt, calendar) : null;
   const acceptanceDueAt = acceptance?.dueAt ?? null;
-  const numbering = numberCaseStatement(
-    tx,
-    { caseId, centerId: center.id, regionCode: center.regionCode, at: now },
-    { phones: [...new Set(phones)], text: receiptText({ trackingCode, acceptanceDueAt }) },
-  );
-  const statements = [
-    tx.insert(cases).values({
-      id: caseId,
-      centerId: center.id,
-      caseNumber: `pending-${caseId}`, // numbered by the last statement
-      trackingCode,
-      status: 'registered',
-      category: input.category,
-      title: input.title,
-      description: input.description,
-      request: input.request,
-      amountInDispute: input.amountInDispute ?? null,
-      occurredOn: input.occurredOn ?? null,
-      location: input.location ?? null,
-      townshipCode: input.townshipCode ?? null,
-      channel: intake.channel,
-      createdBy: actor.id,
-      registeredAt: now,
-      receivedAt,
+  const numbering = caseNumbering({ centerId: center.id, regionCode: center.regionCode, at: now });
+  const parts = {
+    ...numbering.parts,
+    numbered: db
+      .insert(cases)
+      .values({
+        id: caseId,
+        centerId: center.id,
+        caseNumber: numbering.caseNumber,
+        trackingCode,
+        status: 'registered',
+        category: input.category,
+        title: input.title,
+        description: input.description,
+        request: input.request,
+        amountInDispute: input.amountInDispute ?? null,
+        occurredOn: input.occurredOn ?? null,
+        location: input.location ?? null,
+        townshipCode: input.townshipCode ?? null,
+        channel: intake.channel,
+        createdBy: actor.id,
+        registeredAt: now,
+        receivedAt,
+      })
+      .returning({ caseNumber: cases.caseNumber }),
+    parties: db.insert(caseParties).values(partyRows(center.id, caseId, input, accounts.byPhone)),
+    event: event.statements,
+    ...(acceptance && { acceptance: acceptance.insert }),
+    ...((intake.inPerson || intake.channel === 'walk_in') && { visit: db.insert(caseVisits).values({ centerId: center.id, caseId, recordedBy: actor.id, visitedAt: now }) }),
+    // A file attached by a concurrent submission meanwhile is not taken again: the answer's check fails the statement.
+    ...(evidenceIds.length && {
+      attached: db
+        .update(evidenceFiles)
+        .set({ caseId, centerId: center.id, attachedAt: now })
+        .where(attachable(evidenceIds, actor.id))
+        .returning({ id: evidenceFiles.id }),
     }),
-    tx.insert(caseParties).values(partyRows(center.id, caseId, input, accounts.byPhone)),
-    ...(evidenceIds.length ? [tx.update(evidenceFiles).set({ caseId, centerId: center.id, attachedAt: now }).where(inArray(evidenceFiles.id, evidenceIds))] : []),
-    ...event.statements,
-    ...(acceptance ? [acceptance.insert] : []),
-    ...(intake.inPerson || intake.channel === 'walk_in' ? [tx.insert(caseVisits).values({ centerId: center.id, caseId, recordedBy: actor.id, visitedAt: now })] : []),
     // The key's primary key makes a concurrent twin wait here for this one's commit, then fail
     // (and answer with what this one registered).
-    tx.insert(idempotencyKeys).values({ userId: actor.id, key: input.idempotencyKey, centerId: center.id, caseId }),
-    numbering,
-  ];
-  const answers = await sendTogether(statements);
-  const [numbered] = rowsOf<{ case_number: string }>(answers[statements.indexOf(numbering)]);
-  return { kind: 'registered', id: caseId, caseNumber: numbered!.case_number, trackingCode, acceptanceDueAt };
+    key: db.insert(idempotencyKeys).values({ userId: actor.id, key: input.idempotencyKey, centerId: center.id, caseId }),
+    receipts: receiptMessages('numbered', { phones: [...new Set(phones)], text: receiptText({ trackingCode, acceptanceDueAt }) }),
+  };
+  const allAttached = evidenceIds.length ? sql`require_true((select count(*) from attached) = ${evidenceIds.length}, ${evidenceTaken})` : sql`true`;
+  try {
+    const [numbered] = await oneStatement<{ case_number: string }>(db, parts, sql`select case_number, ${allAttached} from numbered`);
+    return { kind: 'registered', id: caseId, caseNumber: numbered!.case_number, trackingCode, acceptanceDueAt };
+  } catch (error) {
+    if (failedRequirement(error, evidenceTaken)) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'evidenceIds' });
+    throw error;
+  }
+}
+
+const evidenceTaken = 'evidence_taken';
+
+/** Files the actor uploaded and not yet attached to a case. */
+function attachable(ids: string[], uploadedBy: string) {
+  return and(inArray(evidenceFiles.id, ids), eq(evidenceFiles.uploadedBy, uploadedBy), isNull(evidenceFiles.caseId));
 }
 
 function partyRows(centerId: string, caseId: string, input: PetitionSubmission, accountByPhone: Map<string, string>) {

@@ -333,6 +333,19 @@ describe('evidence', () => {
     // A file attaches once.
     expect((await refusal(petitioner.petition.submit(petition({ evidenceIds: [file.id] })))).code).toBe('BAD_REQUEST');
 
+    // Submitted in several forms at once, a file goes with one of them; the others are refused
+    // and leave nothing behind: no case, no number used.
+    const shared = await petitioner.evidence.upload(uploadForm(tinyPng(), '合同.png'));
+    const casesBefore = await handle.db.$count(cases);
+    const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => petitioner.petition.submit(petition({ evidenceIds: [shared.id] }))));
+    const registered = outcomes.flatMap((o) => (o.status === 'fulfilled' && o.value.kind === 'registered' ? [o.value] : []));
+    expect(registered).toHaveLength(1);
+    for (const o of outcomes.filter((o) => o.status === 'rejected')) expect((o.reason as { code?: string }).code).toBe('BAD_REQUEST');
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(3);
+    expect(await handle.db.$count(cases)).toBe(casesBefore + 1);
+    const after = await submitNew(petitioner, petition());
+    expect(Number(after.caseNumber.split('-')[2])).toBe(Number(registered[0]!.caseNumber.split('-')[2]) + 1);
+
     const download = async (login: string) => {
       const user = await userByLogin(handle.db, login);
       const ctx = await createContext({ db: handle.db, claims: { userId: user.id, sessionVersion: user.sessionVersion } });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { rowsOf, type DatabaseHandle } from '../../db/client';
+import { failedRequirement, rowsOf, type DatabaseHandle } from '../../db/client';
 import { smsOutbox, users } from '../../db/schema';
-import { sendTogether } from '../../db/flight';
+import { oneStatement, sendTogether } from '../../db/flight';
 import { freshDatabase } from './harness';
 
 let handle: DatabaseHandle;
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-// Every action is one transaction; on PostgreSQL its BEGIN travels with its first statements.
+// Every action is one transaction.
 describe('one transaction per action', () => {
   const message = (key: string) => ({ phone: '13800000000', body: key });
   async function keyRows(key: string) {
@@ -90,5 +90,36 @@ describe('one transaction per action', () => {
     }
     const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(users);
     expect(row!.n).toBeGreaterThan(0);
+  });
+});
+
+describe('an action written as one statement', () => {
+  const bodies = (key: string) => handle.db.select({ body: smsOutbox.body }).from(smsOutbox).where(sql`${smsOutbox.body} like ${`${key}%`}`);
+
+  it('writes every part, a part reading another part’s returned rows', async () => {
+    const key = randomUUID();
+    const rows = await oneStatement<{ n: number }>(
+      handle.db,
+      {
+        first: handle.db.insert(smsOutbox).values({ phone: '13800000000', body: `${key}-1` }).returning({ body: smsOutbox.body }),
+        second: sql`insert into ${smsOutbox} (phone, body) select '13800000000', body || '-2' from first`,
+      },
+      sql`select count(*)::int as n from first`,
+    );
+    expect(rows).toEqual([{ n: 1 }]);
+    expect((await bodies(key)).map((r) => r.body).sort()).toEqual([`${key}-1`, `${key}-1-2`]);
+  });
+
+  it('keeps none of its parts when its requirement fails, and says which requirement', async () => {
+    const key = randomUUID();
+    const attempt = oneStatement(
+      handle.db,
+      { written: [handle.db.insert(smsOutbox).values({ phone: '13800000000', body: `${key}-a` }), handle.db.insert(smsOutbox).values({ phone: '13800000000', body: `${key}-b` })] },
+      sql`select require_true(${1}::int = 2, 'two_wanted')`,
+    );
+    const error = await attempt.then(() => null, (e: unknown) => e);
+    expect(failedRequirement(error, 'two_wanted')).toBe(true);
+    expect(failedRequirement(error, 'something_else')).toBe(false);
+    expect(await bodies(key)).toEqual([]);
   });
 });
