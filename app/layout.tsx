@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { isDemoMode } from '@/server/config';
+import { resolveLocale } from '@/server/i18n/locales';
+import { IntlProvider } from './_lib/intl';
 import { Providers } from './_lib/trpc';
 import './globals.css';
 
@@ -24,9 +25,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t('demoBanner')}
           </div>
         )}
-        <NextIntlClientProvider>
+        <IntlProvider locale={resolveLocale(locale)}>
           <Providers>{children}</Providers>
-        </NextIntlClientProvider>
+        </IntlProvider>
       </body>
     </html>
   );

@@ -46,6 +46,12 @@ export function listenOn(db: Database, channel: string, onPayload: (payload: str
 
 type Reserver = <T>(work: (connection: Database) => Promise<T>) => Promise<T>;
 const reservers = new WeakMap<Database, Reserver>();
+const held = new WeakMap<Database, { pool: Database; client: PostgresClient }>();
+
+/** For a database given by `onOneConnection`: the pool it came from and its connection's client. */
+export function heldConnection(db: Database): { pool: Database; client: unknown } | undefined {
+  return held.get(db);
+}
 
 /**
  * Runs `work` on one connection of the pool, held for it, outside any transaction: the
@@ -174,7 +180,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     reservers.set(db, async (work) => {
       const reserved = await client.reserve();
       try {
-        return await work(overConnection(driver, db, preparingStatements(reserved)));
+        const connectionClient = preparingStatements(reserved);
+        const connection = overConnection(driver, db, connectionClient);
+        held.set(connection, { pool: db, client: connectionClient });
+        return await work(connection);
       } finally {
         reserved.release();
       }

@@ -2,6 +2,8 @@ export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'zh-CN';
 export const localeCookie = 'locale';
+/** Times are shown as the centers keep them. */
+export const displayTimeZone = 'Asia/Shanghai';
 
 function asLocale(value: string | undefined | null): Locale | undefined {
   if (!value) return undefined;

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { preparedPerHandle } from '../../db/prepared';
 import { caseClocks, clockPauses, clockPolicies, holidays, type ClockState } from '../../db/schema';
 import { WorkCalendar } from '../domain/calendar';
 import { computeDue, daysLeft, urgencyOf, type ClockSpec } from '../domain/clocks';
@@ -29,13 +30,19 @@ export function forgetCalendar(): void {
   calendarCache = null;
 }
 
+// Asked by every registration: built once per database handle.
+const clockPolicyQuery = preparedPerHandle((db) =>
+  db
+    .select({ days: clockPolicies.days, unit: clockPolicies.unit })
+    .from(clockPolicies)
+    .where(and(eq(clockPolicies.centerId, sql.placeholder('centerId')), eq(clockPolicies.key, sql.placeholder('key'))))
+    .prepare('clock_policy'),
+);
+
 /** The clock's rule at this center: the statutory default or the center's own length. */
 export async function clockRuleFor(db: Database, centerId: string, kind: ClockKind, track: Track | null): Promise<ClockRule | null> {
   if (kind === 'handling' && !track) return null;
-  const [override] = await db
-    .select({ days: clockPolicies.days, unit: clockPolicies.unit })
-    .from(clockPolicies)
-    .where(and(eq(clockPolicies.centerId, centerId), eq(clockPolicies.key, clockPolicyKey(kind, track))));
+  const [override] = await clockPolicyQuery(db).execute({ centerId, key: clockPolicyKey(kind, track) });
   return ruleFor(kind, track, override);
 }
 

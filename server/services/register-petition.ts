@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { failedRequirement, onOneConnection, violatesUnique, type Database } from '../../db/client';
 import { oneStatement } from '../../db/flight';
+import { preparedPerHandle } from '../../db/prepared';
 import { caseClocks, caseParties, cases, caseVisits, centerCategories, centers, evidenceFiles, idempotencyKeys, townships, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
 import { daysBetween, localDateOf, startOfLocalDay } from '../domain/calendar';
@@ -118,7 +119,7 @@ async function register(
       clockRuleFor(db, input.centerId, 'acceptance', null),
       loadCalendar(db),
       // Files the actor uploaded for this form and not yet attached anywhere (the write checks again).
-      evidenceIds.length ? db.select({ id: evidenceFiles.id }).from(evidenceFiles).where(attachable(evidenceIds, actor.id)) : Promise.resolve([]),
+      evidenceIds.length ? attachableQuery(db).execute({ ids: evidenceIds, uploadedBy: actor.id }) : Promise.resolve([]),
     ]),
   );
   if (earlier) return earlier;
@@ -206,6 +207,14 @@ async function register(
 
 const evidenceTaken = 'evidence_taken';
 
+const attachableQuery = preparedPerHandle((db) =>
+  db
+    .select({ id: evidenceFiles.id })
+    .from(evidenceFiles)
+    .where(and(sql`${evidenceFiles.id} = any(${sql.placeholder('ids')}::uuid[])`, eq(evidenceFiles.uploadedBy, sql.placeholder('uploadedBy')), isNull(evidenceFiles.caseId)))
+    .prepare('intake_attachable'),
+);
+
 /** Files the actor uploaded and not yet attached to a case. */
 function attachable(ids: string[], uploadedBy: string) {
   return and(inArray(evidenceFiles.id, ids), eq(evidenceFiles.uploadedBy, uploadedBy), isNull(evidenceFiles.caseId));
@@ -242,8 +251,8 @@ function partyRows(centerId: string, caseId: string, input: PetitionSubmission, 
   ];
 }
 
-async function replayed(tx: Database, userId: string, key: string): Promise<RegistrationResult | null> {
-  const [row] = await tx
+const replayQuery = preparedPerHandle((db) =>
+  db
     .select({
       id: cases.id,
       caseNumber: cases.caseNumber,
@@ -254,7 +263,12 @@ async function replayed(tx: Database, userId: string, key: string): Promise<Regi
     })
     .from(idempotencyKeys)
     .innerJoin(cases, eq(cases.id, idempotencyKeys.caseId))
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+    .where(and(eq(idempotencyKeys.userId, sql.placeholder('userId')), eq(idempotencyKeys.key, sql.placeholder('key'))))
+    .prepare('intake_replay'),
+);
+
+async function replayed(db: Database, userId: string, key: string): Promise<RegistrationResult | null> {
+  const [row] = await replayQuery(db).execute({ userId, key });
   if (!row) return null;
   return row.createdBy === userId
     ? { kind: 'registered', id: row.id, caseNumber: row.caseNumber, trackingCode: row.trackingCode, acceptanceDueAt: row.acceptanceDueAt ? new Date(row.acceptanceDueAt) : null }
@@ -267,24 +281,36 @@ async function replayed(tx: Database, userId: string, key: string): Promise<Regi
  * candidates: this person's own open cases against the respondent (by name, and by credit
  * code as a separate query so each stays on its index once prepared), with the text's similarity.
  */
-function ownOpenCasesAgainst(tx: Database, actor: SessionUser, input: PetitionSubmission) {
-  const text = `${input.title} ${input.description}`;
-  const against = (respondent: SQL) =>
-    tx
-      .select({
-        id: cases.id,
-        caseNumber: cases.caseNumber,
-        status: cases.status,
-        similarity: sql<number>`similarity(${cases.title} || ' ' || ${cases.description}, ${text})`,
-      })
-      .from(caseParties)
-      .innerJoin(cases, eq(cases.id, caseParties.caseId))
-      .where(and(eq(caseParties.centerId, input.centerId), eq(caseParties.role, 'respondent'), respondent, eq(cases.createdBy, actor.id), inArray(cases.status, [...openStatuses])));
-  const byName = against(eq(caseParties.normalizedName, normalizeName(input.respondent.name)));
+function ownOpenCasesAgainst(db: Database, actor: SessionUser, input: PetitionSubmission) {
+  const values = { centerId: input.centerId, actorId: actor.id, text: `${input.title} ${input.description}` };
+  const byName = openCasesAgainstByName(db).execute({ ...values, respondent: normalizeName(input.respondent.name) });
   const creditCode = input.respondent.creditCode;
-  if (!creditCode) return byName.then((rows) => rows);
-  return Promise.all([byName, against(eq(caseParties.creditCode, creditCode))]).then(([a, b]) => [...a, ...b]);
+  if (!creditCode) return byName;
+  return Promise.all([byName, openCasesAgainstByCreditCode(db).execute({ ...values, respondent: creditCode })]).then(([a, b]) => [...a, ...b]);
 }
+
+const openCasesAgainst = (db: Database, respondent: SQL, name: string) =>
+  db
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      status: cases.status,
+      similarity: sql<number>`similarity(${cases.title} || ' ' || ${cases.description}, ${sql.placeholder('text')})`,
+    })
+    .from(caseParties)
+    .innerJoin(cases, eq(cases.id, caseParties.caseId))
+    .where(
+      and(
+        eq(caseParties.centerId, sql.placeholder('centerId')),
+        eq(caseParties.role, 'respondent'),
+        respondent,
+        eq(cases.createdBy, sql.placeholder('actorId')),
+        inArray(cases.status, [...openStatuses]),
+      ),
+    )
+    .prepare(name);
+const openCasesAgainstByName = preparedPerHandle((db) => openCasesAgainst(db, eq(caseParties.normalizedName, sql.placeholder('respondent')), 'intake_repeat_by_name'));
+const openCasesAgainstByCreditCode = preparedPerHandle((db) => openCasesAgainst(db, eq(caseParties.creditCode, sql.placeholder('respondent')), 'intake_repeat_by_credit_code'));
 
 type RepeatCandidate = Awaited<ReturnType<typeof ownOpenCasesAgainst>>[number];
 
@@ -307,21 +333,25 @@ async function answerRepeat(tx: Database, ctx: ServiceContext, actor: SessionUse
   return { kind: 'repeat', id: repeat.id, caseNumber: repeat.caseNumber, status: repeat.status };
 }
 
-/** The center, its region, whether it offers the category and has the township, in one round trip. */
-async function intakeCenter(tx: Database, centerId: string, category: string, townshipCode: string | undefined) {
-  const [row] = await tx
+const intakeCenterQuery = preparedPerHandle((db) =>
+  db
     .select({
       id: centers.id,
       regionCode: centers.regionCode,
       configured: sql<boolean>`exists (select 1 from ${centerCategories} where ${centerCategories.centerId} = ${centers.id})`,
-      offered: sql<boolean>`exists (select 1 from ${centerCategories} where ${centerCategories.centerId} = ${centers.id} and ${centerCategories.code} = ${category} and ${centerCategories.active})`,
+      offered: sql<boolean>`exists (select 1 from ${centerCategories} where ${centerCategories.centerId} = ${centers.id} and ${centerCategories.code} = ${sql.placeholder('category')} and ${centerCategories.active})`,
       // Asked here so a code of another center's township is a field error; the foreign key alone would only fail the write.
-      hasTownship: townshipCode
-        ? sql<boolean>`exists (select 1 from ${townships} where ${townships.centerId} = ${centers.id} and ${townships.code} = ${townshipCode})`
-        : sql<boolean>`true`,
+      hasTownship: sql<boolean>`(${sql.placeholder('townshipCode')}::text is null
+        or exists (select 1 from ${townships} where ${townships.centerId} = ${centers.id} and ${townships.code} = ${sql.placeholder('townshipCode')}))`,
     })
     .from(centers)
-    .where(eq(centers.id, centerId));
+    .where(eq(centers.id, sql.placeholder('centerId')))
+    .prepare('intake_center'),
+);
+
+/** The center, its region, whether it offers the category and has the township, in one round trip. */
+async function intakeCenter(db: Database, centerId: string, category: string, townshipCode: string | undefined) {
+  const [row] = await intakeCenterQuery(db).execute({ centerId, category, townshipCode: townshipCode ?? null });
   if (!row) return null;
   // A center that configured nothing offers the defaults.
   const offersCategory = row.configured ? row.offered : (defaultCategories as readonly string[]).includes(category);
@@ -332,13 +362,18 @@ async function intakeCenter(tx: Database, centerId: string, category: string, to
  * Petitioner accounts by their (SMS-verified) phone, so such an applicant can follow the case;
  * and the submitter's own phone. One round trip.
  */
-export async function accountsFor(tx: Database, phones: string[], actorId: string) {
-  const rows = await tx
-    .select({ id: users.id, phone: users.phone, role: users.role, status: users.status })
-    .from(users)
-    .where(or(eq(users.id, actorId), phones.length ? inArray(users.phone, phones) : undefined));
+export async function accountsFor(db: Database, phones: string[], actorId: string) {
+  const rows = await accountsQuery(db).execute({ actorId, phones });
   const byPhone = new Map(
     rows.filter((r) => r.phone && r.role === 'petitioner' && r.status === 'active').map((r) => [r.phone!, r.id]),
   );
   return { byPhone, actorPhone: rows.find((r) => r.id === actorId)?.phone ?? null };
 }
+
+const accountsQuery = preparedPerHandle((db) =>
+  db
+    .select({ id: users.id, phone: users.phone, role: users.role, status: users.status })
+    .from(users)
+    .where(or(eq(users.id, sql.placeholder('actorId')), sql`${users.phone} = any(${sql.placeholder('phones')}::text[])`))
+    .prepare('intake_accounts'),
+);

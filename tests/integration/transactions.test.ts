@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { failedRequirement, rowsOf, type DatabaseHandle } from '../../db/client';
+import { failedRequirement, onOneConnection, rowsOf, type DatabaseHandle } from '../../db/client';
+import { preparedPerHandle } from '../../db/prepared';
 import { smsOutbox, users } from '../../db/schema';
 import { oneStatement, sendTogether } from '../../db/flight';
 import { freshDatabase } from './harness';
@@ -123,3 +124,22 @@ describe('an action written as one statement', () => {
     expect(await bodies(key)).toEqual([]);
   });
 });
+
+describe('reads sent together on one held connection', () => {
+  // Built once on the pool, as the hot reads are; sent on whichever connection asks.
+  const backendOf = preparedPerHandle((db) => db.select({ pid: sql<number>`pg_backend_pid()`, n: sql<number>`${sql.placeholder('n')}::int` }).from(users).limit(1).prepare('test_backend'));
+
+  it('runs every statement of the flight, prepared ones too, on that one connection', async () => {
+    const pids = await onOneConnection(handle.db, (connection) =>
+      Promise.all([
+        ...Array.from({ length: 4 }, (_, n) => backendOf(connection).execute({ n }).then(([row]) => ({ pid: row!.pid, n: row!.n }))),
+        connection.execute(sql`select pg_backend_pid() as pid`).then((r) => ({ pid: rowsOf<{ pid: number }>(r)[0]!.pid, n: -1 })),
+      ]),
+    );
+    expect(pids.map((p) => p.n)).toEqual([0, 1, 2, 3, -1]);
+    expect(new Set(pids.map((p) => p.pid)).size).toBe(1);
+    // The statement stays usable on the pool afterwards.
+    expect((await backendOf(handle.db).execute({ n: 7 }))[0]!.n).toBe(7);
+  });
+});
+
