@@ -73,11 +73,34 @@ export async function queryRows<T extends Record<string, unknown>>(db: Database,
   return rowsOf<T>(await db.execute(query));
 }
 
+/**
+ * Errors that mean the connection itself is gone (closed, reset, or the server ending it), as
+ * opposed to a statement failing on a connection that lives on.
+ */
+const connectionLostCodes: ReadonlySet<string> = new Set([
+  // postgres.js
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  // the socket
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  // PostgreSQL: admin_shutdown, crash_shutdown
+  '57P01',
+  '57P02',
+]);
+
+/** Whether the error (or one it wraps) says the connection is gone; SQLSTATE class 08 too. */
+export function connectionLost(error: unknown): boolean {
+  return wrapsDatabaseError(error, (e) => typeof e.code === 'string' && (connectionLostCodes.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code)));
+}
+
 type DatabaseErrorFields = { code?: unknown; constraint?: unknown; constraint_name?: unknown; detail?: unknown };
 
 /** Whether `error`, or an error it wraps (drizzle wraps the driver's), matches. */
 function wrapsDatabaseError(error: unknown, matches: (fields: DatabaseErrorFields) => boolean): boolean {
-  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+  for (let e = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
     if (matches(e as DatabaseErrorFields)) return true;
   }
   return false;
@@ -179,13 +202,20 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const db = driver.drizzle({ client: preparingStatements(client), schema }) as unknown as Database;
     reservers.set(db, async (work) => {
       const reserved = await client.reserve();
+      let lost = false;
       try {
         const connectionClient = preparingStatements(reserved);
         const connection = overConnection(driver, db, connectionClient);
         held.set(connection, { pool: db, client: connectionClient });
         return await work(connection);
+      } catch (error) {
+        lost = connectionLost(error);
+        throw error;
       } finally {
-        reserved.release();
+        // postgres.js has already put a connection that closed back among its closed ones;
+        // released, it would go to the idle ones with no socket, and the next statement given
+        // to it would never be answered.
+        if (!lost) reserved.release();
       }
     });
     listeners.set(db, async (channel, onPayload) => {

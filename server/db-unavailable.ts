@@ -1,28 +1,22 @@
+import { connectionLost } from '../db/client';
 import { summarizeError } from './log';
 
 /**
  * Errors that mean "the database is not there right now" rather than "this request is
- * wrong": refused or dropped connections, a server shutting down or starting up, a timeout.
+ * wrong": refused or dropped connections (`connectionLost`), a server shutting down or
+ * starting up, a timeout.
  * People get a 503 in their language for these (and may retry with the same idempotency
  * key); anything else stays a 500.
  */
-const connectionCodes = new Set([
+const unavailableCodes = new Set([
   'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
   'EHOSTUNREACH',
   'ENETUNREACH',
   'EAI_AGAIN',
   // postgres.js
   'CONNECT_TIMEOUT',
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections,
-  // query_canceled (statement_timeout), idle_in_transaction_session_timeout
-  '57P01',
-  '57P02',
+  // PostgreSQL: cannot_connect_now, too_many_connections, query_canceled (statement_timeout),
+  // idle_in_transaction_session_timeout
   '57P03',
   '53300',
   '57014',
@@ -30,10 +24,10 @@ const connectionCodes = new Set([
 ]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
+  if (connectionLost(error)) return true;
   for (let e = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    // SQLSTATE class 08: connection exceptions.
-    if (typeof code === 'string' && (connectionCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (typeof code === 'string' && unavailableCodes.has(code)) return true;
   }
   return false;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { failedRequirement, onOneConnection, rowsOf, type DatabaseHandle } from '../../db/client';
+import postgres from 'postgres';
+import { connectionLost, failedRequirement, onOneConnection, rowsOf, type DatabaseHandle } from '../../db/client';
 import { preparedPerHandle } from '../../db/prepared';
 import { smsOutbox, users } from '../../db/schema';
 import { oneStatement, sendTogether } from '../../db/flight';
@@ -140,6 +141,37 @@ describe('reads sent together on one held connection', () => {
     expect(new Set(pids.map((p) => p.pid)).size).toBe(1);
     // The statement stays usable on the pool afterwards.
     expect((await backendOf(handle.db).execute({ n: 7 }))[0]!.n).toBe(7);
+  });
+
+  it('fails a flight whose connection is cut, and leaves the pool answering', async () => {
+    // Another session of the server ends the flight's connection (the pool may have none to spare).
+    const server = process.env.TEST_DATABASE_URL ? postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} }) : null;
+    const pid = (connection: typeof handle.db) => connection.execute(sql`select pg_backend_pid() as pid`).then((r) => rowsOf<{ pid: number }>(r)[0]!.pid);
+    const within = <T>(promise: Promise<T>, what: string) =>
+      Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in 5 s`)), 5000))]);
+    for (let round = 0; round < 3; round++) {
+      const flight = onOneConnection(handle.db, async (connection) => {
+        const own = await pid(connection);
+        // Statements new to the connection wait behind each other's describe; the first one is
+        // still running when the server ends the connection.
+        const answers = Promise.all([
+          connection.execute(sql`select pg_sleep(0.3), ${round}::int as ${sql.raw(`r${round}_${Date.now()}`)}`),
+          ...Array.from({ length: 3 }, (_, i) => connection.execute(sql`select ${i}::int as ${sql.raw(`h${round}_${i}_${Date.now()}`)}`)),
+        ]);
+        // On PGlite there is no other session to end it: the flight simply succeeds.
+        if (server) setTimeout(() => void server`select pg_terminate_backend(${own})`.execute(), 100);
+        return answers;
+      });
+      const outcome = await within(flight.then(() => 'answered', (e: unknown) => (connectionLost(e) ? 'connection lost' : `failed: ${String(e)}`)), 'the flight');
+      expect(outcome).toBe(server ? 'connection lost' : 'answered');
+      // Statements the pool had already pipelined onto the dying connection fail with it, and
+      // every statement is answered; then every connection of the pool answers again.
+      const settled = await within(Promise.allSettled(Array.from({ length: 12 }, (_, i) => handle.db.execute(sql`select ${i}::int as i`))), 'the pool');
+      for (const s of settled) if (s.status === 'rejected') expect(connectionLost(s.reason)).toBe(true);
+      const rows = await within(Promise.all(Array.from({ length: 12 }, (_, i) => handle.db.execute(sql`select ${i}::int as i`))), 'the pool again');
+      expect(rows.map((r) => rowsOf<{ i: number }>(r)[0]!.i)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    }
+    await server?.end();
   });
 });
 
