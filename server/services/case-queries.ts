@@ -81,40 +81,41 @@ export async function listIntakeQueue(db: Database, user: SessionUser, query: In
     );
   }
   const where = and(...filters);
-  const [{ total }] = (await db.select({ total: count() }).from(cases).leftJoinLateral(clock, sql`true`).where(where)) as [{ total: number }];
+  // The page, each row with its first applicant, how many applicants, and how many rows match
+  // in all (counted before the limit): one statement.
   const rows = await db
-    .select({ ...caseSummary, clockKind: clock.kind, clockDueAt: clock.dueAt, clockState: clock.state })
+    .select({
+      ...caseSummary,
+      clockKind: clock.kind,
+      clockDueAt: clock.dueAt,
+      clockState: clock.state,
+      applicant: sql<string | null>`(select min(${caseParties.name}) from ${caseParties} where ${caseParties.caseId} = ${cases.id} and ${caseParties.role} = 'applicant')`,
+      applicantCount: sql<number>`(select count(*) from ${caseParties} where ${caseParties.caseId} = ${cases.id} and ${caseParties.role} = 'applicant')::int`,
+      total: sql<number>`count(*) over ()`,
+    })
     .from(cases)
     .leftJoinLateral(clock, sql`true`)
     .where(where)
     .orderBy(...(query.sort === 'newest' ? [desc(cases.registeredAt)] : [sql`${clock.dueAt} asc nulls last`, asc(cases.registeredAt)]))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const ids = rows.map((r) => r.id);
-  const applicants = ids.length
-    ? await db
-        .select({ caseId: caseParties.caseId, first: sql<string>`min(${caseParties.name})`, n: count() })
-        .from(caseParties)
-        .where(and(inArray(caseParties.caseId, ids), eq(caseParties.role, 'applicant')))
-        .groupBy(caseParties.caseId)
-    : [];
+  // A page past the end has no row to carry the count.
+  const total = rows.length
+    ? Number(rows[0]!.total)
+    : Number(((await db.select({ total: count() }).from(cases).leftJoinLateral(clock, sql`true`).where(where)) as [{ total: number }])[0].total);
   // Likely duplicates only matter before the acceptance decision; the whole page in one query.
   const registered = rows.filter((r) => r.status === 'registered').map((r) => r.id);
   const probes = await probesOfCases(db, registered);
   const found = await findDuplicatesBatch(db, [...probes.values()], 5);
   const duplicateCount = new Map([...probes.keys()].map((id, i) => [id, found[i]!.length]));
   return {
-    rows: rows.map(({ clockKind, clockDueAt, clockState, ...row }) => {
-      const group = applicants.find((a) => a.caseId === row.id);
-      return {
-        ...row,
-        applicant: group?.first ?? null,
-        applicantCount: Number(group?.n ?? 0),
-        clock: clockBadge({ kind: clockKind, dueAt: clockDueAt, state: clockState }, now),
-        duplicates: duplicateCount.get(row.id) ?? 0,
-      };
-    }),
-    total: Number(total),
+    rows: rows.map(({ clockKind, clockDueAt, clockState, total: _total, applicantCount, ...row }) => ({
+      ...row,
+      applicantCount: Number(applicantCount),
+      clock: clockBadge({ kind: clockKind, dueAt: clockDueAt, state: clockState }, now),
+      duplicates: duplicateCount.get(row.id) ?? 0,
+    })),
+    total,
   };
 }
 

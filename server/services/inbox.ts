@@ -1,5 +1,6 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { preparedPerHandle } from '../../db/prepared';
 import { cases, notifications, smsOutbox, timelineEvents, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
 import { isDemoMode } from '../config';
@@ -49,11 +50,17 @@ export async function listInbox(db: Database, user: SessionUser, locale: Locale)
   });
 }
 
-export async function unreadCount(db: Database, user: SessionUser): Promise<number> {
-  const [row] = await db
+// Every signed-in page shows it: built once per database handle.
+const unreadCountQuery = preparedPerHandle((db) =>
+  db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+    .prepare('inbox_unread_count'),
+);
+
+export async function unreadCount(db: Database, user: SessionUser): Promise<number> {
+  const [row] = await unreadCountQuery(db).execute({ userId: user.id });
   return Number(row?.n ?? 0);
 }
 

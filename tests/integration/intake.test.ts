@@ -447,6 +447,11 @@ describe('the intake queue', () => {
     const page2 = await clerk.intake.queue({ pageSize: 5, page: 2 });
     expect(page2.rows).toHaveLength(5);
     expect(page2.rows.map((r) => r.id)).not.toContain(all.rows[0]!.id);
+    expect(page2.total).toBe(all.total);
+    // Past the last page: no rows, the same count.
+    const beyond = await clerk.intake.queue({ pageSize: 5, page: Math.ceil(all.total / 5) + 1 });
+    expect(beyond).toEqual({ rows: [], total: all.total });
+    expect(byChannel.rows.find((r) => r.id === hotline.id)).toMatchObject({ applicant: '热线来电人', applicantCount: 1 });
     // Everything here was registered today: 15 days left (more when day 15 is a rest day), none due within two weeks.
     expect((await clerk.intake.queue({ dueWithinDays: 14 })).total).toBe(0);
     expect((await clerk.intake.queue({ dueWithinDays: 24 })).total).toBe(all.total);
