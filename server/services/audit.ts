@@ -24,14 +24,24 @@ export async function writeAudit(tx: Database, entry: AuditEntry): Promise<void>
 
 /** The audit row's insert, not yet sent: for an action that sends its statements together. */
 export function auditStatement(tx: Database, entry: AuditEntry) {
-  return tx.insert(auditLog).values({
+  return auditInsert(tx, auditRow(entry));
+}
+
+/** The audit row of an entry, not yet written (its values may be replaced by placeholders). */
+export function auditRow(entry: AuditEntry) {
+  return {
     ...actorColumns(entry.actor),
     centerId: entry.centerId ?? null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
     data: entry.data ?? {},
-  });
+  };
+}
+
+/** The insert of an audit row made by `auditRow`. */
+export function auditInsert(tx: Database, row: ReturnType<typeof auditRow>) {
+  return tx.insert(auditLog).values(row);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Visibility } from '../domain/case-status';
 import { caseEventSchemas, eventMeta, type CaseEvent } from '../domain/case-events';
 import type { NoticePurpose } from '../domain/event-render';
 import { sendCaseNotices } from '../notify/case-notices';
-import { auditStatement } from './audit';
+import { auditInsert, auditRow } from './audit';
 import { actorColumns, type ServiceContext } from './context';
 
 export interface CaseRef {
@@ -50,6 +50,15 @@ export async function recordEvent(tx: Database, ctx: ServiceContext, target: Cas
  * The entry's id and time are set here, so nothing waits on the insert's answer.
  */
 export function eventStatements(tx: Database, ctx: ServiceContext, target: CaseRef, event: NewEvent, notices?: NoticeSpec) {
+  const rows = eventRows(ctx, target, event, notices);
+  return { statements: eventInserts(tx, rows), entry: rows.entry };
+}
+
+/**
+ * The event's rows, validated and complete but not written: for an action written as one
+ * prepared statement, whose values go in as placeholders (`eventInserts` then writes them).
+ */
+export function eventRows(ctx: ServiceContext, target: CaseRef, event: NewEvent, notices?: NoticeSpec) {
   const meta = eventMeta[event.kind];
   const visibility = meta.visibility === 'chosen' ? event.visibility : meta.visibility;
   if (!visibility) throw new Error(`the writer of a ${event.kind} event must choose its visibility`);
@@ -57,26 +66,29 @@ export function eventStatements(tx: Database, ctx: ServiceContext, target: CaseR
   if ((notices?.applicants || notices?.parties?.length) && visibility !== 'parties') throw new Error(`${event.kind} at ${visibility} cannot be told to the parties`);
   const payload = caseEventSchemas[event.kind].parse(event.payload) as Record<string, unknown>;
   const entry = { id: randomUUID(), createdAt: ctx.now(), payload };
-  const statements = [
-    tx.insert(timelineEvents).values({
-      id: entry.id,
-      centerId: target.centerId,
-      caseId: target.caseId,
-      kind: event.kind,
-      visibility,
-      caucusPartyId: visibility === 'caucus' ? (event.caucusPartyId ?? null) : null,
-      ...actorColumns(ctx.actor),
-      body: payload,
-      createdAt: entry.createdAt,
-    }),
-    auditStatement(tx, {
-      actor: ctx.actor,
-      centerId: target.centerId,
-      action: `case.${event.kind}`,
-      entityType: 'case',
-      entityId: target.caseId,
-      data: { eventId: entry.id, visibility },
-    }),
-  ];
-  return { statements, entry };
+  const timeline = {
+    id: entry.id,
+    centerId: target.centerId,
+    caseId: target.caseId,
+    kind: event.kind as string,
+    visibility: visibility as string,
+    caucusPartyId: visibility === 'caucus' ? (event.caucusPartyId ?? null) : null,
+    ...actorColumns(ctx.actor),
+    body: payload,
+    createdAt: entry.createdAt,
+  };
+  const audit = auditRow({
+    actor: ctx.actor,
+    centerId: target.centerId,
+    action: `case.${event.kind}`,
+    entityType: 'case',
+    entityId: target.caseId,
+    data: { eventId: entry.id, visibility },
+  });
+  return { entry, timeline, audit };
+}
+
+/** The inserts of an event's rows (the one place timeline rows are inserted). */
+export function eventInserts(tx: Database, rows: Pick<ReturnType<typeof eventRows>, 'timeline' | 'audit'>) {
+  return [tx.insert(timelineEvents).values(rows.timeline as typeof timelineEvents.$inferInsert), auditInsert(tx, rows.audit)];
 }

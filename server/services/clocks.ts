@@ -82,10 +82,15 @@ export function clockStatement(
   calendar: WorkCalendar,
   options: { days?: number; subjectId?: string } = {},
 ) {
+  const { row, dueAt } = clockRow(target, kind, found, start, calendar, options);
+  return { insert: tx.insert(caseClocks).values(row), dueAt };
+}
+
+/** The row of a clock started by a rule already read, not yet written, and its due date. */
+export function clockRow(target: CaseRef, kind: ClockKind, found: ClockRule, start: Date, calendar: WorkCalendar, options: { days?: number; subjectId?: string } = {}) {
   const rule = options.days ? { ...found, days: options.days } : found;
   const { dueAt } = computeDue({ start, days: rule.days, unit: rule.unit, extensions: [], pauses: [] }, calendar);
-  const insert = tx.insert(caseClocks).values({ ...target, kind, subjectId: options.subjectId ?? null, startAt: start, days: rule.days, unit: rule.unit, source: rule.source, dueAt });
-  return { insert, dueAt };
+  return { row: { ...target, kind, subjectId: options.subjectId ?? null, startAt: start, days: rule.days, unit: rule.unit, source: rule.source, dueAt }, dueAt };
 }
 
 /** Ends the case's live clocks of these kinds: met (stopped) or no longer applying (cancelled). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { failedRequirement, onOneConnection, violatesUnique, type Database } from '../../db/client';
-import { oneStatement } from '../../db/flight';
+import { placeholdersFor, preparedOneStatement } from '../../db/flight';
 import { preparedPerHandle } from '../../db/prepared';
 import { caseClocks, caseParties, cases, caseVisits, centerCategories, centers, evidenceFiles, idempotencyKeys, townships, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-user';
@@ -11,9 +11,9 @@ import { categories as defaultCategories, openStatuses, type Channel, type Party
 import { normalizeName, repeatThreshold, scoreDuplicate } from '../domain/duplicates';
 import { encryptIdNumber, hashIdNumber } from '../pii';
 import { receiptText } from '../notify/receipt';
-import { eventStatements, recordEvent } from './case-events';
-import { caseNumbering, receiptMessages } from './case-numbers';
-import { clockRuleFor, clockStatement, loadCalendar } from './clocks';
+import { eventInserts, eventRows, recordEvent } from './case-events';
+import { caseNumbering, numberingOf, receiptMessages } from './case-numbers';
+import { clockRow, clockRuleFor, loadCalendar } from './clocks';
 import { actingUser, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 
@@ -139,8 +139,7 @@ async function register(
   const caseId = randomUUID();
   const trackingCode = newTrackingCode();
   const target = { centerId: center.id, caseId };
-  const db = ctx.db;
-  const event = eventStatements(db, ctx, target, {
+  const event = eventRows(ctx, target, {
     kind: 'registered',
     payload: {
       channel: intake.channel,
@@ -151,58 +150,96 @@ async function register(
       registeredFor: intake.channel === 'online' ? null : input.applicants[0]!.name,
     },
   });
-  const acceptance = acceptanceRule ? clockStatement(db, target, 'acceptance', acceptanceRule, receivedAt, calendar) : null;
+  const acceptance = acceptanceRule ? clockRow(target, 'acceptance', acceptanceRule, receivedAt, calendar) : null;
   const acceptanceDueAt = acceptance?.dueAt ?? null;
-  const numbering = caseNumbering({ centerId: center.id, regionCode: center.regionCode, at: now });
-  const parts = {
-    ...numbering.parts,
-    numbered: db
-      .insert(cases)
-      .values({
-        id: caseId,
-        centerId: center.id,
-        caseNumber: numbering.caseNumber,
-        trackingCode,
-        status: 'registered',
-        category: input.category,
-        title: input.title,
-        description: input.description,
-        request: input.request,
-        amountInDispute: input.amountInDispute ?? null,
-        occurredOn: input.occurredOn ?? null,
-        location: input.location ?? null,
-        townshipCode: input.townshipCode ?? null,
-        channel: intake.channel,
-        createdBy: actor.id,
-        registeredAt: now,
-        receivedAt,
-      })
-      .returning({ caseNumber: cases.caseNumber }),
-    parties: db.insert(caseParties).values(partyRows(center.id, caseId, input, accounts.byPhone)),
-    event: event.statements,
-    ...(acceptance && { acceptance: acceptance.insert }),
-    ...((intake.inPerson || intake.channel === 'walk_in') && { visit: db.insert(caseVisits).values({ centerId: center.id, caseId, recordedBy: actor.id, visitedAt: now }) }),
-    // A file attached by a concurrent submission meanwhile is not taken again: the answer's check fails the statement.
-    ...(evidenceIds.length && {
-      attached: db
-        .update(evidenceFiles)
-        .set({ caseId, centerId: center.id, attachedAt: now })
-        .where(attachable(evidenceIds, actor.id))
-        .returning({ id: evidenceFiles.id }),
+  // Every value goes in as a placeholder: the statement is built once per shape (which parts,
+  // how many parties) and database handle, then only bound and run.
+  const rows = {
+    numbering: placeholdersFor('numbering_', { centerId: center.id, ...numberingOf(center.regionCode, now) }),
+    case: placeholdersFor('case_', {
+      id: caseId,
+      centerId: center.id,
+      trackingCode,
+      status: 'registered' as const,
+      category: input.category,
+      title: input.title,
+      description: input.description,
+      request: input.request,
+      amountInDispute: input.amountInDispute ?? null,
+      occurredOn: input.occurredOn ?? null,
+      location: input.location ?? null,
+      townshipCode: input.townshipCode ?? null,
+      channel: intake.channel,
+      createdBy: actor.id,
+      registeredAt: now,
+      receivedAt,
     }),
-    // The key's primary key makes a concurrent twin wait here for this one's commit, then fail
-    // (and answer with what this one registered).
-    key: db.insert(idempotencyKeys).values({ userId: actor.id, key: input.idempotencyKey, centerId: center.id, caseId }),
-    receipts: receiptMessages('numbered', { phones: [...new Set(phones)], text: receiptText({ trackingCode, acceptanceDueAt }) }),
+    parties: partyRows(center.id, caseId, input, accounts.byPhone).map((row, i) => placeholdersFor(`party${i}_`, row)),
+    timeline: placeholdersFor('timeline_', event.timeline),
+    audit: placeholdersFor('audit_', event.audit),
+    acceptance: acceptance && placeholdersFor('clock_', acceptance.row),
+    visit: intake.inPerson || intake.channel === 'walk_in' ? placeholdersFor('visit_', { centerId: center.id, caseId, recordedBy: actor.id, visitedAt: now }) : null,
+    evidence: evidenceIds.length ? placeholdersFor('evidence_', { ids: evidenceIds, count: evidenceIds.length, uploadedBy: actor.id, caseId, centerId: center.id, attachedAt: now }) : null,
+    key: placeholdersFor('key_', { userId: actor.id, key: input.idempotencyKey, centerId: center.id, caseId }),
+    receipt: placeholdersFor('receipt_', { phones: [...new Set(phones)], text: receiptText({ trackingCode, acceptanceDueAt }) }),
   };
-  const allAttached = evidenceIds.length ? sql`require_true((select count(*) from attached) = ${evidenceIds.length}, ${evidenceTaken})` : sql`true`;
+  const all = [rows.numbering, rows.case, ...rows.parties, rows.timeline, rows.audit, rows.acceptance, rows.visit, rows.evidence, rows.key, rows.receipt];
+  const shape = all.map((r) => r?.shape ?? '-').join('|');
+  const values = Object.assign({}, ...all.map((r) => r?.values));
   try {
-    const [numbered] = await oneStatement<{ case_number: string }>(db, parts, sql`select case_number, ${allAttached} from numbered`);
+    const [numbered] = await preparedOneStatement<{ case_number: string }>(ctx.db, shape, () => registrationStatement(ctx.db, rows), values);
     return { kind: 'registered', id: caseId, caseNumber: numbered!.case_number, trackingCode, acceptanceDueAt };
   } catch (error) {
     if (failedRequirement(error, evidenceTaken)) throw new ServiceError('invalid', 'evidence.unknownFile', { field: 'evidenceIds' });
     throw error;
   }
+}
+
+type Placeholders<T extends Record<string, unknown>> = ReturnType<typeof placeholdersFor<T>>;
+
+/** The registration's one statement, from its rows' placeholders. */
+function registrationStatement(
+  db: Database,
+  rows: {
+    numbering: Placeholders<{ centerId: string; year: number; prefix: string }>;
+    case: Placeholders<Omit<typeof cases.$inferInsert, 'caseNumber'>>;
+    parties: Placeholders<typeof caseParties.$inferInsert>[];
+    timeline: Placeholders<ReturnType<typeof eventRows>['timeline']>;
+    audit: Placeholders<ReturnType<typeof eventRows>['audit']>;
+    acceptance: Placeholders<typeof caseClocks.$inferInsert> | null;
+    visit: Placeholders<typeof caseVisits.$inferInsert> | null;
+    evidence: Placeholders<{ ids: string[]; count: number; uploadedBy: string; caseId: string; centerId: string; attachedAt: Date }> | null;
+    key: Placeholders<typeof idempotencyKeys.$inferInsert>;
+    receipt: Placeholders<{ phones: string[]; text: string }>;
+  },
+) {
+  const numbering = caseNumbering(rows.numbering.row);
+  const evidence = rows.evidence?.row;
+  const parts = {
+    ...numbering.parts,
+    numbered: db
+      .insert(cases)
+      .values({ ...rows.case.row, caseNumber: numbering.caseNumber })
+      .returning({ caseNumber: cases.caseNumber }),
+    parties: db.insert(caseParties).values(rows.parties.map((p) => p.row)),
+    event: eventInserts(db, { timeline: rows.timeline.row, audit: rows.audit.row }),
+    ...(rows.acceptance && { acceptance: db.insert(caseClocks).values(rows.acceptance.row) }),
+    ...(rows.visit && { visit: db.insert(caseVisits).values(rows.visit.row) }),
+    // A file attached by a concurrent submission meanwhile is not taken again: the answer's check fails the statement.
+    ...(evidence && {
+      attached: db
+        .update(evidenceFiles)
+        .set({ caseId: evidence.caseId, centerId: evidence.centerId, attachedAt: evidence.attachedAt })
+        .where(and(sql`${evidenceFiles.id} = any(${evidence.ids}::uuid[])`, eq(evidenceFiles.uploadedBy, evidence.uploadedBy), isNull(evidenceFiles.caseId)))
+        .returning({ id: evidenceFiles.id }),
+    }),
+    // The key's primary key makes a concurrent twin wait here for this one's commit, then fail
+    // (and answer with what this one registered).
+    key: db.insert(idempotencyKeys).values(rows.key.row),
+    receipts: receiptMessages('numbered', rows.receipt.row),
+  };
+  const allAttached = evidence ? sql`require_true((select count(*) from attached) = ${evidence.count}::int, ${evidenceTaken})` : sql`true`;
+  return { parts, answer: sql`select case_number, ${allAttached} from numbered` };
 }
 
 const evidenceTaken = 'evidence_taken';
@@ -214,11 +251,6 @@ const attachableQuery = preparedPerHandle((db) =>
     .where(and(sql`${evidenceFiles.id} = any(${sql.placeholder('ids')}::uuid[])`, eq(evidenceFiles.uploadedBy, sql.placeholder('uploadedBy')), isNull(evidenceFiles.caseId)))
     .prepare('intake_attachable'),
 );
-
-/** Files the actor uploaded and not yet attached to a case. */
-function attachable(ids: string[], uploadedBy: string) {
-  return and(inArray(evidenceFiles.id, ids), eq(evidenceFiles.uploadedBy, uploadedBy), isNull(evidenceFiles.caseId));
-}
 
 function partyRows(centerId: string, caseId: string, input: PetitionSubmission, accountByPhone: Map<string, string>) {
   return [

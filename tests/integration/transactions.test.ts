@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { connectionLost, failedRequirement, onOneConnection, rowsOf, type DatabaseHandle } from '../../db/client';
 import { preparedPerHandle } from '../../db/prepared';
 import { smsOutbox, users } from '../../db/schema';
-import { oneStatement, sendTogether } from '../../db/flight';
+import { placeholdersFor, preparedOneStatement, sendTogether } from '../../db/flight';
 import { freshDatabase } from './harness';
 
 let handle: DatabaseHandle;
@@ -97,27 +97,39 @@ describe('one transaction per action', () => {
 
 describe('an action written as one statement', () => {
   const bodies = (key: string) => handle.db.select({ body: smsOutbox.body }).from(smsOutbox).where(sql`${smsOutbox.body} like ${`${key}%`}`);
+  const message = (key: string) => placeholdersFor('m_', { phone: '13800000000', body: `${key}-1` });
 
-  it('writes every part, a part reading another part’s returned rows', async () => {
-    const key = randomUUID();
-    const rows = await oneStatement<{ n: number }>(
-      handle.db,
-      {
-        first: handle.db.insert(smsOutbox).values({ phone: '13800000000', body: `${key}-1` }).returning({ body: smsOutbox.body }),
-        second: sql`insert into ${smsOutbox} (phone, body) select '13800000000', body || '-2' from first`,
-      },
-      sql`select count(*)::int as n from first`,
-    );
-    expect(rows).toEqual([{ n: 1 }]);
-    expect((await bodies(key)).map((r) => r.body).sort()).toEqual([`${key}-1`, `${key}-1-2`]);
+  it('writes every part, a part reading another part’s returned rows; built once, bound per call', async () => {
+    for (const key of [randomUUID(), randomUUID()]) {
+      const first = message(key);
+      const rows = await preparedOneStatement<{ n: number }>(
+        handle.db,
+        `test-two-parts:${first.shape}`,
+        () => ({
+          parts: {
+            first: handle.db.insert(smsOutbox).values(first.row).returning({ body: smsOutbox.body }),
+            second: sql`insert into ${smsOutbox} (phone, body) select '13800000000', body || '-2' from first`,
+          },
+          answer: sql`select count(*)::int as n from first`,
+        }),
+        first.values,
+      );
+      expect(rows).toEqual([{ n: 1 }]);
+      expect((await bodies(key)).map((r) => r.body).sort()).toEqual([`${key}-1`, `${key}-1-2`]);
+    }
   });
 
   it('keeps none of its parts when its requirement fails, and says which requirement', async () => {
     const key = randomUUID();
-    const attempt = oneStatement(
+    const first = message(key);
+    const attempt = preparedOneStatement(
       handle.db,
-      { written: [handle.db.insert(smsOutbox).values({ phone: '13800000000', body: `${key}-a` }), handle.db.insert(smsOutbox).values({ phone: '13800000000', body: `${key}-b` })] },
-      sql`select require_true(${1}::int = 2, 'two_wanted')`,
+      'test-requirement',
+      () => ({
+        parts: { written: [handle.db.insert(smsOutbox).values(first.row), handle.db.insert(smsOutbox).values({ ...first.row, body: sql`${sql.placeholder('m_body')} || '-b'` })] },
+        answer: sql`select require_true(${sql.placeholder('wanted')}::int = 2, 'two_wanted')`,
+      }),
+      { ...first.values, wanted: 1 },
     );
     const error = await attempt.then(() => null, (e: unknown) => e);
     expect(failedRequirement(error, 'two_wanted')).toBe(true);
