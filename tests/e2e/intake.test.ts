@@ -25,6 +25,8 @@ async function registerByPhone(page: Page, phone: string, name: string) {
   await page.getByLabel('设置密码（至少 8 位）').fill('worker-2026');
   await page.getByRole('button', { name: '注册并登录' }).click();
   await page.waitForURL(`${baseUrl}/my`);
+  // A client-side navigation: the URL changes before the list streams in after its skeleton.
+  await pageReady(page);
 }
 
 describe('one-window intake, end to end', () => {
