@@ -19,12 +19,7 @@ export interface AuditEntry {
 
 /** Written inside the action's own transaction, so an action and its audit row land together. */
 export async function writeAudit(tx: Database, entry: AuditEntry): Promise<void> {
-  await auditStatement(tx, entry);
-}
-
-/** The audit row's insert, not yet sent: for an action that sends its statements together. */
-export function auditStatement(tx: Database, entry: AuditEntry) {
-  return auditInsert(tx, auditRow(entry));
+  await auditInsert(tx, auditRow(entry));
 }
 
 /** The audit row of an entry, not yet written (its values may be replaced by placeholders). */

@@ -35,23 +35,14 @@ export interface NoticeSpec {
  * (the row's trigger tells live subscribers on commit), and the people's notices.
  */
 export async function recordEvent(tx: Database, ctx: ServiceContext, target: CaseRef, event: NewEvent, notices?: NoticeSpec) {
-  const { statements, entry } = eventStatements(tx, ctx, target, event, notices);
-  await Promise.all(statements);
+  const rows = eventRows(ctx, target, event, notices);
+  const entry = rows.entry;
+  // Sent together: postgres.js pipelines them on the transaction's connection.
+  await Promise.all(eventInserts(tx, rows));
   if (notices) {
     await sendCaseNotices(tx, ctx.actor, target, { id: entry.id, kind: event.kind, payload: entry.payload }, notices);
   }
   return { id: entry.id, createdAt: entry.createdAt };
-}
-
-/**
- * The event's statements (timeline row, audit row), built but not sent, so that an
- * action can send them together with its own in one flight: postgres.js pipelines statements
- * issued together on a transaction's connection and PostgreSQL runs them in the order sent.
- * The entry's id and time are set here, so nothing waits on the insert's answer.
- */
-export function eventStatements(tx: Database, ctx: ServiceContext, target: CaseRef, event: NewEvent, notices?: NoticeSpec) {
-  const rows = eventRows(ctx, target, event, notices);
-  return { statements: eventInserts(tx, rows), entry: rows.entry };
 }
 
 /**
@@ -70,8 +61,8 @@ export function eventRows(ctx: ServiceContext, target: CaseRef, event: NewEvent,
     id: entry.id,
     centerId: target.centerId,
     caseId: target.caseId,
-    kind: event.kind as string,
-    visibility: visibility as string,
+    kind: event.kind,
+    visibility,
     caucusPartyId: visibility === 'caucus' ? (event.caucusPartyId ?? null) : null,
     ...actorColumns(ctx.actor),
     body: payload,
@@ -90,5 +81,5 @@ export function eventRows(ctx: ServiceContext, target: CaseRef, event: NewEvent,
 
 /** The inserts of an event's rows (the one place timeline rows are inserted). */
 export function eventInserts(tx: Database, rows: Pick<ReturnType<typeof eventRows>, 'timeline' | 'audit'>) {
-  return [tx.insert(timelineEvents).values(rows.timeline as typeof timelineEvents.$inferInsert), auditInsert(tx, rows.audit)];
+  return [tx.insert(timelineEvents).values(rows.timeline), auditInsert(tx, rows.audit)];
 }
