@@ -25,6 +25,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A page refreshed after an action can take seconds on a loaded CI machine; vitest's
+          // default of 1 s for expect.poll made a passing step fail there.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

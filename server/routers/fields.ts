@@ -17,6 +17,10 @@ export const passwordField = z
 export const nameField = z.string().trim().min(1).max(personNameMaxLength);
 export const smsCodeField = z.string().trim().regex(/^\d{6}$/, { error: 'validation.code' });
 
+/** Which page of a server-paged list (the first when not given). */
+export const pageField = z.coerce.number().int().min(1).max(10_000).default(1);
+export const pageInput = z.object({ page: pageField }).default({ page: 1 });
+
 /** Forms send '' for an untouched optional field; it means "not given". */
 export function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());

@@ -9,7 +9,7 @@ import { registerPetition } from '../services/register-petition';
 import { assignOut } from '../services/closure';
 import { refuseAfterReReview } from '../services/reviews';
 import { caseProcedure, roleProcedure, router } from '../trpc';
-import { dateField, optional } from './fields';
+import { dateField, optional, pageField } from './fields';
 import { clerkPetitionInput } from './petition.schema';
 
 const intakeStaff = roleProcedure('clerk', 'director');
@@ -25,7 +25,7 @@ export const intakeRouter = router({
           dueWithinDays: optional(z.coerce.number().int().min(-365).max(60)),
           search: optional(z.string().trim().max(50)),
           sort: z.enum(['due', 'newest']).default('due'),
-          page: z.coerce.number().int().min(1).max(10_000).default(1),
+          page: pageField,
           pageSize: z.coerce.number().int().min(5).max(100).default(20),
         })
         .default({ status: 'registered', sort: 'due', page: 1, pageSize: 20 }),

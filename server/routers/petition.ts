@@ -3,7 +3,9 @@ import { listCenters, listMyCases } from '../services/case-queries';
 import { centerCategoryOptions, centerTownships } from '../services/center-config';
 import { precheckPetition } from '../services/precheck';
 import { registerPetition } from '../services/register-petition';
+import { listPageSize } from '../services/paging';
 import { roleProcedure, router } from '../trpc';
+import { pageInput } from './fields';
 import { petitionInput, precheckInput } from './petition.schema';
 
 export const petitionRouter = router({
@@ -21,5 +23,7 @@ export const petitionRouter = router({
   submit: roleProcedure('petitioner')
     .input(petitionInput)
     .mutation(({ ctx, input }) => registerPetition(ctx.svc, input, { channel: 'online' })),
-  mine: roleProcedure('petitioner').query(({ ctx }) => listMyCases(ctx.db, ctx.user)),
+  mine: roleProcedure('petitioner')
+    .input(pageInput)
+    .query(({ ctx, input }) => listMyCases(ctx.db, ctx.user, { page: input.page, pageSize: listPageSize })),
 });

@@ -13,7 +13,8 @@ import type { Locale } from '../i18n/locales';
 import { decryptIdNumber } from '../pii';
 import { centerDestinations } from './center-config';
 import { notFound } from './errors';
-import { caseClockViews, clockBadge, currentClockJoin } from './clocks';
+import { emptyPage, offsetOf, pageOf, totalRows, type PageRequest } from './paging';
+import { caseClockViews, currentClockJoin, withClockBadge } from './clocks';
 import { findDuplicates, findDuplicatesBatch, probesOfCases } from './duplicates';
 import { listCaseEvidence } from './evidence';
 import { currentPanel } from './panel';
@@ -31,20 +32,28 @@ const caseSummary = {
   registeredAt: cases.registeredAt,
 };
 
-/** The cases a petitioner is a party to, newest first, each with its running clock. */
-export async function listMyCases(db: Database, user: SessionUser, now = new Date()) {
+/** The cases a petitioner is a party to, newest first, each with its running clock; a page at a time. */
+export async function listMyCases(db: Database, user: SessionUser, request: PageRequest, now = new Date()) {
   const clock = currentClockJoin(db, cases.id);
+  const theirs = exists(db.select({ one: sql`1` }).from(caseParties).where(and(eq(caseParties.caseId, cases.id), eq(caseParties.userId, user.id))));
   const rows = await db
-    .select({ ...caseSummary, centerName: centers.name, clockKind: clock.kind, clockDueAt: clock.dueAt, clockState: clock.state })
+    .select({ ...caseSummary, centerName: centers.name, clockKind: clock.kind, clockDueAt: clock.dueAt, clockState: clock.state, total: totalRows() })
     .from(cases)
     .innerJoin(centers, eq(centers.id, cases.centerId))
     .leftJoinLateral(clock, sql`true`)
-    .where(exists(db.select({ one: sql`1` }).from(caseParties).where(and(eq(caseParties.caseId, cases.id), eq(caseParties.userId, user.id)))))
-    .orderBy(desc(cases.registeredAt));
-  return rows.map(({ clockKind, clockDueAt, clockState, ...row }) => ({ ...row, clock: clockBadge({ kind: clockKind, dueAt: clockDueAt, state: clockState }, now) }));
+    .where(theirs)
+    .orderBy(desc(cases.registeredAt), desc(cases.id))
+    .limit(request.pageSize)
+    .offset(offsetOf(request));
+  return pageOf(
+    rows,
+    request,
+    () => db.$count(cases, theirs),
+    withClockBadge(now),
+  );
 }
 
-export interface IntakeQueueQuery {
+export interface IntakeQueueQuery extends PageRequest {
   status: CaseStatus;
   channel?: Channel;
   category?: string;
@@ -53,13 +62,11 @@ export interface IntakeQueueQuery {
   /** A case number, or part of an applicant's name or phone. */
   search?: string;
   sort: 'due' | 'newest';
-  page: number;
-  pageSize: number;
 }
 
 /** The clerk's queue: the center's cases, filtered and paged in the database, most urgent first. */
 export async function listIntakeQueue(db: Database, user: SessionUser, query: IntakeQueueQuery, now = new Date()) {
-  if (!user.centerId) return { rows: [], total: 0 };
+  if (!user.centerId) return emptyPage(query);
   const clock = currentClockJoin(db, cases.id);
   const filters: (SQL | undefined)[] = [eq(cases.centerId, user.centerId), eq(cases.status, query.status)];
   if (query.channel) filters.push(eq(cases.channel, query.channel));
@@ -91,32 +98,26 @@ export async function listIntakeQueue(db: Database, user: SessionUser, query: In
       clockState: clock.state,
       applicant: sql<string | null>`(select min(${caseParties.name}) from ${caseParties} where ${caseParties.caseId} = ${cases.id} and ${caseParties.role} = 'applicant')`,
       applicantCount: sql<number>`(select count(*) from ${caseParties} where ${caseParties.caseId} = ${cases.id} and ${caseParties.role} = 'applicant')::int`,
-      total: sql<number>`count(*) over ()`,
+      total: totalRows(),
     })
     .from(cases)
     .leftJoinLateral(clock, sql`true`)
     .where(where)
     .orderBy(...(query.sort === 'newest' ? [desc(cases.registeredAt)] : [sql`${clock.dueAt} asc nulls last`, asc(cases.registeredAt)]))
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  // A page past the end has no row to carry the count.
-  const total = rows.length
-    ? Number(rows[0]!.total)
-    : Number(((await db.select({ total: count() }).from(cases).leftJoinLateral(clock, sql`true`).where(where)) as [{ total: number }])[0].total);
+    .offset(offsetOf(query));
   // Likely duplicates only matter before the acceptance decision; the whole page in one query.
   const registered = rows.filter((r) => r.status === 'registered').map((r) => r.id);
   const probes = await probesOfCases(db, registered);
   const found = await findDuplicatesBatch(db, [...probes.values()], 5);
   const duplicateCount = new Map([...probes.keys()].map((id, i) => [id, found[i]!.length]));
-  return {
-    rows: rows.map(({ clockKind, clockDueAt, clockState, total: _total, applicantCount, ...row }) => ({
-      ...row,
-      applicantCount: Number(applicantCount),
-      clock: clockBadge({ kind: clockKind, dueAt: clockDueAt, state: clockState }, now),
-      duplicates: duplicateCount.get(row.id) ?? 0,
-    })),
-    total,
-  };
+  const shape = withClockBadge(now);
+  return pageOf(
+    rows,
+    query,
+    async () => Number(((await db.select({ total: count() }).from(cases).leftJoinLateral(clock, sql`true`).where(where)) as [{ total: number }])[0].total),
+    ({ applicantCount, ...row }) => ({ ...shape(row), applicantCount: Number(applicantCount), duplicates: duplicateCount.get(row.id) ?? 0 }),
+  );
 }
 
 /** The other cases linked to this one that the caller may see themselves; the rest stay hidden. */

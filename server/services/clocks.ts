@@ -187,6 +187,14 @@ export function clockBadge(clock: { kind: ClockKind | null; dueAt: Date | null; 
   return { kind: clock.kind, paused: false as const, daysLeft: daysLeft(clock.dueAt, now), urgency: urgencyOf(clock.dueAt, now) };
 }
 
+/** A list row with `currentClockJoin`'s columns, those columns folded into its badge. */
+export function withClockBadge(now: Date) {
+  return <R extends { clockKind: ClockKind | null; clockDueAt: Date | null; clockState: ClockState | null }>({ clockKind, clockDueAt, clockState, ...row }: R) => ({
+    ...row,
+    clock: clockBadge({ kind: clockKind, dueAt: clockDueAt, state: clockState }, now),
+  });
+}
+
 /** A due date for any start and length, with its explanation (the registration form's preview, other systems). */
 export async function previewClock(db: Database, input: { start: Date; days: number; unit: ClockRule['unit'] }, locale: Locale) {
   const { dueAt, steps } = computeDue({ ...input, extensions: [], pauses: [] }, await loadCalendar(db));

@@ -9,9 +9,10 @@ import { checkPanel, rulesFor, suggestPanel, type PanelCandidate } from '../doma
 import { recordEvent } from './case-events';
 import { lockCase, setStatus } from './case-lock';
 import { createChecklist } from './checklist';
-import { clockBadge, currentClockJoin } from './clocks';
+import { currentClockJoin, withClockBadge } from './clocks';
 import { actingUser, type ServiceContext } from './context';
 import { ServiceError } from './errors';
+import { offsetOf, pageOf, totalRows, type PageRequest } from './paging';
 
 /** Active panel-role staff of a center with how many open cases each is on now. */
 async function candidatesOf(db: Database, centerId: string): Promise<PanelCandidate[]> {
@@ -136,9 +137,13 @@ export async function assignPanel(ctx: ServiceContext, access: CaseAccess, input
   });
 }
 
-/** A panel member's cases, with their role on each and the running clock. */
-export async function listPanelCases(db: Database, user: SessionUser, now = new Date()) {
+/**
+ * A panel member's cases, a page at a time: the open ones first and, among them, the ones they
+ * lead; then the most recently changed. Each with their role on it and the running clock.
+ */
+export async function listPanelCases(db: Database, user: SessionUser, request: PageRequest, now = new Date()) {
   const clock = currentClockJoin(db, cases.id);
+  const seated = and(eq(panelMembers.userId, user.id), isNull(panelMembers.removedAt));
   const rows = await db
     .select({
       id: cases.id,
@@ -152,12 +157,20 @@ export async function listPanelCases(db: Database, user: SessionUser, now = new 
       clockKind: clock.kind,
       clockDueAt: clock.dueAt,
       clockState: clock.state,
+      total: totalRows(),
     })
     .from(panelMembers)
     .innerJoin(cases, eq(cases.id, panelMembers.caseId))
     .innerJoin(centers, eq(centers.id, cases.centerId))
     .leftJoinLateral(clock, sql`true`)
-    .where(and(eq(panelMembers.userId, user.id), isNull(panelMembers.removedAt)))
-    .orderBy(desc(cases.updatedAt));
-  return rows.map(({ clockKind, clockDueAt, clockState, ...row }) => ({ ...row, clock: clockBadge({ kind: clockKind, dueAt: clockDueAt, state: clockState }, now) }));
+    .where(seated)
+    .orderBy(desc(inArray(cases.status, [...openStatuses])), desc(panelMembers.isLead), desc(cases.updatedAt), desc(cases.id))
+    .limit(request.pageSize)
+    .offset(offsetOf(request));
+  return pageOf(
+    rows,
+    request,
+    () => db.$count(panelMembers, seated),
+    withClockBadge(now),
+  );
 }

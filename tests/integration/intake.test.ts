@@ -157,7 +157,7 @@ describe('case numbers and retries', () => {
     const petitioner = await callerAs(handle.db, '13800000001');
     const r = await httpCall(handle.db, '13800000001', 'petition.submit', petition({ applicants: [{ name: '别人', phone: '13900001111' }] }), { method: 'POST' });
     expect(r.body.error?.json.data.fieldErrors).toEqual({ 'applicants.0.phone': '申请人中须包括您本人（用您注册的手机号）' });
-    expect((await petitioner.petition.mine()).some((c) => c.title === '别人')).toBe(false);
+    expect((await petitioner.petition.mine()).rows.some((c) => c.title === '别人')).toBe(false);
   });
 
   it('refuses a category the center does not offer', async () => {
@@ -182,7 +182,7 @@ describe('duplicates, merging and linking', () => {
     );
     // The worker registers afterwards: their account joins the case they are named in.
     const worker = await registerAccount('13500000001', '赵工');
-    expect((await worker.petition.mine()).map((c) => c.id)).toContain(group.id);
+    expect((await worker.petition.mine()).rows.map((c) => c.id)).toContain(group.id);
 
     const precheck = await worker.petition.precheck({ centerId, title: '海鲜店拖欠工资', respondent: { name: '嘉善县 鲜海海鲜店' } });
     expect(precheck[0]).toMatchObject({ id: group.id });
@@ -449,8 +449,10 @@ describe('the intake queue', () => {
     expect(page2.rows.map((r) => r.id)).not.toContain(all.rows[0]!.id);
     expect(page2.total).toBe(all.total);
     // Past the last page: no rows, the same count.
-    const beyond = await clerk.intake.queue({ pageSize: 5, page: Math.ceil(all.total / 5) + 1 });
-    expect(beyond).toEqual({ rows: [], total: all.total });
+    const pages = Math.ceil(all.total / 5);
+    expect(all.pages).toBe(pages);
+    const beyond = await clerk.intake.queue({ pageSize: 5, page: pages + 1 });
+    expect(beyond).toEqual({ rows: [], total: all.total, page: pages + 1, pages });
     expect(byChannel.rows.find((r) => r.id === hotline.id)).toMatchObject({ applicant: '热线来电人', applicantCount: 1 });
     // Everything here was registered today: 15 days left (more when day 15 is a rest day), none due within two weeks.
     expect((await clerk.intake.queue({ dueWithinDays: 14 })).total).toBe(0);

@@ -84,7 +84,7 @@ describe('forming the joint panel', () => {
     });
     expect(result).toEqual({ status: 'mediating', added: 2, removed: 0 });
     const mine = await (await callerAs(handle.db, 'mediator')).panel.mine();
-    expect(mine).toEqual([expect.objectContaining({ id: caseId, isLead: true, status: 'mediating' })]);
+    expect(mine.rows).toEqual([expect.objectContaining({ id: caseId, isLead: true, status: 'mediating' })]);
     const laborInbox = await (await callerAs(handle.db, 'labor')).inbox.list();
     expect(laborInbox[0]).toMatchObject({ text: `您已加入案件 ${caseNumber} 的调处小组`, caseId });
     // The parties see who is on their panel, and are told that mediation has begun.

@@ -26,7 +26,7 @@ describe('a petition through every layer', () => {
     expect(created.caseNumber).toMatch(/^330421-\d{4}-\d{6}$/);
     expect(created.trackingCode).toMatch(/^[2-9A-Z]{8}$/);
 
-    const mine = await petitioner.petition.mine();
+    const mine = (await petitioner.petition.mine()).rows;
     expect(mine.map((c) => c.id)).toContain(created.id);
     expect(mine.find((c) => c.id === created.id)).toMatchObject({ status: 'registered', channel: 'online' });
 
@@ -69,7 +69,7 @@ describe('a petition through every layer', () => {
 
     const other = await registerAnotherPetitioner();
     expect((await refusal(other.case.get({ caseId: created.id }))).code).toBe('NOT_FOUND');
-    expect(await other.petition.mine()).toEqual([]);
+    expect(await other.petition.mine()).toEqual({ rows: [], total: 0, page: 1, pages: 1 });
 
     const raw = await httpCall(handle.db, 'clerk2', 'case.get', { caseId: created.id });
     expect(raw.status).toBe(404);

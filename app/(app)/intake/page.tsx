@@ -1,7 +1,9 @@
 import { cookies } from 'next/headers';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { caseStatuses, channels } from '@/server/domain/case-status';
+import { listPageSize } from '@/server/services/paging';
 import { ClockBadge } from '../../_components/ClockBadge';
 import { primaryButtonClass } from '../../_components/Field';
 import { EmptyState, PageTitle } from '../../_components/PageTitle';
@@ -16,10 +18,11 @@ export default async function IntakeQueuePage({ searchParams }: { searchParams: 
   const { api } = await requireUser('clerk', 'director');
   const filters = parseQueueFilters(await searchParams);
   const search = parseSearch((await cookies()).get(searchCookie)?.value);
-  const query = { ...filters, search, pageSize: 20 };
+  const query = { ...filters, search, pageSize: listPageSize };
   const [queue, t, format] = await Promise.all([api.intake.queue(query), getTranslations(), getFormatter()]);
-  const pages = Math.max(1, Math.ceil(queue.total / query.pageSize));
   const pageHref = (page: number) => queueHref({ ...filters, page });
+  // An address past the last page (cases were decided meanwhile) shows the last page.
+  if (query.page > queue.pages) redirect(pageHref(queue.pages));
   const selectClass = 'rounded-md border border-slate-300 bg-white px-2 py-2 text-sm';
 
   return (
@@ -120,7 +123,7 @@ export default async function IntakeQueuePage({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
-      <Pager page={query.page} pages={pages} href={pageHref} />
+      <Pager page={queue.page} pages={queue.pages} href={pageHref} />
     </>
   );
 }

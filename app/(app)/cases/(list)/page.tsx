@@ -1,22 +1,29 @@
+import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { panelRoles } from '@/server/domain/roles';
 import { CaseCard } from '../../../_components/CaseCard';
 import { EmptyState, PageTitle } from '../../../_components/PageTitle';
+import { Pager } from '../../../_components/Pager';
+import { pageHref, pageParam, type SearchParams } from '../../../_lib/page-param';
 import { requireUser } from '../../../_lib/session';
 
-/** A panel member's cases, the ones they lead first. */
-export default async function PanelCasesPage() {
+/** A panel member's cases: the open ones first, among them the ones they lead; a page at a time. */
+export default async function PanelCasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { api } = await requireUser(...panelRoles);
-  const [cases, t, format] = await Promise.all([api.panel.mine(), getTranslations(), getFormatter()]);
-  const ordered = [...cases].sort((a, b) => Number(b.isLead) - Number(a.isLead));
+  const page = pageParam.parse((await searchParams).page);
+  const [list, t, format] = await Promise.all([api.panel.mine({ page }), getTranslations(), getFormatter()]);
+  const href = (n: number) => pageHref('/cases', n);
+  // An address past the last page (cases were closed or handed on) shows the last page.
+  if (page > list.pages) redirect(href(list.pages));
+  const cases = list.rows;
   return (
     <>
       <PageTitle>{t('panel.title')}</PageTitle>
-      {ordered.length === 0 ? (
+      {cases.length === 0 ? (
         <EmptyState>{t('panel.empty')}</EmptyState>
       ) : (
         <ul className="grid gap-3 lg:grid-cols-2">
-          {ordered.map((c) => (
+          {cases.map((c) => (
             <li key={c.id}>
               <CaseCard
                 {...c}
@@ -27,6 +34,7 @@ export default async function PanelCasesPage() {
           ))}
         </ul>
       )}
+      <Pager page={list.page} pages={list.pages} href={href} />
     </>
   );
 }
