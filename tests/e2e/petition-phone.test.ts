@@ -91,6 +91,13 @@ describe('thirty workers on a phone', () => {
     expect(await page.getByLabel('案件编号').inputValue()).toBe(caseNumber);
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await expect.poll(() => page.locator('[id="trackingCode-error"]').textContent()).toBe('请输入查询码');
+
+    // The new case heads their list of cases; an address past the last page lands on the last one.
+    await page.goto(`${baseUrl}/my`);
+    await expect.poll(() => page.getByRole('link', { name: new RegExp(caseNumber) }).count()).toBe(1);
+    await page.goto(`${baseUrl}/my?page=40`);
+    await page.waitForURL((url) => !url.search.includes('page=40'));
+    await page.getByRole('heading', { name: '我的案件' }).waitFor();
   });
 });
 
