@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { centerTimeZone } from './case-number';
 
 /**
@@ -19,9 +19,30 @@ function fromUtc(d: Date): LocalDate {
   return d.toISOString().slice(0, 10);
 }
 
+// Asking Intl for the zone's offset is the slow part of every day count (a dashboard counts
+// days for thousands of clocks); offsets change only on whole minutes, so each minute's is
+// remembered.
+const offsets = new Map<number, number>();
+
+function offsetMs(instant: number): number {
+  const minute = Math.floor(instant / 60_000);
+  let offset = offsets.get(minute);
+  if (offset === undefined) {
+    if (offsets.size >= 100_000) offsets.clear();
+    offset = tzOffset(centerTimeZone, new Date(instant)) * 60_000;
+    offsets.set(minute, offset);
+  }
+  return offset;
+}
+
+/** The local calendar day of an instant as a whole number (days since 1970-01-01). */
+export function localDayNumber(instant: Date): number {
+  const t = instant.getTime();
+  return Math.floor((t + offsetMs(t)) / 86_400_000);
+}
+
 export function localDateOf(instant: Date): LocalDate {
-  const local = new TZDate(instant, centerTimeZone);
-  return fromUtc(new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate())));
+  return fromUtc(new Date(localDayNumber(instant) * 86_400_000));
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

@@ -1,7 +1,4 @@
-import { differenceInCalendarDays } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
-import { addDays, daysBetween, endOfLocalDay, localDateOf, yearOf, type LocalDate, type WorkCalendar } from './calendar';
-import { centerTimeZone } from './case-number';
+import { addDays, daysBetween, endOfLocalDay, localDateOf, localDayNumber, yearOf, type LocalDate, type WorkCalendar } from './calendar';
 import type { ClockUnit, ExtensionRule } from './tracks';
 
 /**
@@ -87,7 +84,7 @@ export function computeDue(spec: ClockSpec, calendar: WorkCalendar): ComputedDue
 
 /** Whole calendar days from today until the due day (0 = due today, negative = overdue). */
 export function daysLeft(dueAt: Date, now: Date): number {
-  return differenceInCalendarDays(new TZDate(dueAt, centerTimeZone), new TZDate(now, centerTimeZone));
+  return localDayNumber(dueAt) - localDayNumber(now);
 }
 
 /** How urgent a clock is, for the colours of every list: ≤ 3 days yellow, overdue red. */
