@@ -5,6 +5,7 @@ import { isValidCreditCode } from '../domain/credit-code';
 import { isValidIdNumber, normalizeIdNumber } from '../domain/id-number';
 import { personNameMaxLength } from '../domain/person-name';
 import { mobilePattern } from '../domain/phone';
+import { listPageSize, type PageRequest } from '../services/paging';
 
 /** Input fields several routers share; messages are catalog keys, translated per caller. */
 export const mobileField = z.string().trim().regex(mobilePattern, { error: 'validation.mobile' });
@@ -19,7 +20,11 @@ export const smsCodeField = z.string().trim().regex(/^\d{6}$/, { error: 'validat
 
 /** Which page of a server-paged list (the first when not given). */
 export const pageField = z.coerce.number().int().min(1).max(10_000).default(1);
-export const pageInput = z.object({ page: pageField }).default({ page: 1 });
+/** A list that shows the usual number of rows a page: the page asked for, as a `PageRequest`. */
+export const pageInput = z
+  .object({ page: pageField })
+  .default({ page: 1 })
+  .transform(({ page }): PageRequest => ({ page, pageSize: listPageSize }));
 
 /** Forms send '' for an untouched optional field; it means "not given". */
 export function optional<T extends z.ZodType>(schema: T) {

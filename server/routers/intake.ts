@@ -7,6 +7,7 @@ import { clockRuleFor } from '../services/clocks';
 import { decideAcceptance, linkCases, mergeCase } from '../services/intake-decisions';
 import { registerPetition } from '../services/register-petition';
 import { assignOut } from '../services/closure';
+import { listPageSize } from '../services/paging';
 import { refuseAfterReReview } from '../services/reviews';
 import { caseProcedure, roleProcedure, router } from '../trpc';
 import { dateField, optional, pageField } from './fields';
@@ -26,9 +27,9 @@ export const intakeRouter = router({
           search: optional(z.string().trim().max(50)),
           sort: z.enum(['due', 'newest']).default('due'),
           page: pageField,
-          pageSize: z.coerce.number().int().min(5).max(100).default(20),
+          pageSize: z.coerce.number().int().min(5).max(100).default(listPageSize),
         })
-        .default({ status: 'registered', sort: 'due', page: 1, pageSize: 20 }),
+        .default({ status: 'registered', sort: 'due', page: 1, pageSize: listPageSize }),
     )
     .query(({ ctx, input }) => listIntakeQueue(ctx.db, ctx.user, input)),
 

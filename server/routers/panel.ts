@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { panelRoles } from '../domain/roles';
 import { assignPanel, listPanelCases, panelSuggestions } from '../services/panel';
-import { listPageSize } from '../services/paging';
 import { caseProcedure, roleProcedure, router } from '../trpc';
 import { pageInput } from './fields';
 
@@ -9,7 +8,7 @@ export const panelRouter = router({
   /** A panel member's own cases. */
   mine: roleProcedure(...panelRoles)
     .input(pageInput)
-    .query(({ ctx, input }) => listPanelCases(ctx.db, ctx.user, { page: input.page, pageSize: listPageSize })),
+    .query(({ ctx, input }) => listPanelCases(ctx.db, ctx.user, input)),
   /** Who could sit on this case's panel, by the center's routing rules; for the staff who assign. */
   suggestions: caseProcedure.query(({ ctx }) => panelSuggestions(ctx.db, ctx.access)),
   assign: caseProcedure

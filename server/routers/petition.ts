@@ -3,7 +3,6 @@ import { listCenters, listMyCases } from '../services/case-queries';
 import { centerCategoryOptions, centerTownships } from '../services/center-config';
 import { precheckPetition } from '../services/precheck';
 import { registerPetition } from '../services/register-petition';
-import { listPageSize } from '../services/paging';
 import { roleProcedure, router } from '../trpc';
 import { pageInput } from './fields';
 import { petitionInput, precheckInput } from './petition.schema';
@@ -25,5 +24,5 @@ export const petitionRouter = router({
     .mutation(({ ctx, input }) => registerPetition(ctx.svc, input, { channel: 'online' })),
   mine: roleProcedure('petitioner')
     .input(pageInput)
-    .query(({ ctx, input }) => listMyCases(ctx.db, ctx.user, { page: input.page, pageSize: listPageSize })),
+    .query(({ ctx, input }) => listMyCases(ctx.db, ctx.user, input)),
 });
